@@ -1,0 +1,109 @@
+// The `tianmu` command (plain Node, never Electron): serve the wall in the browser host, or check a workspace.
+import { parseArgs } from 'node:util';
+import { loadWorkspace } from './core/workspace/load-workspace';
+import { WorkspaceError } from './core/workspace/workspace-error';
+import { defaultPaths } from './host-browser/app-paths';
+import { parseDisplays } from './host-browser/parse-displays';
+import { findBrowser } from './host-browser/find-browser';
+import { startBrowserHost } from './host-browser/browser-host';
+
+const usage = `usage: tianmu <command> [options]
+
+commands:
+  serve             run the core and serve the wall over HTTP + WebSocket (the browser host)
+  check-workspace   validate a workspace folder and exit
+
+options:
+  --workspace DIR   workspace folder (default: the embedded demo district)
+  --port N          HTTP port on 127.0.0.1 (default 7300; 0 = any free port)
+  --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
+  --open            open each window in a local Chrome/Chromium
+  --no-token        do not require the access token on the WebSocket (local testing only)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      port: { type: 'string', default: '7300' },
+      displays: { type: 'string', default: '2' },
+      open: { type: 'boolean', default: false },
+      'no-token': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const paths = defaultPaths();
+  const workspaceDir = values.workspace ?? paths.workspace;
+
+  if (command === 'check-workspace') {
+    const workspace = await loadWorkspace(workspaceDir);
+    console.log(
+      `workspace ok: ${workspace.manifest.name.zh} — ${workspace.cameras.cameras.length} cameras, ` +
+        `${workspace.indicators.length} indicators, ${workspace.scenarios.length} scenarios`,
+    );
+    return 0;
+  }
+  if (command !== 'serve') {
+    process.stderr.write(`unknown command '${command}'\n\n${usage}`);
+    return 2;
+  }
+
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port: '${values.port}' is not a port`);
+  const host = await startBrowserHost({
+    workspaceDir,
+    rendererDir: paths.renderer,
+    clipsDir: paths.clips,
+    port,
+    displays: parseDisplays(values.displays),
+    ...(values['no-token'] ? { accessToken: null } : {}),
+  });
+  console.log(
+    `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,
+  );
+  for (const window of host.windows) console.log(`  ${window.label.padEnd(24)} ${window.url}`);
+
+  if (values.open) {
+    const browser = findBrowser();
+    const hasScreen =
+      process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+    if (browser && hasScreen) {
+      console.log(`opening the windows in ${browser}`);
+      host.openWindows(browser);
+    } else {
+      console.log(
+        browser
+          ? 'no graphical display: open the URLs above in a browser'
+          : 'no Chrome/Chromium found: open the URLs above in a browser',
+      );
+    }
+  }
+  console.log('press Ctrl+C to stop');
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof WorkspaceError) {
+      console.error(`workspace refused — ${error.message}`);
+    } else {
+      console.error(`tianmu: ${(error as Error).message ?? error}`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,142 @@
+// The core end to end over its real WebSocket protocol: hello, subscriptions, commands broadcast to every window.
+/* eslint-disable @typescript-eslint/no-explicit-any -- replies are raw JSON, checked field by field below */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { createCore, type Core } from './index';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A minimal protocol client: numbered requests, and every event kept in order. */
+class TestClient {
+  readonly events: Array<{ name: string; payload: any }> = [];
+  private nextId = 1;
+  private readonly waiting = new Map<number, (response: any) => void>();
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'event') this.events.push(message);
+      else this.waiting.get(message.id)?.(message);
+    });
+  }
+
+  static async open(url: string): Promise<TestClient> {
+    const socket = new WebSocket(url);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return new TestClient(socket);
+  }
+
+  request(name: string, params: unknown): Promise<any> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.socket.send(JSON.stringify({ type: 'request', id, name, params }));
+    });
+  }
+
+  async eventually(name: string, timeoutMs = 3_000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.events.find((event) => event.name === name);
+      if (found) return found.payload;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no '${name}' event within ${timeoutMs} ms`);
+  }
+}
+
+describe('core over WebSocket', () => {
+  let core: Core;
+  let url: string;
+
+  beforeAll(async () => {
+    core = await createCore(path.join(root, 'resources/demo'), {
+      clipsDir: path.join(root, 'resources/media/clips'),
+      accessToken: 'secret-token',
+      session: { coalesceMs: 100 },
+    });
+    url = `${core.origin.replace('http', 'ws')}/ws?token=secret-token`;
+  });
+  afterAll(async () => {
+    await core.close();
+  });
+
+  it('refuses a WebSocket without the access token', async () => {
+    const socket = new WebSocket(`${core.origin.replace('http', 'ws')}/ws`);
+    const status = await new Promise((resolve) =>
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode)),
+    );
+    expect(status).toBe(401);
+  });
+
+  it('answers hello with the workspace and the versioned wall state', async () => {
+    const client = await TestClient.open(url);
+    const response = await client.request('session.hello', { role: 'console' });
+    expect(response.ok).toBe(true);
+    expect(response.result.wall.displays.map((display: { id: string }) => display.id)).toEqual([
+      'left',
+      'right',
+    ]);
+    expect(response.result.state).toMatchObject({ scenarioId: 'daily', version: expect.any(Number) });
+    client.socket.close();
+  });
+
+  it('gives a topic snapshot with history, then coalesced live updates', async () => {
+    const client = await TestClient.open(url);
+    const response = await client.request('topic.subscribe', { topics: ['vitals/rain-1h'] });
+    const [snapshot] = response.result.snapshots;
+    expect(snapshot.history.length).toBeGreaterThan(100);
+    expect(snapshot.latest.topic).toBe('vitals/rain-1h');
+    const update = await client.eventually('topic.updated');
+    expect(update.values[0]).toMatchObject({ topic: 'vitals/rain-1h', value: expect.any(Number) });
+    client.socket.close();
+  });
+
+  it('applies a command once and broadcasts the new state to every window', async () => {
+    const [first, second] = await Promise.all([TestClient.open(url), TestClient.open(url)]);
+    const before = core.wall.state.version;
+    const response = await first.request('wall.command', {
+      command: { type: 'scenario.activate', scenarioId: 'flood-typhoon' },
+    });
+    expect(response).toMatchObject({ ok: true, result: { version: before + 1 } });
+    for (const client of [first, second]) {
+      const { state } = await client.eventually('wall.stateChanged');
+      expect(state).toMatchObject({ scenarioId: 'flood-typhoon', version: before + 1 });
+    }
+    await first.request('wall.command', { command: { type: 'scenario.return' } });
+    expect(core.wall.state.scenarioId).toBe('daily');
+    first.socket.close();
+    second.socket.close();
+  });
+
+  it('answers bad requests with a clear error and keeps serving', async () => {
+    const client = await TestClient.open(url);
+    const unknown = await client.request('wall.explode', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    const malformed = await client.request('wall.command', {
+      command: { type: 'scenario.activate', scenarioId: 42 },
+    });
+    expect(malformed.ok).toBe(false);
+    expect(malformed.error).toMatchObject({ code: 'bad-request' });
+    expect(malformed.error.message).toMatch(/command\.scenarioId/);
+    const rejected = await client.request('wall.command', {
+      command: { type: 'scenario.activate', scenarioId: 'alien-invasion' },
+    });
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const stillServing = await client.request('session.hello', { role: 'wall', displayId: 'left' });
+    expect(stillServing.ok).toBe(true);
+    client.socket.close();
+  });
+
+  it('resolves camera streams to the demo media server on its own origin', async () => {
+    const client = await TestClient.open(url);
+    const response = await client.request('media.resolve', { cameraId: 'cam-0001', profile: 'sub' });
+    expect(response.result).toMatchObject({ kind: 'ws-flv' });
+    expect(response.result.url).toMatch(
+      new RegExp(`^ws://${new URL(core.origin).host}/media/live/cam-0\\d\\.flv$`),
+    );
+    client.socket.close();
+  });
+});

@@ -1,0 +1,102 @@
+// The embedded demo source: moves every simulated indicator plausibly (a slow wave plus seeded noise)
+// and publishes into the hub through the same path a real backend would use.
+import type { Indicator } from '@shared/model/indicator';
+import type { TopicValue } from '@shared/model/feed';
+import type { FeedHub } from './feed-hub';
+
+export interface DemoSimulatorOptions {
+  /** Milliseconds between two publications (default 1,000). */
+  intervalMs?: number;
+  /** Minutes of history to backfill at start so charts show a line at once (default 30). */
+  backfillMinutes?: number;
+  seed?: number;
+  now?: () => number;
+}
+
+/** Seeded PRNG (mulberry32): the demo is the same on every start. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+type Simulated = Indicator & { simulation: NonNullable<Indicator['simulation']> };
+
+/** The value of a simulated indicator at time `ts`: deterministic wave plus noise from `random`. */
+export function simulatedValue(
+  indicator: Simulated,
+  ts: number,
+  phase: number,
+  random: () => number,
+): number {
+  const simulation = indicator.simulation;
+  const wave = Math.sin((2 * Math.PI * ts) / (simulation.periodSeconds * 1000) + phase);
+  const noise = (random() + random() + random() - 1.5) * simulation.noise;
+  let value = simulation.base + simulation.amplitude * wave + noise;
+  if (simulation.min !== undefined) value = Math.max(simulation.min, value);
+  if (simulation.max !== undefined) value = Math.min(simulation.max, value);
+  const factor = 10 ** simulation.decimals;
+  return Math.round(value * factor) / factor;
+}
+
+export class DemoSimulator {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly random: () => number;
+  private readonly simulated: Simulated[];
+  private readonly phases: number[];
+  private readonly now: () => number;
+
+  constructor(
+    private readonly hub: FeedHub,
+    indicators: readonly Indicator[],
+    private readonly options: DemoSimulatorOptions = {},
+  ) {
+    this.random = createRandom(options.seed ?? 20_261_121);
+    this.now = options.now ?? Date.now;
+    this.simulated = indicators.filter(
+      (indicator): indicator is Simulated => indicator.simulation !== undefined,
+    );
+    this.phases = this.simulated.map(() => this.random() * 2 * Math.PI);
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.backfill();
+    this.timer = setInterval(() => this.tick(), this.options.intervalMs ?? 1_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Publishes one value per simulated indicator at the current time. */
+  tick(): void {
+    const ts = this.now();
+    const values: TopicValue[] = this.simulated.map((indicator, index) => ({
+      topic: indicator.sourceKey,
+      ts,
+      value: simulatedValue(indicator, ts, this.phases[index]!, this.random),
+    }));
+    this.hub.publish(values);
+  }
+
+  private backfill(): void {
+    const minutes = this.options.backfillMinutes ?? 30;
+    const stepMs = 5_000;
+    const end = this.now();
+    for (const [index, indicator] of this.simulated.entries()) {
+      const points: [number, number][] = [];
+      for (let ts = end - minutes * 60_000; ts < end; ts += stepMs) {
+        points.push([ts, simulatedValue(indicator, ts, this.phases[index]!, this.random)]);
+      }
+      this.hub.backfill(indicator.sourceKey, points);
+    }
+  }
+}

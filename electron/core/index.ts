@@ -1,0 +1,151 @@
+// The core's composition root: loads the workspace, starts the services and the HTTP server (media,
+// renderer files and the WebSocket protocol), and hands out sessions to windows. Never imports Electron.
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ProtocolError, type RequestHandlers } from '@shared/protocol';
+import { loadWorkspace, type Workspace } from './workspace/load-workspace';
+import { FeedHub } from './feeds/feed-hub';
+import { DemoSimulator } from './feeds/demo-simulator';
+import { WallService } from './wall/wall-service';
+import { CoreSession, type CoreSessionOptions, type EventSender, type SessionContext } from './session';
+import { createMediaServer, type MediaServer } from './media/media-server';
+import { startHttpServer, type HttpServer } from './server/http-server';
+import { resolveStreamUrl } from './workspace/stream-url';
+
+export { WorkspaceError } from './workspace/workspace-error';
+export type { Workspace } from './workspace/load-workspace';
+export type { CoreSession } from './session';
+
+export interface CoreOptions {
+  /** Address of the core's HTTP server (default 127.0.0.1: never reachable from other machines by default). */
+  host?: string;
+  /** Port of the HTTP server (default 0: any free port). */
+  port?: number;
+  /** Folder of the built renderer to serve (both hosts load their windows from the core's origin). */
+  rendererDir?: string;
+  /** Folder of the demo clips (default: resources/media/clips beside the workspace's resources). */
+  clipsDir: string;
+  /** Token a WebSocket client must present; null turns the check off (tests). Default: a random token. */
+  accessToken?: string | null;
+  session?: CoreSessionOptions;
+}
+
+export interface Core {
+  readonly workspace: Workspace;
+  readonly hub: FeedHub;
+  readonly wall: WallService;
+  readonly media: MediaServer;
+  /** `http://127.0.0.1:PORT`. */
+  readonly origin: string;
+  readonly accessToken: string | null;
+  /** Opens a session for one window; its events go to `send`. */
+  connect(send: EventSender): CoreSession;
+  close(): Promise<void>;
+}
+
+/** Loads the workspace (refusing to start on any bad file) and starts every service. */
+export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
+  const workspace = await loadWorkspace(path.resolve(workspaceDir));
+  const hub = new FeedHub();
+  const wall = new WallService(workspace);
+  const simulator = new DemoSimulator(hub, workspace.indicators);
+  const media = createMediaServer({ clipsDir: options.clipsDir });
+  const sessions = new Set<CoreSession>();
+  const accessToken =
+    options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
+
+  // Stream URLs of the demo platform name the core's own host:port, known once the server listens.
+  const handlers = createHandlers(workspace, hub, wall, () => new URL(http.origin).host);
+
+  const connect = (send: EventSender): CoreSession => {
+    const session = new CoreSession(handlers, hub, send, options.session);
+    sessions.add(session);
+    const close = session.close.bind(session);
+    session.close = () => {
+      sessions.delete(session);
+      close();
+    };
+    return session;
+  };
+
+  wall.onChanged((state) => {
+    for (const session of sessions) session.send('wall.stateChanged', { state });
+  });
+
+  const http: HttpServer = await startHttpServer({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    rendererDir: options.rendererDir,
+    media,
+    accessToken,
+    connect,
+  });
+  simulator.start();
+
+  return {
+    workspace,
+    hub,
+    wall,
+    media,
+    origin: http.origin,
+    accessToken,
+    connect,
+    async close() {
+      simulator.stop();
+      for (const session of [...sessions]) session.close();
+      await http.close();
+      await media.close();
+    },
+  };
+}
+
+function createHandlers(
+  workspace: Workspace,
+  hub: FeedHub,
+  wall: WallService,
+  mediaHost: () => string,
+): RequestHandlers<SessionContext> {
+  const camerasById = new Map(workspace.cameras.cameras.map((camera) => [camera.id, camera]));
+  const platformsById = new Map(workspace.platforms.map((platform) => [platform.id, platform]));
+  return {
+    async 'session.hello'() {
+      return {
+        protocolVersion: 1,
+        serverTime: Date.now(),
+        manifest: workspace.manifest,
+        wall: workspace.wall,
+        scenarios: workspace.scenarios.map(({ id, name, mode, banner }) => ({ id, name, mode, banner })),
+        indicators: [...workspace.indicators],
+        state: wall.state,
+      };
+    },
+    async 'wall.command'({ command }) {
+      return { version: wall.execute(command).version };
+    },
+    async 'topic.subscribe'({ topics }, { session }) {
+      return { snapshots: session.subscription.add(topics) };
+    },
+    async 'topic.unsubscribe'({ topics }, { session }) {
+      session.subscription.remove(topics);
+      return {};
+    },
+    async 'cameras.get'({ ids }) {
+      const cameras = ids ? ids.flatMap((id) => camerasById.get(id) ?? []) : workspace.cameras.cameras;
+      return { crs: workspace.cameras.crs, cameras };
+    },
+    async 'media.resolve'({ cameraId, profile }) {
+      const camera = camerasById.get(cameraId);
+      if (!camera) throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
+      const platform = platformsById.get(camera.platform)!;
+      return {
+        cameraId,
+        profile,
+        kind: platform.kind,
+        url: resolveStreamUrl(platform, camera.streamId, profile, mediaHost()),
+      };
+    },
+    async 'map.district'() {
+      return workspace.district;
+    },
+  };
+}

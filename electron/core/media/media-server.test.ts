@@ -1,0 +1,311 @@
+// Integration tests of the media server on a real HTTP server: HTTP-FLV, WS-FLV, files, faults, no leaks.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+
+import { FlvTagType, parseFlv, type FlvFile } from './flv-parser';
+import { createMediaServer, type MediaServer } from './media-server';
+
+const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
+
+/** Parses what arrived so far; undefined until the FLV header is complete. */
+function tryParse(bytes: Buffer[]): FlvFile | undefined {
+  const buffer = Buffer.concat(bytes);
+  return buffer.length >= 13 ? parseFlv(buffer) : undefined;
+}
+
+let media: MediaServer;
+let server: Server;
+let origin: string;
+
+beforeEach(async () => {
+  media = createMediaServer({ clipsDir });
+  server = createServer((req, res) => {
+    if (!media.handleHttp(req, res)) {
+      res.writeHead(418);
+      res.end('not media');
+    }
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!media.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  await media.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** True once the bytes hold header, metadata, AVC sequence header and a key frame, in that order. */
+function startsPlayable(file: FlvFile | undefined): boolean {
+  if (!file) return false;
+  const [script, sequence, frame] = file.tags;
+  return (
+    file.header.hasVideo &&
+    script?.type === FlvTagType.script &&
+    sequence?.type === FlvTagType.video &&
+    sequence.isSequenceHeader &&
+    frame?.type === FlvTagType.video &&
+    frame.isKeyframe &&
+    !frame.isSequenceHeader
+  );
+}
+
+/** Collects chunks from an HTTP-FLV response until `done` is true for the parsed bytes. */
+function httpViewer(path: string) {
+  const chunks: Buffer[] = [];
+  let response: IncomingMessage | undefined;
+  const request = get(`http://${origin}${path}`);
+  const opened = new Promise<IncomingMessage>((resolve, reject) => {
+    request.once('response', (res) => {
+      response = res;
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      resolve(res);
+    });
+    request.once('error', reject);
+  });
+  return {
+    chunks,
+    opened,
+    ended: opened.then((res) => new Promise<void>((resolve) => res.once('end', resolve))),
+    parsed: () => tryParse(chunks),
+    close: () => {
+      response?.destroy();
+      request.destroy();
+    },
+  };
+}
+
+function webSocketViewer(path: string) {
+  const messages: Buffer[] = [];
+  const socket = new WebSocket(`ws://${origin}${path}`);
+  socket.on('message', (data: Buffer) => messages.push(data));
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  return { socket, messages, closed, parsed: () => tryParse(messages) };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 1000, what = 'condition'): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function status(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<IncomingMessage & { body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`http://${origin}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
+    }).once('error', reject);
+  });
+}
+
+/** Resolves with the HTTP status of a rejected upgrade, or 101 if the WebSocket opened. */
+function upgradeStatus(path: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`ws://${origin}${path}`);
+    socket.once('open', () => {
+      socket.terminate();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      response.destroy();
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+describe.skipIf(!existsSync(join(clipsDir, 'cam-01.flv')))('createMediaServer', () => {
+  it('lists the clips as stream ids', () => {
+    expect(media.streamIds).toEqual(['cam-01', 'cam-02', 'cam-03', 'cam-04', 'cam-05', 'cam-06']);
+    expect(media.stats()).toEqual({
+      streams: Object.fromEntries(media.streamIds.map((id) => [id, { viewers: 0 }])),
+      connections: 0,
+    });
+  });
+
+  it('serves HTTP-FLV that starts with header, metadata, sequence header and a key frame within 1 s', async () => {
+    const viewer = httpViewer('/media/live/cam-01.flv');
+    const response = await viewer.opened;
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('video/x-flv');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable start');
+    expect(media.stats().connections).toBe(1);
+    expect(media.stats().streams['cam-01']).toEqual({ viewers: 1 });
+    viewer.close();
+    await waitFor(() => media.stats().connections === 0, 1000, 'the connection to be released');
+    expect(media.stats().streams['cam-01']).toEqual({ viewers: 0 });
+  });
+
+  it('serves WS-FLV: one FLV chunk per binary message, playable within 1 s', async () => {
+    const viewer = webSocketViewer('/media/live/cam-02.flv');
+    await waitFor(
+      () => viewer.messages.length >= 4 && startsPlayable(viewer.parsed()),
+      1000,
+      'a playable start',
+    );
+    expect(viewer.messages[0]).toHaveLength(13); // FLV header
+    expect(
+      viewer.messages
+        .slice(1)
+        .every((message) => parseFlv(Buffer.concat([viewer.messages[0]!, message])).tags.length === 1),
+    ).toBe(true);
+    expect(media.stats()).toMatchObject({ connections: 1, streams: { 'cam-02': { viewers: 1 } } });
+    viewer.socket.close();
+    await viewer.closed;
+    await waitFor(() => media.stats().connections === 0, 1000, 'the connection to be released');
+  });
+
+  it('keeps sending in real time with monotonic timestamps (about 25 frames a second)', async () => {
+    const viewer = webSocketViewer('/media/live/cam-03.flv');
+    await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable start');
+    const before = viewer.parsed()!.tags.length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const tags = viewer.parsed()!.tags;
+    expect(tags.length - before).toBeGreaterThanOrEqual(15); // 25 nominal; slack for a loaded machine
+    expect(tags.length - before).toBeLessThanOrEqual(35);
+    const timestamps = tags.slice(2).map((tag) => tag.timestamp);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+    viewer.socket.terminate();
+  });
+
+  it('answers 404 for unknown streams and files, and leaves other URLs alone', async () => {
+    expect((await status('/media/live/cam-99.flv')).statusCode).toBe(404);
+    expect((await status('/media/live/../cam-01.flv')).statusCode).toBe(404);
+    expect((await status('/media/file/..%2F..%2Fpackage.json')).statusCode).toBe(404);
+    expect((await status('/media/file/missing.flv')).statusCode).toBe(404);
+    expect((await status('/media/file/Cam-01.FLV')).statusCode).toBe(404);
+    expect((await status('/elsewhere')).statusCode).toBe(418);
+    expect(await upgradeStatus('/media/live/cam-99.flv')).toBe(404);
+    expect(media.handleUpgrade({ url: '/api/ws' } as IncomingMessage, null as never, Buffer.alloc(0))).toBe(
+      false,
+    );
+    expect(media.stats().connections).toBe(0);
+  });
+
+  it('serves clip files with content types and byte ranges', async () => {
+    const hevc = await status('/media/file/hevc-sample.m2t');
+    expect(hevc.statusCode).toBe(200);
+    expect(hevc.headers['content-type']).toBe('video/mp2t');
+    expect(hevc.body.equals(readFileSync(join(clipsDir, 'hevc-sample.m2t')))).toBe(true);
+    const part = await status('/media/file/hevc-sample.m2t', { Range: 'bytes=188-375' });
+    expect(part.statusCode).toBe(206);
+    expect(part.body).toHaveLength(188);
+    expect(part.body[0]).toBe(0x47); // MPEG-TS sync byte
+    const flv = await status('/media/file/cam-01.flv');
+    expect(flv.headers['content-type']).toBe('video/x-flv');
+    expect(flv.body.subarray(0, 3).toString()).toBe('FLV');
+    await waitFor(() => media.stats().connections === 0, 1000, 'downloads to be released');
+  });
+
+  it('stop ends every viewer and answers 404 until restart', async () => {
+    const http = httpViewer('/media/live/cam-04.flv');
+    const ws = webSocketViewer('/media/live/cam-04.flv');
+    await waitFor(() => startsPlayable(http.parsed()) && startsPlayable(ws.parsed()), 1000, 'both viewers');
+    expect(media.stats().streams['cam-04']).toEqual({ viewers: 2 });
+    media.stream('cam-04')!.stop();
+    await http.ended;
+    expect(await ws.closed).toBe(1000);
+    await waitFor(() => media.stats().connections === 0, 1000, 'connections to close');
+    expect((await status('/media/live/cam-04.flv')).statusCode).toBe(404);
+    expect(await upgradeStatus('/media/live/cam-04.flv')).toBe(404);
+    media.stream('cam-04')!.restart();
+    const again = webSocketViewer('/media/live/cam-04.flv');
+    await waitFor(() => startsPlayable(again.parsed()), 1000, 'a playable start after restart');
+    again.socket.terminate();
+  });
+
+  it('stall keeps the connection open without data until resume', async () => {
+    const viewer = webSocketViewer('/media/live/cam-05.flv');
+    await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable start');
+    media.stream('cam-05')!.stall();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const count = viewer.messages.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(viewer.messages.length).toBe(count);
+    expect(viewer.socket.readyState).toBe(WebSocket.OPEN);
+    expect(media.stats().connections).toBe(1);
+    media.stream('cam-05')!.resume();
+    await waitFor(() => viewer.messages.length > count + 3, 1000, 'data after resume');
+    viewer.socket.terminate();
+  });
+
+  it('refuseConnections resets new connections but keeps open ones', async () => {
+    const open = webSocketViewer('/media/live/cam-06.flv');
+    await waitFor(() => startsPlayable(open.parsed()), 1000, 'a playable start');
+    media.refuseConnections(true);
+    await expect(status('/media/live/cam-06.flv')).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await upgradeStatus('/media/live/cam-06.flv')).not.toBe(101);
+    const count = open.messages.length;
+    await waitFor(() => open.messages.length > count + 2, 1000, 'the open viewer to keep receiving');
+    media.refuseConnections(false);
+    const viewer = httpViewer('/media/live/cam-06.flv');
+    await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable start after refusing');
+    viewer.close();
+    open.socket.terminate();
+    await waitFor(() => media.stats().connections === 0, 1000, 'connections to close');
+  });
+
+  it('handles many viewers of one stream and releases all of them', async () => {
+    const viewers = Array.from({ length: 12 }, (_, index) =>
+      index % 2 === 0 ? webSocketViewer('/media/live/cam-01.flv') : httpViewer('/media/live/cam-01.flv'),
+    );
+    await waitFor(
+      () => viewers.every((viewer) => startsPlayable(viewer.parsed())),
+      2000,
+      'every viewer to start',
+    );
+    expect(media.stats()).toMatchObject({ connections: 12, streams: { 'cam-01': { viewers: 12 } } });
+    for (const viewer of viewers) {
+      if ('socket' in viewer) viewer.socket.terminate();
+      else viewer.close();
+    }
+    await waitFor(() => media.stats().connections === 0, 1000, 'every connection to be released');
+  });
+
+  it('close() disconnects viewers and releases everything', async () => {
+    const http = httpViewer('/media/live/cam-02.flv');
+    const ws = webSocketViewer('/media/live/cam-03.flv');
+    await waitFor(() => startsPlayable(http.parsed()) && startsPlayable(ws.parsed()), 1000, 'both viewers');
+    await media.close();
+    expect(media.stats().connections).toBe(0);
+    await http.ended;
+    await ws.closed;
+  });
+});
+
+describe('createMediaServer with an unusual folder', () => {
+  it('ignores files that are not lowercase .flv clips and reports broken clips as 500', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tianmu-media-'));
+    try {
+      writeFileSync(join(folder, 'broken.flv'), 'not an flv');
+      writeFileSync(join(folder, 'Upper.flv'), 'x');
+      writeFileSync(join(folder, 'notes.txt'), 'x');
+      const local = createMediaServer({ clipsDir: folder });
+      expect(local.streamIds).toEqual(['broken']);
+      expect(() => local.stream('broken')).toThrow();
+      expect(local.stream('missing')).toBeUndefined();
+      await local.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,360 @@
+// Demo live media server: serves every clip in a folder as an endless HTTP-FLV / WS-FLV live stream.
+
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+import { parseFlv } from './flv-parser';
+import { LiveStream, LiveStreamStoppedError, type LiveStreamClock } from './live-stream';
+import { attachViewer, defaultMaxViewerBufferBytes } from './viewer';
+
+/** Options of createMediaServer. */
+export interface MediaServerOptions {
+  /** Folder with `<id>.flv` clips (each becomes live stream `<id>`) and other files for /media/file/. */
+  readonly clipsDir: string;
+  /** Per-viewer queue limit before a slow viewer is dropped (default 8 MB). */
+  readonly maxViewerBufferBytes?: number;
+  /** Time source for the streams (tests); real time by default. */
+  readonly clock?: LiveStreamClock;
+}
+
+/** Per-stream and total connection counts, so tests can check that nothing leaks. */
+export interface MediaServerStats {
+  readonly streams: Record<string, { readonly viewers: number }>;
+  /** Open media connections: live viewers (HTTP-FLV and WS-FLV) plus file downloads in progress. */
+  readonly connections: number;
+}
+
+/**
+ * A demo media server mounted on an existing HTTP server at `/media/`:
+ * - `GET /media/live/<id>.flv`: HTTP-FLV live stream (chunked, `video/x-flv`, CORS open);
+ * - WebSocket upgrade on `/media/live/<id>.flv`: WS-FLV (binary messages, one FLV chunk each);
+ * - `GET /media/file/<name>`: a file from the clips folder as is (`.ts`/`.m2t`, `.flv`, `.mp4`; Range
+ *   supported; names `[a-z0-9-]+.ext` only, so no path traversal).
+ * Unknown streams and files answer 404.
+ */
+export interface MediaServer {
+  /** Stream ids, from the `*.flv` files in the clips folder, sorted (e.g. `cam-01` … `cam-06`). */
+  readonly streamIds: readonly string[];
+  /** Handles a request under `/media/`; returns false (and leaves `res` alone) for any other URL. */
+  handleHttp(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Handles a WebSocket upgrade under `/media/`; returns false (socket untouched) for any other URL. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /**
+   * The live stream for fault injection (stop/stall/resume/restart); created on first use (not started),
+   * undefined for an unknown id. Throws if the clip file cannot be parsed.
+   */
+  stream(id: string): LiveStream | undefined;
+  /**
+   * Fault injection: while true, new media connections are reset without a response (like a server that
+   * is down); open connections are not affected.
+   */
+  refuseConnections(refuse: boolean): void;
+  stats(): MediaServerStats;
+  /** Disconnects every viewer, stops every stream and waits (at most about 2 s) for connections to close. */
+  close(): Promise<void>;
+}
+
+const livePath = /^\/media\/live\/([a-z0-9-]+)\.flv$/;
+const filePath = /^\/media\/file\/([^/]*)$/;
+const fileName = /^[a-z0-9-]+\.(ts|m2t|flv|mp4)$/;
+const clipName = /^([a-z0-9-]+)\.flv$/;
+
+const contentTypes: Record<string, string> = {
+  ts: 'video/mp2t',
+  m2t: 'video/mp2t',
+  flv: 'video/x-flv',
+  mp4: 'video/mp4',
+};
+
+const corsHeaders = { 'Access-Control-Allow-Origin': '*' } as const;
+
+/** One open media connection, closable by close(). */
+interface Connection {
+  end(): void;
+  destroy(): void;
+}
+
+/** Creates the demo media server for the `*.flv` clips in `options.clipsDir` (read once, now). */
+export function createMediaServer(options: MediaServerOptions): MediaServer {
+  const { clipsDir, clock } = options;
+  const maxViewerBufferBytes = options.maxViewerBufferBytes ?? defaultMaxViewerBufferBytes;
+  const streamIds: readonly string[] = Object.freeze(
+    readdirSync(clipsDir)
+      .map((name) => clipName.exec(name)?.[1])
+      .filter((id): id is string => id !== undefined)
+      .sort(),
+  );
+  const streams = new Map<string, LiveStream>();
+  const connections = new Set<Connection>();
+  // Compression would only cost CPU on already-compressed video; a viewer never sends large messages.
+  const webSocketServer = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
+  let refusing = false;
+  let closed = false;
+
+  function stream(id: string): LiveStream | undefined {
+    if (!streamIds.includes(id)) return undefined;
+    let live = streams.get(id);
+    if (!live) {
+      // Parsed on first use: a wall that shows two cameras should not parse twenty clips.
+      const clip = parseFlv(readFileSync(join(clipsDir, `${id}.flv`)));
+      live = new LiveStream(id, clip, clock ? { clock } : {});
+      streams.set(id, live);
+    }
+    return live;
+  }
+
+  function track(connection: Connection): () => void {
+    connections.add(connection);
+    return () => connections.delete(connection);
+  }
+
+  function handleHttp(req: IncomingMessage, res: ServerResponse): boolean {
+    const pathname = pathOf(req);
+    if (!pathname.startsWith('/media/')) return false;
+    if (refusing || closed) {
+      req.socket.destroy();
+      return true;
+    }
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...corsHeaders,
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Allow-Headers': '*',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return true;
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendText(res, 405, 'method not allowed', { Allow: 'GET, HEAD, OPTIONS' });
+      return true;
+    }
+    const live = livePath.exec(pathname);
+    if (live) {
+      serveLive(live[1]!, req, res);
+      return true;
+    }
+    const file = filePath.exec(pathname);
+    if (file && fileName.test(file[1]!)) {
+      serveFile(file[1]!, req, res);
+      return true;
+    }
+    sendText(res, 404, 'not found');
+    return true;
+  }
+
+  function serveLive(id: string, req: IncomingMessage, res: ServerResponse): void {
+    let live: LiveStream | undefined;
+    try {
+      live = stream(id);
+    } catch (error) {
+      sendText(res, 500, `stream ${id} is unavailable: ${(error as Error).message}`);
+      return;
+    }
+    // A stopped stream answers like an unpublished one on a real server.
+    if (!live || live.state === 'stopped') {
+      sendText(res, 404, `stream ${id} not found`);
+      return;
+    }
+    res.writeHead(200, { ...corsHeaders, 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-cache' });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    res.socket?.setNoDelay(true); // every tag is a frame: send it now, not after Nagle's delay
+    const untrack = track({ end: () => res.end(), destroy: () => res.destroy() });
+    let detach: () => void = () => {};
+    res.once('close', () => {
+      detach();
+      untrack();
+    });
+    detach = attachViewer(
+      live,
+      {
+        write: (chunk) => void res.write(chunk),
+        bufferedBytes: () => res.writableLength,
+        end: () => res.end(),
+        destroy: () => res.destroy(),
+      },
+      maxViewerBufferBytes,
+    );
+  }
+
+  function serveFile(name: string, req: IncomingMessage, res: ServerResponse): void {
+    const path = join(clipsDir, name);
+    let size: number;
+    try {
+      const stats = statSync(path);
+      if (!stats.isFile()) throw new Error('not a file');
+      size = stats.size;
+    } catch {
+      sendText(res, 404, 'not found');
+      return;
+    }
+    const range = parseRange(req.headers.range, size);
+    if (range === 'unsatisfiable') {
+      sendText(res, 416, 'range not satisfiable', { 'Content-Range': `bytes */${size}` });
+      return;
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    res.writeHead(range ? 206 : 200, {
+      ...corsHeaders,
+      'Content-Type': contentTypes[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+      'Content-Length': String(end - start + 1),
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-cache',
+      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
+    });
+    if (req.method === 'HEAD' || size === 0) {
+      res.end();
+      return;
+    }
+    const untrack = track({ end: () => res.destroy(), destroy: () => res.destroy() });
+    const reader = createReadStream(path, { start, end });
+    res.once('close', () => {
+      reader.destroy();
+      untrack();
+    });
+    reader.once('error', () => res.destroy());
+    reader.pipe(res);
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const pathname = pathOf(req);
+    if (!pathname.startsWith('/media/')) return false;
+    if (refusing || closed) {
+      socket.destroy();
+      return true;
+    }
+    const match = livePath.exec(pathname);
+    let live: LiveStream | undefined;
+    try {
+      live = match ? stream(match[1]!) : undefined;
+    } catch {
+      rejectUpgrade(socket, 500, 'Internal Server Error');
+      return true;
+    }
+    if (!live || live.state === 'stopped') {
+      rejectUpgrade(socket, 404, 'Not Found');
+      return true;
+    }
+    const target = live;
+    webSocketServer.handleUpgrade(req, socket, head, (webSocket) => serveWebSocket(target, webSocket));
+    return true;
+  }
+
+  function serveWebSocket(live: LiveStream, webSocket: WebSocket): void {
+    // The stream may have been stopped during the handshake.
+    if (live.state === 'stopped' || closed) {
+      webSocket.close(1011, 'stream not available');
+      return;
+    }
+    const untrack = track({
+      end: () => webSocket.close(1001, 'server closing'),
+      destroy: () => webSocket.terminate(),
+    });
+    let detach: () => void = () => {};
+    webSocket.once('close', () => {
+      detach();
+      untrack();
+    });
+    // 'close' follows every 'error'; terminate so a broken socket never waits for a close handshake.
+    webSocket.on('error', () => webSocket.terminate());
+    try {
+      detach = attachViewer(
+        live,
+        {
+          // ws sets TCP_NODELAY itself, so each tag leaves at once.
+          write: (chunk) => webSocket.send(chunk, { binary: true }),
+          bufferedBytes: () => webSocket.bufferedAmount,
+          end: () => webSocket.close(1000, 'stream ended'),
+          destroy: () => webSocket.terminate(),
+        },
+        maxViewerBufferBytes,
+      );
+    } catch (error) {
+      if (!(error instanceof LiveStreamStoppedError)) throw error;
+      webSocket.close(1011, 'stream not available');
+    }
+  }
+
+  return {
+    streamIds,
+    handleHttp,
+    handleUpgrade,
+    stream,
+    refuseConnections(refuse: boolean): void {
+      refusing = refuse;
+    },
+    stats(): MediaServerStats {
+      const perStream: Record<string, { viewers: number }> = {};
+      for (const id of streamIds) perStream[id] = { viewers: streams.get(id)?.viewers ?? 0 };
+      return { streams: perStream, connections: connections.size };
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const live of streams.values()) live.close(); // ends every live viewer gracefully
+      for (const connection of [...connections]) connection.end();
+      const deadline = Date.now() + 2000;
+      while (connections.size > 0 && Date.now() < deadline) await delay(20);
+      for (const connection of [...connections]) connection.destroy();
+      connections.clear();
+      await new Promise<void>((resolve) => webSocketServer.close(() => resolve()));
+    },
+  };
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...corsHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(res.req?.method === 'HEAD' ? undefined : text);
+}
+
+/** Answers a WebSocket upgrade with a plain HTTP error and closes the socket. */
+function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${status} ${reason}`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** Parses a single `bytes=start-end` range; undefined means "whole file". */
+function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  if (!header) return undefined;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined; // multi-range or malformed: send all
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    start = Math.max(0, size - Number(match[2])); // suffix range: the last N bytes
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start > end || start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

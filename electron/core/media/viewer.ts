@@ -1,0 +1,54 @@
+// Connects one viewer connection (HTTP response or WebSocket) to a live stream, with a backpressure limit.
+
+import type { LiveStream } from './live-stream';
+
+/** The transport side of one viewer, implemented over an HTTP response or a WebSocket. */
+export interface ViewerSink {
+  /** Queues one chunk (FLV header or one FLV tag). */
+  write(chunk: Buffer): void;
+  /** Bytes queued for this viewer and not yet handed to the kernel. */
+  bufferedBytes(): number;
+  /** Closes the connection gracefully (the stream ended). */
+  end(): void;
+  /** Drops the connection at once (the viewer is too slow). */
+  destroy(): void;
+}
+
+/** Default per-viewer queue limit; beyond it the viewer is dropped, as real media servers do. */
+export const defaultMaxViewerBufferBytes = 8 * 1024 * 1024;
+
+/**
+ * Subscribes `sink` to `stream`. A viewer whose queue exceeds `maxBufferedBytes` is dropped: buffering
+ * without bound for a stalled client would grow the server's memory and serve ever older video anyway.
+ * Returns a detach function for when the connection closes (idempotent). Throws what
+ * `stream.subscribe` throws (LiveStreamStoppedError).
+ */
+export function attachViewer(
+  stream: LiveStream,
+  sink: ViewerSink,
+  maxBufferedBytes: number = defaultMaxViewerBufferBytes,
+): () => void {
+  let dropped = false;
+  // The initial burst (headers + cached GOP) is written inside subscribe(), before `unsubscribe` exists.
+  let subscribed = false;
+  const unsubscribe = stream.subscribe(
+    (chunk) => {
+      if (dropped) return;
+      sink.write(chunk);
+      if (sink.bufferedBytes() > maxBufferedBytes) {
+        dropped = true;
+        sink.destroy();
+        if (subscribed) unsubscribe();
+      }
+    },
+    () => {
+      if (!dropped) sink.end();
+    },
+  );
+  subscribed = true;
+  if (dropped) unsubscribe();
+  return () => {
+    dropped = true;
+    unsubscribe();
+  };
+}

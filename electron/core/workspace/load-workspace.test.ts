@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadWorkspace } from './load-workspace';
+import { WorkspaceError } from './workspace-error';
+
+const demo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/demo');
+const copies: string[] = [];
+
+/** A private copy of the demo workspace with one file edited. */
+async function demoWith(file: string, edit: (text: string) => string): Promise<string> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'tianmu-workspace-'));
+  copies.push(directory);
+  await cp(demo, directory, { recursive: true });
+  const target = path.join(directory, file);
+  await writeFile(target, edit(await readFile(target, 'utf8')));
+  return directory;
+}
+
+async function refusal(directory: string): Promise<WorkspaceError> {
+  const error = await loadWorkspace(directory).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WorkspaceError);
+  return error as WorkspaceError;
+}
+
+afterEach(async () => {
+  await Promise.all(copies.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
+});
+
+describe('loadWorkspace', () => {
+  it('loads the embedded demo district', async () => {
+    const workspace = await loadWorkspace(demo);
+    expect(workspace.cameras.cameras.length).toBeGreaterThanOrEqual(200);
+    expect(workspace.indicators.length).toBeGreaterThanOrEqual(20);
+    expect(workspace.scenarios.map((scenario) => scenario.id).sort()).toEqual(['daily', 'flood-typhoon']);
+  });
+
+  it('refuses a field of the wrong type, naming the file and the field', async () => {
+    const directory = await demoWith('wall.json', (text) => text.replace('"width": 1920', '"width": "wide"'));
+    const error = await refusal(directory);
+    expect(error.file).toBe('wall.json');
+    expect(error.field).toBe('displays.0.bounds.width');
+    expect(error.message).toMatch(/^wall\.json → displays\.0\.bounds\.width: /);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const directory = await demoWith('indicators.json', (text) => text.slice(0, text.length / 2));
+    const error = await refusal(directory);
+    expect(error.file).toBe('indicators.json');
+    expect(error.problem).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a scenario that shows an unknown camera', async () => {
+    const directory = await demoWith('scenarios/daily.json', (text) =>
+      text.replace(/"cam-\d{4}"/, '"cam-9999"'),
+    );
+    const error = await refusal(directory);
+    expect(error.file).toBe('scenarios/daily.json');
+    expect(error.field).toMatch(/^displays\.(left|right)\.cells\.\d+\.options\.cameraId$/);
+    expect(error.problem).toBe("unknown camera 'cam-9999'");
+  });
+
+  it('refuses a scenario whose cells do not match its layout', async () => {
+    const directory = await demoWith('scenarios/flood-typhoon.json', (text) =>
+      text.replace('"rows": 4', '"rows": 3'),
+    );
+    const error = await refusal(directory);
+    expect(error.field).toBe('displays.right.cells');
+    expect(error.problem).toMatch(/the layout has 12 cells but 16 are given/);
+  });
+
+  it('refuses a missing file', async () => {
+    const directory = await demoWith('platforms.json', (text) => text);
+    await rm(path.join(directory, 'platforms.json'));
+    const error = await refusal(directory);
+    expect(error.message).toBe('platforms.json: file is missing');
+  });
+});

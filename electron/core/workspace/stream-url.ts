@@ -1,0 +1,15 @@
+// Builds a camera's stream URL from its platform's template.
+import type { Platform } from '@shared/model/camera';
+
+/** Fills `{streamId}`, `{profile}` and `{origin}` (the core's host:port, for the demo server) in a template. */
+export function resolveStreamUrl(
+  platform: Platform,
+  streamId: string,
+  profile: 'main' | 'sub',
+  origin: string,
+): string {
+  return platform.url[profile]
+    .replaceAll('{streamId}', encodeURIComponent(streamId))
+    .replaceAll('{profile}', profile)
+    .replaceAll('{origin}', origin);
+}

@@ -1,0 +1,86 @@
+// The browser host: the core plus its HTTP/WebSocket server, with one URL (and optionally one Chromium
+// window) per planned display. Used on machines without the Electron binary, by thin-client walls and tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../core/index';
+import { planWindows, type PhysicalDisplay, type PlannedWindow } from '@shared/layout/plan-windows';
+
+export interface BrowserHostOptions extends Omit<CoreOptions, 'rendererDir'> {
+  workspaceDir: string;
+  rendererDir: string;
+  displays: PhysicalDisplay[];
+}
+
+export interface HostWindow {
+  readonly plan: PlannedWindow;
+  readonly label: string;
+  readonly url: string;
+}
+
+export interface BrowserHost {
+  readonly core: Core;
+  readonly windows: readonly HostWindow[];
+  /** Opens every window in a local Chromium (app mode, placed on its simulated display). */
+  openWindows(browserPath: string): void;
+  close(): Promise<void>;
+}
+
+/** The URL of a window: the route lives in the hash, the access token in the query. */
+export function windowUrl(origin: string, accessToken: string | null, plan: PlannedWindow): string {
+  const query = accessToken ? `?token=${encodeURIComponent(accessToken)}` : '';
+  const route = plan.role === 'wall' ? `/wall/${plan.wallDisplayId}` : '/console';
+  return `${origin}/${query}#${route}`;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const core = await createCore(options.workspaceDir, { ...options, rendererDir: options.rendererDir });
+  const windows = planWindows(core.workspace.wall, options.displays).map((plan) => ({
+    plan,
+    label: plan.role === 'wall' ? `wall display '${plan.wallDisplayId}'` : 'console',
+    url: windowUrl(core.origin, core.accessToken, plan),
+  }));
+  const children: ChildProcess[] = [];
+  const profiles: string[] = [];
+
+  return {
+    core,
+    windows,
+    openWindows(browserPath) {
+      for (const window of windows) {
+        const profile = mkdtempSync(path.join(os.tmpdir(), 'tianmu-window-'));
+        profiles.push(profile);
+        const { x, y, width, height } = window.plan.bounds;
+        const child = spawn(
+          browserPath,
+          [
+            `--app=${window.url}`,
+            `--user-data-dir=${profile}`,
+            `--window-position=${x},${y}`,
+            `--window-size=${width},${height}`,
+            ...(window.plan.role === 'wall' && window.plan.fullscreen ? ['--start-fullscreen'] : []),
+            '--autoplay-policy=no-user-gesture-required',
+            '--disable-background-timer-throttling',
+            '--disable-renderer-backgrounding',
+            '--no-first-run',
+            '--no-default-browser-check',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+          { stdio: 'ignore' },
+        );
+        child.on('error', (error) =>
+          console.error(`[host] could not open ${window.label}: ${error.message}`),
+        );
+        children.push(child);
+      }
+    },
+    async close() {
+      for (const child of children) child.kill();
+      await core.close();
+      for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

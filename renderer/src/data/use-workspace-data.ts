@@ -1,0 +1,51 @@
+// Composables for workspace data that rarely changes: cameras, the district map, stream URLs.
+// Each is fetched once per window and shared by every widget that asks.
+import { shallowRef, type ShallowRef } from 'vue';
+import type { Camera } from '@shared/model/camera';
+import type { DistrictMap } from '@shared/model/workspace';
+import type { RequestResult } from '@shared/protocol';
+import { useWindowContext, type WindowContext } from './context';
+
+const cameraCache = new WeakMap<WindowContext, ShallowRef<{ crs: string; cameras: Camera[] } | null>>();
+const districtCache = new WeakMap<WindowContext, ShallowRef<DistrictMap | null>>();
+
+function cached<T>(
+  cache: WeakMap<WindowContext, ShallowRef<T | null>>,
+  context: WindowContext,
+  load: () => Promise<T>,
+) {
+  let entry = cache.get(context);
+  if (!entry) {
+    const ref = shallowRef<T | null>(null);
+    cache.set(context, ref);
+    entry = ref;
+    load().then(
+      (value) => (ref.value = value),
+      (error) => {
+        // Allow a later call to try again (e.g. after a reconnect).
+        cache.delete(context);
+        console.warn('[data] load failed', error);
+      },
+    );
+  }
+  return entry;
+}
+
+export function useCameras() {
+  const context = useWindowContext();
+  return cached(cameraCache, context, () => context.client.request('cameras.get', {}));
+}
+
+export function useDistrict() {
+  const context = useWindowContext();
+  return cached(districtCache, context, () => context.client.request('map.district', {}));
+}
+
+export type StreamSource = RequestResult<'media.resolve'>;
+
+/** Resolves where a camera's stream is (a URL on the camera's media platform). */
+export function useStreamResolver() {
+  const { client } = useWindowContext();
+  return (cameraId: string, profile: 'main' | 'sub'): Promise<StreamSource> =>
+    client.request('media.resolve', { cameraId, profile });
+}

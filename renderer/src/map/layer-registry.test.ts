@@ -1,0 +1,72 @@
+// Map layers turn window data into features with shared styles, and leave nothing behind when disposed.
+import { describe, expect, it } from 'vitest';
+import OlMap from 'ol/Map';
+import type Feature from 'ol/Feature';
+import { isMapLayerId, mapLayers } from './layer-registry';
+import { cameraStyles, gridFeatureStyle, gridLabelMaxResolution } from './map-styles';
+import { testCameras, testDistrict } from './map-fixtures';
+
+const kindsOf = (features: Feature[]) => features.map((feature) => feature.get('kind') as string);
+
+describe('map layers', () => {
+  it('draws the base map from the district file, without grids, in drawing order', () => {
+    const map = new OlMap({});
+    const district = mapLayers.district.create(map, { zIndex: 0 });
+    district.update({ district: testDistrict, cameras: null });
+    expect(kindsOf(district.layer.getSource()!.getFeatures()).sort()).toEqual(
+      ['district', 'landmark', 'river', 'road', 'street'].sort(),
+    );
+    expect(map.getLayers().getArray()).toContain(district.layer);
+    district.dispose();
+    expect(map.getLayers().getLength()).toBe(0);
+    expect(district.featureCount()).toBe(0);
+  });
+
+  it('draws grids with names only when zoomed in', () => {
+    const map = new OlMap({});
+    const grids = mapLayers.grids.create(map, { zIndex: 1 });
+    grids.update({ district: testDistrict, cameras: null });
+    const feature = grids.layer.getSource()!.getFeatures()[0]!;
+    expect(grids.featureCount()).toBe(2);
+    expect(gridFeatureStyle(feature, gridLabelMaxResolution * 4).getText()).toBeNull();
+    expect(
+      gridFeatureStyle(feature, gridLabelMaxResolution / 2)
+        .getText()
+        ?.getText(),
+    ).toMatch(/网格/);
+    grids.dispose();
+  });
+
+  it('draws one point per camera with one shared style object per state', () => {
+    const map = new OlMap({});
+    const cameras = mapLayers.cameras.create(map, { zIndex: 2 });
+    cameras.update({ district: null, cameras: testCameras });
+    expect(cameras.featureCount()).toBe(3);
+    const style = cameras.layer.getStyleFunction()!;
+    const styles = cameras.layer
+      .getSource()!
+      .getFeatures()
+      .map((feature) => style(feature, 1));
+    expect(styles.filter((entry) => entry === cameraStyles.online)).toHaveLength(2);
+    expect(styles.filter((entry) => entry === cameraStyles.offline)).toHaveLength(1);
+    expect(cameras.layer.getSource()!.getFeatureById('cam-0003')?.get('isOnline')).toBe(false);
+    cameras.dispose();
+  });
+
+  it('rebuilds only when its data changes', () => {
+    const map = new OlMap({});
+    const cameras = mapLayers.cameras.create(map, { zIndex: 0 });
+    cameras.update({ district: null, cameras: testCameras });
+    const first = cameras.layer.getSource()!.getFeatures()[0];
+    cameras.update({ district: testDistrict, cameras: testCameras });
+    expect(cameras.layer.getSource()!.getFeatures()[0]).toBe(first);
+    cameras.update({ district: null, cameras: { ...testCameras, cameras: testCameras.cameras.slice(0, 1) } });
+    expect(cameras.featureCount()).toBe(1);
+    cameras.dispose();
+  });
+
+  it('knows district, grids and cameras, and not incidents yet', () => {
+    expect(['district', 'grids', 'cameras'].every(isMapLayerId)).toBe(true);
+    expect(isMapLayerId('incidents')).toBe(false);
+  });
+});

@@ -1,0 +1,22 @@
+// Routes per role, loaded lazily: a wall display, the operator console.
+import { createRouter, createWebHashHistory } from 'vue-router';
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/console' },
+    {
+      path: '/wall/:displayId',
+      name: 'wall',
+      component: () => import('./wall/WallDisplayView.vue'),
+      props: true,
+    },
+    { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
+  ],
+});
+
+/** The role a window plays, read from its URL before the router starts (for the hello). */
+export function roleFromHash(hash: string): { role: 'wall' | 'console'; displayId?: string } {
+  const match = /^#\/wall\/([a-z0-9][a-z0-9_-]*)/.exec(hash);
+  return match ? { role: 'wall', displayId: match[1]! } : { role: 'console' };
+}

@@ -1,0 +1,36 @@
+// The contract of a widget kind: one folder per kind exports `defineWidgetKind({...})`, listed in registry.ts.
+import type { Component } from 'vue';
+import type { LocalizedText } from '@shared/model/common';
+import { widgetOptionSchemas, type WidgetConfigOf, type WidgetKindId } from '@shared/model/widget';
+
+/** The size of a cell in CSS pixels, as measured on screen. */
+export interface WidgetSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Props every widget view receives. `active` is false while the cell is off screen or hidden. */
+export interface WidgetViewProps<K extends WidgetKindId> {
+  widget: WidgetConfigOf<K>;
+  size: WidgetSize;
+  active: boolean;
+}
+
+export interface WidgetKind<K extends WidgetKindId> {
+  readonly id: K;
+  /** Bumped when the options change shape; `migrate` then upgrades older options. */
+  readonly version: number;
+  readonly label: LocalizedText;
+  /** The options schema, declared once in shared/model/widget.ts (type, defaults, validation). */
+  readonly optionsSchema: (typeof widgetOptionSchemas)[K];
+  readonly view: Component;
+  /** Short description of one configured widget for the console's mimic (e.g. the camera name). */
+  describe?(widget: WidgetConfigOf<K>): string;
+  readonly fixtures: readonly WidgetConfigOf<K>[];
+}
+
+export function defineWidgetKind<K extends WidgetKindId>(
+  kind: Omit<WidgetKind<K>, 'optionsSchema'>,
+): WidgetKind<K> {
+  return { ...kind, optionsSchema: widgetOptionSchemas[kind.id] };
+}

@@ -1,0 +1,22 @@
+// The one list of widget kinds. Every kind declared in shared/model/widget.ts must have an entry here.
+import type { WidgetConfig, WidgetKindId } from '@shared/model/widget';
+import type { WidgetKind } from './define-widget-kind';
+import { videoCameraKind } from './video-camera';
+import { vitalsTrendKind } from './vitals-trend';
+import { vitalsKpiKind } from './vitals-kpi';
+import { mapIncidentsKind } from './map-incidents';
+import { clockKind } from './clock';
+import { emptyKind } from './empty';
+
+export const widgetKinds: { readonly [K in WidgetKindId]: WidgetKind<K> } = {
+  'video.camera': videoCameraKind,
+  'vitals.trend': vitalsTrendKind,
+  'vitals.kpi': vitalsKpiKind,
+  'map.incidents': mapIncidentsKind,
+  clock: clockKind,
+  empty: emptyKind,
+};
+
+export function widgetKindOf(widget: WidgetConfig): WidgetKind<WidgetKindId> {
+  return widgetKinds[widget.kind] as unknown as WidgetKind<WidgetKindId>;
+}

@@ -1,0 +1,49 @@
+// Words a video tile shows for each playback state, Chinese first (the wall's language), English available.
+import type { LocalizedText } from '@shared/model/common';
+import type { TilePlayerState, TilePlayerStatus } from '../../video/tile-player';
+
+/** What the tile is doing: a player state, or `inactive` while the cell is hidden. */
+export type TileState = TilePlayerState | 'inactive';
+
+/** The badge text of a state; `{n}` is the reconnect attempt, `{codec}` the unsupported codec. */
+const stateTexts: Record<TileState, LocalizedText> = {
+  connecting: { zh: '连接中', en: 'Connecting' },
+  playing: { zh: '播放中', en: 'Playing' },
+  stalled: { zh: '画面停滞', en: 'Stalled' },
+  reconnecting: { zh: '重连中 (第 {n} 次)', en: 'Reconnecting (attempt {n})' },
+  offline: { zh: '离线', en: 'Offline' },
+  unsupported: { zh: '编码不支持 ({codec})', en: 'Unsupported codec ({codec})' },
+  error: { zh: '播放出错', en: 'Playback error' },
+  inactive: { zh: '已暂停', en: 'Paused' },
+};
+
+/** "最后画面 08:03:21": the time of the last decoded frame, shown whenever the tile is not playing. */
+export const lastFrameText: LocalizedText = { zh: '最后画面 {time}', en: 'Last frame {time}' };
+
+/** "第 N 次重连": shown under stalled / offline / error while the next attempt is pending. */
+export const nextAttemptText: LocalizedText = {
+  zh: '即将第 {n} 次重连',
+  en: 'Reconnect attempt {n} pending',
+};
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+}
+
+/** The badge text of a status in the given language picker (`localized` from renderer/src/i18n). */
+export function stateText(
+  state: TileState,
+  status: Pick<TilePlayerStatus, 'reconnectAttempt' | 'codec'>,
+  pick: (text: LocalizedText) => string,
+): string {
+  return fill(pick(stateTexts[state]), { n: status.reconnectAttempt, codec: status.codec ?? '?' });
+}
+
+/** A clock time `HH:MM:SS` (24 h) for a timestamp in ms. */
+export function clockTime(timestamp: number): string {
+  const date = new Date(timestamp);
+  return [date.getHours(), date.getMinutes(), date.getSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
+}

@@ -1,0 +1,19 @@
+// The `vitals.trend` widget kind: a line chart of one to six vital-sign indicators over recent minutes.
+import { defineWidgetKind } from '../define-widget-kind';
+import VitalsTrendView from './VitalsTrendView.vue';
+
+/** A trend chart with warning bands, each indicator's latest value and its age in the header. */
+export const vitalsTrendKind = defineWidgetKind({
+  id: 'vitals.trend',
+  version: 1,
+  label: { zh: '趋势图', en: 'Trend' },
+  view: VitalsTrendView,
+  describe: (widget) => widget.options.title ?? widget.options.indicatorIds.join(', '),
+  fixtures: [
+    { kind: 'vitals.trend', options: { indicatorIds: ['rain-1h'], minutes: 10 } },
+    {
+      kind: 'vitals.trend',
+      options: { indicatorIds: ['rain-1h', 'tide-bund'], minutes: 30, title: '降雨与潮位' },
+    },
+  ],
+});

@@ -1,0 +1,55 @@
+// The digital vital-sign catalogue (城市运行数字体征): indicators, their dimensions and warning thresholds.
+import { z } from 'zod';
+import { idSchema, localizedTextSchema } from './common';
+
+/** The eight dimensions of the vital-sign catalogue. */
+export const dimensions = [
+  'weather',
+  'environment',
+  'population',
+  'supply',
+  'traffic',
+  'safety',
+  'livelihood',
+  'opinion',
+] as const;
+export const dimensionSchema = z.enum(dimensions);
+export type Dimension = z.infer<typeof dimensionSchema>;
+
+/** Warning thresholds: `above` means higher values are worse. Levels must be ordered in that direction. */
+export const thresholdsSchema = z.object({
+  direction: z.enum(['above', 'below']),
+  blue: z.number().optional(),
+  yellow: z.number().optional(),
+  orange: z.number().optional(),
+  red: z.number().optional(),
+  /** How far a value must come back past a threshold before its level drops (in the indicator's unit). */
+  hysteresis: z.number().min(0).default(0),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** How the demo simulator moves an indicator (only used by the embedded demo source). */
+export const simulationSchema = z.object({
+  base: z.number(),
+  amplitude: z.number().min(0),
+  periodSeconds: z.number().positive(),
+  noise: z.number().min(0),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  decimals: z.number().int().min(0).max(4).default(1),
+});
+
+export const indicatorSchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  dimension: dimensionSchema,
+  unit: z.string().max(20),
+  /** Key of the value in the feed hub (a topic of the form `vitals/<id>` by default). */
+  sourceKey: z.string().min(1).max(200),
+  thresholds: thresholdsSchema.optional(),
+  /** Seconds after which a value is shown as stale (数据过期). */
+  staleAfterSeconds: z.number().positive().default(30),
+  simulation: simulationSchema.optional(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+export const indicatorCatalogueSchema = z.object({ indicators: z.array(indicatorSchema).min(1).max(5000) });

@@ -1,0 +1,49 @@
+// The workspace manifest and the district's geography (streets, river, city-ops grids) for the map.
+import { z } from 'zod';
+import { idSchema, localizedTextSchema } from './common';
+
+/** The workspace's `workspace.json`. */
+export const workspaceManifestSchema = z.object({
+  format: z.literal('tianmu-workspace/1'),
+  name: localizedTextSchema,
+  district: localizedTextSchema,
+  /** The scenario the wall shows when no saved state exists. */
+  defaultScenario: idSchema,
+  /** Duty roster line shown on the console banner. */
+  duty: z.object({ leader: z.string().max(40), operators: z.array(z.string().max(40)).max(10) }).optional(),
+});
+export type WorkspaceManifest = z.infer<typeof workspaceManifestSchema>;
+
+const positionSchema = z.array(z.number()).min(2).max(3);
+const geometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: positionSchema }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(positionSchema).min(4)).min(1) }),
+  z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(z.array(positionSchema).min(4)).min(1)),
+  }),
+]);
+
+/** Feature kinds of the district map. */
+export const districtFeatureKindSchema = z.enum(['district', 'street', 'grid', 'river', 'road', 'landmark']);
+export type DistrictFeatureKind = z.infer<typeof districtFeatureKindSchema>;
+
+export const districtFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: geometrySchema,
+  properties: z.object({
+    kind: districtFeatureKindSchema,
+    id: idSchema,
+    name: z.string().max(80),
+    /** For grids: the street the grid belongs to. */
+    street: idSchema.optional(),
+  }),
+});
+
+/** The workspace's `district.geojson`: WGS-84 longitude/latitude. */
+export const districtMapSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(districtFeatureSchema).max(100_000),
+});
+export type DistrictMap = z.infer<typeof districtMapSchema>;

@@ -1,0 +1,5 @@
+// The protocol between the core and the windows; see messages.ts for the catalogue.
+export * from './messages';
+export * from './envelope';
+export * from './validation';
+export * from './bridge';

@@ -1,0 +1,71 @@
+// The import rules of ARCHITECTURE.md are enforced by ESLint: a forbidden import fails `npm run lint`.
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    [
+      'electron/core/wall/example.ts',
+      "import { app } from 'electron';\nexport const x = app;\n",
+      /only electron\/main or electron\/preload/,
+    ],
+    [
+      'shared/model/example.ts',
+      "import { readFile } from 'node:fs';\nexport const x = readFile;\n",
+      /no Node built-ins/,
+    ],
+    [
+      'renderer/src/widgets/vitals-kpi/example.ts',
+      "import Map from 'ol/Map';\nexport const x = Map;\n",
+      /only renderer\/src\/map may import 'ol'/,
+    ],
+    [
+      'renderer/src/wall/example.ts',
+      "import mpegts from 'mpegts.js';\nexport const x = mpegts;\n",
+      /only renderer\/src\/video/,
+    ],
+    [
+      'renderer/src/console/example.ts',
+      "import * as echarts from 'echarts';\nexport const x = echarts;\n",
+      /only renderer\/src\/charts/,
+    ],
+    [
+      'renderer/src/widgets/clock/example.ts',
+      "import { useSessionStore } from '../../stores/session-store';\nexport const x = useSessionStore;\n",
+      /composables, not stores/,
+    ],
+    [
+      'renderer/src/widgets/clock/example.ts',
+      "import { emptyKind } from '../empty/index';\nexport const x = emptyKind;\n",
+      /never import each other/,
+    ],
+  ])('%s: a forbidden import is an error', async (filePath, code, expected) => {
+    const errors = await importErrors(filePath, code);
+    expect(errors.join('\n')).toMatch(expected);
+  });
+
+  it.each([
+    ['electron/main/example.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['renderer/src/map/example.ts', "import Map from 'ol/Map';\nexport const x = Map;\n"],
+    ['renderer/src/video/example.ts', "import mpegts from 'mpegts.js';\nexport const x = mpegts;\n"],
+    [
+      'renderer/src/charts/example.ts',
+      "import * as echarts from 'echarts/core';\nexport const x = echarts;\n",
+    ],
+    [
+      'renderer/src/widgets/clock/example.ts',
+      "import { useNow } from '../../data/use-now';\nexport const x = useNow;\n",
+    ],
+  ])('%s: an allowed import passes', async (filePath, code) => {
+    expect(await importErrors(filePath, code)).toEqual([]);
+  });
+});
