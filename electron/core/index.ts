@@ -2,7 +2,7 @@
 // renderer files and the WebSocket protocol), and hands out sessions to windows. Never imports Electron.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ProtocolError, type RequestHandlers } from '@shared/protocol';
+import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
 import { DemoSimulator } from './feeds/demo-simulator';
@@ -10,7 +10,10 @@ import { WallService } from './wall/wall-service';
 import { CoreSession, type CoreSessionOptions, type EventSender, type SessionContext } from './session';
 import { createMediaServer, type MediaServer } from './media/media-server';
 import { startHttpServer, type HttpServer } from './server/http-server';
-import { resolveStreamUrl } from './workspace/stream-url';
+import { workspaceHandlers } from './workspace/workspace-handlers';
+import { wallHandlers } from './wall/wall-handlers';
+import { feedHandlers } from './feeds/feed-handlers';
+import { mediaHandlers } from './media/media-handlers';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -55,7 +58,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
 
   // Stream URLs of the demo platform name the core's own host:port, known once the server listens.
-  const handlers = createHandlers(workspace, hub, wall, () => new URL(http.origin).host);
+  const handlers: RequestHandlers<SessionContext> = {
+    ...workspaceHandlers(workspace, wall),
+    ...wallHandlers(wall),
+    ...feedHandlers(),
+    ...mediaHandlers(workspace, () => new URL(http.origin).host),
+  };
 
   const connect = (send: EventSender): CoreSession => {
     const session = new CoreSession(handlers, hub, send, options.session);
@@ -95,57 +103,6 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();
-    },
-  };
-}
-
-function createHandlers(
-  workspace: Workspace,
-  hub: FeedHub,
-  wall: WallService,
-  mediaHost: () => string,
-): RequestHandlers<SessionContext> {
-  const camerasById = new Map(workspace.cameras.cameras.map((camera) => [camera.id, camera]));
-  const platformsById = new Map(workspace.platforms.map((platform) => [platform.id, platform]));
-  return {
-    async 'session.hello'() {
-      return {
-        protocolVersion: 1,
-        serverTime: Date.now(),
-        manifest: workspace.manifest,
-        wall: workspace.wall,
-        scenarios: workspace.scenarios.map(({ id, name, mode, banner }) => ({ id, name, mode, banner })),
-        indicators: [...workspace.indicators],
-        state: wall.state,
-      };
-    },
-    async 'wall.command'({ command }) {
-      return { version: wall.execute(command).version };
-    },
-    async 'topic.subscribe'({ topics }, { session }) {
-      return { snapshots: session.subscription.add(topics) };
-    },
-    async 'topic.unsubscribe'({ topics }, { session }) {
-      session.subscription.remove(topics);
-      return {};
-    },
-    async 'cameras.get'({ ids }) {
-      const cameras = ids ? ids.flatMap((id) => camerasById.get(id) ?? []) : workspace.cameras.cameras;
-      return { crs: workspace.cameras.crs, cameras };
-    },
-    async 'media.resolve'({ cameraId, profile }) {
-      const camera = camerasById.get(cameraId);
-      if (!camera) throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
-      const platform = platformsById.get(camera.platform)!;
-      return {
-        cameraId,
-        profile,
-        kind: platform.kind,
-        url: resolveStreamUrl(platform, camera.streamId, profile, mediaHost()),
-      };
-    },
-    async 'map.district'() {
-      return workspace.district;
     },
   };
 }

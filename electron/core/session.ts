@@ -19,6 +19,9 @@ export interface SessionContext {
   readonly session: CoreSession;
 }
 
+/** The handlers of some of the requests, written beside the service that answers them. */
+export type HandlerGroup<N extends RequestName> = Pick<RequestHandlers<SessionContext>, N>;
+
 export type EventSender = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
 export interface CoreSessionOptions {

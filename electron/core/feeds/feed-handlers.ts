@@ -1,0 +1,14 @@
+// Requests answered by the feed hub: each window's topic subscriptions.
+import type { HandlerGroup } from '../session';
+
+export function feedHandlers(): HandlerGroup<'topic.subscribe' | 'topic.unsubscribe'> {
+  return {
+    async 'topic.subscribe'({ topics }, { session }) {
+      return { snapshots: session.subscription.add(topics) };
+    },
+    async 'topic.unsubscribe'({ topics }, { session }) {
+      session.subscription.remove(topics);
+      return {};
+    },
+  };
+}

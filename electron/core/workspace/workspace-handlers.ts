@@ -1,0 +1,26 @@
+// Requests answered straight from the workspace: the hello and the district map.
+import type { HandlerGroup } from '../session';
+import type { WallService } from '../wall/wall-service';
+import type { Workspace } from './load-workspace';
+
+export function workspaceHandlers(
+  workspace: Workspace,
+  wall: WallService,
+): HandlerGroup<'session.hello' | 'map.district'> {
+  return {
+    async 'session.hello'() {
+      return {
+        protocolVersion: 1,
+        serverTime: Date.now(),
+        manifest: workspace.manifest,
+        wall: workspace.wall,
+        scenarios: workspace.scenarios.map(({ id, name, mode, banner }) => ({ id, name, mode, banner })),
+        indicators: [...workspace.indicators],
+        state: wall.state,
+      };
+    },
+    async 'map.district'() {
+      return workspace.district;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Protocol messages of a window's session: the hello that tells a window everything it needs to start.
+import { z } from 'zod';
+import { idSchema } from '../../model/common';
+import { indicatorSchema } from '../../model/indicator';
+import { scenarioSchema, wallSchema, wallStateSchema } from '../../model/wall';
+import { workspaceManifestSchema } from '../../model/workspace';
+import { localizedTextSchema } from '../../model/common';
+
+/** Scenario summary for lists (the console): no cell contents. */
+export const scenarioSummarySchema = scenarioSchema.pick({ id: true, name: true, mode: true, banner: true });
+export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
+
+/** Which client a window is; the core uses it for permissions and audit later. */
+export const clientRoleSchema = z.enum(['wall', 'console', 'viewer']);
+export type ClientRole = z.infer<typeof clientRoleSchema>;
+
+export const sessionRequests = {
+  'session.hello': {
+    params: z.object({
+      role: clientRoleSchema,
+      displayId: idSchema.optional(),
+      locale: z.string().max(16).optional(),
+    }),
+    result: z.object({
+      protocolVersion: z.literal(1),
+      serverTime: z.number(),
+      manifest: workspaceManifestSchema,
+      wall: wallSchema,
+      scenarios: z.array(scenarioSummarySchema),
+      indicators: z.array(indicatorSchema),
+      state: wallStateSchema,
+    }),
+  },
+} as const;
+
+export const sessionEvents = {
+  'core.noticeRaised': z.object({ level: z.enum(['info', 'warning', 'error']), text: localizedTextSchema }),
+} as const;
