@@ -139,4 +139,23 @@ describe('core over WebSocket', () => {
     );
     client.socket.close();
   });
+
+  it('lists the demo incidents and broadcasts an acknowledgement to every window at once', async () => {
+    const [operator, wall] = await Promise.all([TestClient.open(url), TestClient.open(url)]);
+    const listed = await operator.request('incidents.list', {});
+    expect(listed.result.incidents.length).toBeGreaterThanOrEqual(10);
+    const target = listed.result.incidents.find((incident: { status: string }) => incident.status === 'new');
+    const acknowledged = await operator.request('incidents.acknowledge', { id: target.id, by: '李敏' });
+    expect(acknowledged.result.incident).toMatchObject({
+      id: target.id,
+      status: 'acknowledged',
+      acknowledgedBy: '李敏',
+    });
+    const change = await wall.eventually('incidents.changed');
+    expect(change.incidents[0]).toMatchObject({ id: target.id, status: 'acknowledged' });
+    const missing = await operator.request('incidents.acknowledge', { id: 'no-such-incident' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    operator.socket.close();
+    wall.socket.close();
+  });
 });

@@ -14,6 +14,9 @@ import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers } from './media/media-handlers';
+import { IncidentStore } from './incidents/incident-store';
+import { DemoIncidentSource } from './incidents/demo-incidents';
+import { incidentHandlers } from './incidents/incident-handlers';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -37,6 +40,7 @@ export interface Core {
   readonly workspace: Workspace;
   readonly hub: FeedHub;
   readonly wall: WallService;
+  readonly incidents: IncidentStore;
   readonly media: MediaServer;
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
@@ -52,6 +56,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const hub = new FeedHub();
   const wall = new WallService(workspace);
   const simulator = new DemoSimulator(hub, workspace.indicators);
+  const incidents = new IncidentStore();
+  const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -63,6 +69,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...wallHandlers(wall),
     ...feedHandlers(),
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
+    ...incidentHandlers(incidents),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -79,6 +86,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   wall.onChanged((state) => {
     for (const session of sessions) session.send('wall.stateChanged', { state });
   });
+  incidents.onChanged((changed, overflow) => {
+    for (const session of sessions) session.send('incidents.changed', { incidents: [...changed], overflow });
+  });
 
   const http: HttpServer = await startHttpServer({
     host: options.host ?? '127.0.0.1',
@@ -89,17 +99,20 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     connect,
   });
   simulator.start();
+  demoIncidents.start();
 
   return {
     workspace,
     hub,
     wall,
+    incidents,
     media,
     origin: http.origin,
     accessToken,
     connect,
     async close() {
       simulator.stop();
+      demoIncidents.stop();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

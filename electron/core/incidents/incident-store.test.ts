@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Incident } from '@shared/model/incident';
+import { IncidentStore } from './incident-store';
+
+const incident = (id: string, raisedAt: number, status: Incident['status'] = 'new'): Incident => ({
+  id,
+  title: `事件 ${id}`,
+  category: 'flood',
+  severity: 'yellow',
+  position: [121.5, 31.23],
+  source: 'test',
+  status,
+  raisedAt,
+  updatedAt: raisedAt,
+  isDrill: false,
+});
+
+describe('IncidentStore', () => {
+  it('delivers every change to every listener, one call per upsert (never coalesced)', () => {
+    const store = new IncidentStore();
+    const listener = vi.fn();
+    store.onChanged(listener);
+    store.upsert([incident('a', 1)]);
+    store.upsert([incident('a', 1), incident('b', 2)]);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(store.list().map((item) => item.id)).toEqual(['b', 'a']);
+  });
+
+  it('evicts closed incidents first beyond capacity and counts every eviction', () => {
+    const store = new IncidentStore({ capacity: 2 });
+    store.upsert([incident('open-old', 1), incident('closed', 2, 'closed')]);
+    store.upsert([incident('new', 3)]);
+    expect(store.list().map((item) => item.id)).toEqual(['new', 'open-old']);
+    store.upsert([incident('newer', 4)]);
+    expect(store.list().map((item) => item.id)).toEqual(['newer', 'new']);
+    expect(store.overflow).toBe(2);
+  });
+
+  it('acknowledges once, recording who and when', () => {
+    const store = new IncidentStore({ now: () => 99 });
+    store.upsert([incident('a', 1)]);
+    expect(store.acknowledge('a', '李敏')).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: '李敏',
+      acknowledgedAt: 99,
+    });
+    expect(store.acknowledge('a', '陈晓东')).toMatchObject({ acknowledgedBy: '李敏' });
+    expect(store.acknowledge('missing', 'x')).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+// Composable: the window's live list of incidents (newest first), kept complete from the core's change feed
+// and reloaded after a reconnect; acknowledge goes back to the core.
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import type { Incident } from '@shared/model/incident';
+import { useWindowContext, type WindowContext } from './context';
+
+export interface IncidentFeed {
+  readonly incidents: ShallowRef<readonly Incident[]>;
+  /** Incidents the core had to evict from its bounded store: shown on screen, never silent. */
+  readonly overflow: Ref<number>;
+  acknowledge(id: string): Promise<void>;
+}
+
+const feeds = new WeakMap<WindowContext, IncidentFeed>();
+
+function createFeed(context: WindowContext): IncidentFeed {
+  const byId = new Map<string, Incident>();
+  const incidents = shallowRef<readonly Incident[]>([]);
+  const overflow = ref(0);
+  const publish = () => (incidents.value = [...byId.values()].sort((a, b) => b.raisedAt - a.raisedAt));
+
+  const load = async () => {
+    try {
+      const result = await context.client.request('incidents.list', {});
+      byId.clear();
+      for (const incident of result.incidents) byId.set(incident.id, incident);
+      overflow.value = result.overflow;
+      publish();
+    } catch (error) {
+      console.warn('[incidents] list failed', error);
+    }
+  };
+  context.client.on('incidents.changed', (change) => {
+    for (const incident of change.incidents) byId.set(incident.id, incident);
+    overflow.value = change.overflow;
+    publish();
+  });
+  context.client.onStatusChanged((status) => {
+    if (status === 'open') void load();
+  });
+  void load();
+
+  return {
+    incidents,
+    overflow,
+    async acknowledge(id) {
+      const { incident } = await context.client.request('incidents.acknowledge', { id });
+      byId.set(incident.id, incident);
+      publish();
+    },
+  };
+}
+
+export function useIncidents(): IncidentFeed {
+  const context = useWindowContext();
+  let feed = feeds.get(context);
+  if (!feed) feeds.set(context, (feed = createFeed(context)));
+  return feed;
+}
