@@ -3,6 +3,7 @@
 import type { Indicator } from '@shared/model/indicator';
 import type { TopicValue } from '@shared/model/feed';
 import type { FeedHub } from './feed-hub';
+import { createSeededRandom } from '@shared/base/seeded-random';
 
 export interface DemoSimulatorOptions {
   /** Milliseconds between two publications (default 1,000). */
@@ -11,18 +12,6 @@ export interface DemoSimulatorOptions {
   backfillMinutes?: number;
   seed?: number;
   now?: () => number;
-}
-
-/** Seeded PRNG (mulberry32): the demo is the same on every start. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 type Simulated = Indicator & { simulation: NonNullable<Indicator['simulation']> };
@@ -56,7 +45,7 @@ export class DemoSimulator {
     indicators: readonly Indicator[],
     private readonly options: DemoSimulatorOptions = {},
   ) {
-    this.random = createRandom(options.seed ?? 20_261_121);
+    this.random = createSeededRandom(options.seed ?? 20_261_121);
     this.now = options.now ?? Date.now;
     this.simulated = indicators.filter(
       (indicator): indicator is Simulated => indicator.simulation !== undefined,

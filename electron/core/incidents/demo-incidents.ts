@@ -4,6 +4,7 @@ import type { Camera } from '@shared/model/camera';
 import type { Incident, IncidentCategory, IncidentSeverity } from '@shared/model/incident';
 import type { DistrictMap } from '@shared/model/workspace';
 import type { IncidentStore } from './incident-store';
+import { createSeededRandom } from '@shared/base/seeded-random';
 
 interface Template {
   category: IncidentCategory;
@@ -25,18 +26,6 @@ const templates: readonly Template[] = [
     severities: ['blue', 'yellow'],
   },
 ];
-
-/** Seeded PRNG (mulberry32) so the demo tells the same story on every start. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface DemoIncidentOptions {
   /** Mean seconds between two new incidents (default 25). */
@@ -60,7 +49,7 @@ export class DemoIncidentSource {
     district: DistrictMap,
     private readonly options: DemoIncidentOptions = {},
   ) {
-    this.random = createRandom(options.seed ?? 12_345);
+    this.random = createSeededRandom(options.seed ?? 12_345);
     this.now = options.now ?? Date.now;
     this.streetNames = new Map(
       district.features

@@ -1,4 +1,5 @@
 // Seeded pseudo-random numbers, so the demo workspace comes out byte-identical on every run (no Math.random).
+import { createSeededRandom } from '../../../shared/base/seeded-random';
 
 /** A seeded stream of pseudo-random numbers with the few helpers the generator needs. */
 export type Random = {
@@ -15,18 +16,6 @@ export type Random = {
   shuffle<T>(items: readonly T[]): T[];
 };
 
-/** mulberry32: tiny, fast and good enough for scattering demo data; state is one 32-bit integer. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** FNV-1a over UTF-16 code units: turns a label into a 32-bit number. */
 function hashLabel(label: string): number {
   let hash = 0x811c9dc5;
@@ -42,7 +31,7 @@ function hashLabel(label: string): number {
  * and a label, so adding a camera does not move every grid boundary.
  */
 export function createRandom(seed: number, label: string): Random {
-  const next = mulberry32((seed ^ hashLabel(label)) >>> 0);
+  const next = createSeededRandom((seed ^ hashLabel(label)) >>> 0);
   const random: Random = {
     next,
     between: (low, high) => low + (high - low) * next(),
