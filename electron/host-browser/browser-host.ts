@@ -27,6 +27,10 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
 /** The URL of a window: the route lives in the hash, the access token in the query. */
 export function windowUrl(origin: string, accessToken: string | null, plan: PlannedWindow): string {
   const query = accessToken ? `?token=${encodeURIComponent(accessToken)}` : '';
@@ -68,6 +72,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
             '--disable-background-networking',
             '--disable-component-update',
             '--disable-sync',
+            // A wall shows Chinese on purpose: no "translate this page?" bar over the tiles.
+            '--disable-features=Translate',
+            // Chromium refuses to start as root with its sandbox (kiosk PCs and containers often run as root).
+            // (--test-type keeps the "unsupported flag" warning bar off the wall.)
+            ...(isRoot() ? ['--no-sandbox', '--test-type'] : []),
           ],
           { stdio: 'ignore' },
         );
