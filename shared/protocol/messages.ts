@@ -7,6 +7,7 @@ import { wallEvents, wallRequests } from './domains/wall';
 import { feedEvents, feedRequests } from './domains/feeds';
 import { mediaEvents, mediaRequests } from './domains/media';
 import { mapEvents, mapRequests } from './domains/map';
+import { scenarioEvents, scenarioRequests } from './domains/scenarios';
 
 export {
   scenarioSummarySchema,
@@ -25,6 +26,7 @@ export const requestSchemas = {
   ...feedRequests,
   ...mediaRequests,
   ...mapRequests,
+  ...scenarioRequests,
 } as const;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -34,6 +36,7 @@ export const eventSchemas = {
   ...feedEvents,
   ...mediaEvents,
   ...mapEvents,
+  ...scenarioEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
