@@ -10,7 +10,11 @@ export interface RunningHost {
   /** URL per window: `console`, `wall:left`, `wall:right`, … */
   readonly urls: ReadonlyMap<string, string>;
   readonly output: () => string;
+  /** Process id of the host (for fault injection: `kill -9`). */
+  readonly pid: number;
   stop(): Promise<void>;
+  /** Kills the host with `signal` (e.g. SIGKILL, as a power cut would) and waits until it is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
@@ -53,6 +57,13 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
     origin,
     urls,
     output: () => output,
+    pid: child.pid!,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
