@@ -346,7 +346,7 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
         ],
       },
       right: {
-        // A 2×2 block in a 4×4 grid: the stadium gate large, twelve approach cameras around it.
+        // A 2×2 block in a 4×4 grid: the stadium gate large, twelve around it.
         layout: { rows: 4, columns: 4, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
         cells: videoTiles(eventCameras),
       },
