@@ -15,6 +15,7 @@ commands:
 
 options:
   --workspace DIR   workspace folder (default: the embedded demo district)
+  --state-dir DIR   where the wall state is saved (default: <workspace>/.state)
   --port N          HTTP port on 127.0.0.1 (default 7300; 0 = any free port)
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       workspace: { type: 'string' },
+      'state-dir': { type: 'string' },
       port: { type: 'string', default: '7300' },
       displays: { type: 'string', default: '2' },
       open: { type: 'boolean', default: false },
@@ -64,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
     clipsDir: paths.clips,
     port,
     displays: parseDisplays(values.displays),
+    ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
     ...(values['no-token'] ? { accessToken: null } : {}),
   });
   console.log(

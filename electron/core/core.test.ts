@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import WebSocket from 'ws';
 import { createCore, type Core } from './index';
 
@@ -50,17 +52,25 @@ class TestClient {
 describe('core over WebSocket', () => {
   let core: Core;
   let url: string;
-
-  beforeAll(async () => {
-    core = await createCore(path.join(root, 'resources/demo'), {
+  let stateDir: string;
+  const logLines: string[] = [];
+  const start = () =>
+    createCore(path.join(root, 'resources/demo'), {
       clipsDir: path.join(root, 'resources/media/clips'),
       accessToken: 'secret-token',
       session: { coalesceMs: 100 },
+      stateDir,
+      log: (line) => logLines.push(line),
     });
+
+  beforeAll(async () => {
+    stateDir = await mkdtemp(path.join(os.tmpdir(), 'tianmu-core-state-'));
+    core = await start();
     url = `${core.origin.replace('http', 'ws')}/ws?token=secret-token`;
   });
   afterAll(async () => {
     await core.close();
+    await rm(stateDir, { recursive: true, force: true });
   });
 
   it('refuses a WebSocket without the access token', async () => {
@@ -109,6 +119,60 @@ describe('core over WebSocket', () => {
     expect(core.wall.state.scenarioId).toBe('daily');
     first.socket.close();
     second.socket.close();
+  });
+
+  it('comes back after a restart with the same state hash, 返回 included', async () => {
+    const client = await TestClient.open(url);
+    await client.request('wall.command', {
+      command: {
+        type: 'cell.assign',
+        displayId: 'right',
+        cellIndex: 2,
+        widget: { kind: 'video.camera', options: { cameraId: 'cam-0042' } },
+      },
+    });
+    const switched = await client.request('wall.command', {
+      command: { type: 'scenario.activate', scenarioId: 'fire' },
+    });
+    expect(switched.result.stateHash).toBe(core.wall.stateHash);
+    client.socket.close();
+    const before = { hash: core.wall.stateHash, state: core.wall.state };
+    await core.close();
+
+    core = await start();
+    url = `${core.origin.replace('http', 'ws')}/ws?token=secret-token`;
+    expect(core.wall.stateHash).toBe(before.hash);
+    expect(core.wall.state).toEqual(before.state);
+    expect(logLines.some((line) => line.startsWith('[wall] resumed state version'))).toBe(true);
+    const again = await TestClient.open(url);
+    const hello = await again.request('session.hello', { role: 'console' });
+    expect(hello.result.stateHash).toBe(before.hash);
+    const back = await again.request('wall.command', { command: { type: 'scenario.return' } });
+    expect(back.ok).toBe(true);
+    expect(core.wall.state.displays.right!.cells[2]).toEqual({
+      kind: 'video.camera',
+      options: { cameraId: 'cam-0042', profile: 'auto' },
+    });
+    again.socket.close();
+  });
+
+  it('suggests 防汛防台 to every console when the rain reaches red, from the hub values', async () => {
+    const client = await TestClient.open(url);
+    core.hub.publish([{ topic: 'vitals/rain-1h', ts: Date.now(), value: 88 }]);
+    const { suggestions } = await client.eventually('scenario.suggestionsChanged');
+    expect(suggestions).toEqual([
+      expect.objectContaining({
+        scenarioId: 'flood-typhoon',
+        level: 'red',
+        warning: { zh: '暴雨', en: 'rainstorm' },
+      }),
+    ]);
+    const listed = await client.request('scenario.suggestions', {});
+    expect(listed.result.suggestions).toHaveLength(1);
+    await client.request('scenario.dismissSuggestion', { suggestionId: suggestions[0].id });
+    expect(core.advisor.suggestions()).toEqual([]);
+    core.hub.publish([{ topic: 'vitals/rain-1h', ts: Date.now() + 1, value: 3 }]);
+    client.socket.close();
   });
 
   it('answers bad requests with a clear error and keeps serving', async () => {

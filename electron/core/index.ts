@@ -6,7 +6,12 @@ import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
 import { DemoSimulator } from './feeds/demo-simulator';
-import { WallService } from './wall/wall-service';
+import { WallService, checkWallState } from './wall/wall-service';
+import { WallStateStore } from './wall/wall-state-store';
+import { ScenarioCatalog } from './scenarios/scenario-catalog';
+import { ScenarioAdvisor } from './scenarios/scenario-advisor';
+import { LevelWatcher } from './scenarios/level-watcher';
+import { scenarioHandlers } from './scenarios/scenario-handlers';
 import { CoreSession, type CoreSessionOptions, type EventSender, type SessionContext } from './session';
 import { createMediaServer, type MediaServer } from './media/media-server';
 import { startHttpServer, type HttpServer } from './server/http-server';
@@ -34,6 +39,10 @@ export interface CoreOptions {
   /** Token a WebSocket client must present; null turns the check off (tests). Default: a random token. */
   accessToken?: string | null;
   session?: CoreSessionOptions;
+  /** Folder of the saved wall state (default `<workspace>/.state`). */
+  stateDir?: string;
+  /** Where the core's own log lines go (default console.log). */
+  log?: (line: string) => void;
 }
 
 export interface Core {
@@ -41,6 +50,7 @@ export interface Core {
   readonly hub: FeedHub;
   readonly wall: WallService;
   readonly incidents: IncidentStore;
+  readonly advisor: ScenarioAdvisor;
   readonly media: MediaServer;
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
@@ -53,8 +63,44 @@ export interface Core {
 /** Loads the workspace (refusing to start on any bad file) and starts every service. */
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
   const workspace = await loadWorkspace(path.resolve(workspaceDir));
+  const log = options.log ?? ((line: string) => console.log(line));
   const hub = new FeedHub();
-  const wall = new WallService(workspace);
+  const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
+
+  // The wall resumes exactly where it was; a damaged state file falls back to the last good copy, then to
+  // the default scenario — never to a refusal to start.
+  const store = new WallStateStore({
+    directory: path.resolve(options.stateDir ?? path.join(workspace.directory, '.state')),
+    log,
+  });
+  const loaded = await store.load((state) => checkWallState(state, workspace, catalog));
+  for (const problem of loaded.problems) log(`[wall] saved state unusable: ${problem}`);
+  if (loaded.source === 'last-good') log(`[wall] resumed from the last good copy ${store.lastGoodPath}`);
+  else if (loaded.source === 'none' && loaded.problems.length > 0)
+    log(
+      `[wall] no usable saved state: starting with the default scenario '${workspace.manifest.defaultScenario}'`,
+    );
+  const wall = new WallService(workspace, {
+    scenarios: catalog,
+    initialState: loaded.state,
+    persist: (state) => store.save(state),
+  });
+  if (loaded.source !== 'current') await store.save(wall.state);
+  else
+    log(
+      `[wall] resumed state version ${wall.state.version} (${wall.stateHash.slice(0, 12)}) from ${store.statePath}`,
+    );
+
+  const advisor = new ScenarioAdvisor({
+    scenarios: () => catalog.all(),
+    activeScenarioId: () => wall.state.scenarioId,
+    automatic: new Set(workspace.manifest.automaticSwitching ?? []),
+    activate: (scenarioId) => wall.execute({ type: 'scenario.activate', scenarioId }),
+    log,
+  });
+  const levelWatcher = new LevelWatcher(hub, workspace.indicators, (indicatorId, level) =>
+    advisor.onIndicatorLevelChanged(indicatorId, level),
+  );
   const simulator = new DemoSimulator(hub, workspace.indicators);
   const incidents = new IncidentStore();
   const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
@@ -67,6 +113,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const handlers: RequestHandlers<SessionContext> = {
     ...workspaceHandlers(workspace, wall),
     ...wallHandlers(wall),
+    ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
@@ -83,8 +130,15 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     return session;
   };
 
-  wall.onChanged((state) => {
-    for (const session of sessions) session.send('wall.stateChanged', { state });
+  wall.onChanged((state, stateHash) => {
+    advisor.onScenarioActivated(state.scenarioId);
+    for (const session of sessions) session.send('wall.stateChanged', { state, stateHash });
+  });
+  catalog.onChanged((scenarios) => {
+    for (const session of sessions) session.send('scenario.listChanged', { scenarios });
+  });
+  advisor.onChanged((suggestions) => {
+    for (const session of sessions) session.send('scenario.suggestionsChanged', { suggestions });
   });
   incidents.onChanged((changed, overflow) => {
     for (const session of sessions) session.send('incidents.changed', { incidents: [...changed], overflow });
@@ -100,12 +154,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   simulator.start();
   demoIncidents.start();
+  levelWatcher.start();
 
   return {
     workspace,
     hub,
     wall,
     incidents,
+    advisor,
     media,
     origin: http.origin,
     accessToken,
@@ -113,6 +169,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     async close() {
       simulator.stop();
       demoIncidents.stop();
+      levelWatcher.stop();
+      await store.flushed();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

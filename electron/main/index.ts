@@ -55,7 +55,12 @@ async function start(): Promise<void> {
   // Never half-start: nothing is opened before the workspace has loaded completely.
   let core: Core;
   try {
-    core = await createCore(paths.workspace, { rendererDir: paths.renderer, clipsDir: paths.clips });
+    core = await createCore(paths.workspace, {
+      rendererDir: paths.renderer,
+      clipsDir: paths.clips,
+      // An installed app's workspace may be read-only (inside the package): keep the wall state per user.
+      ...(app.isPackaged ? { stateDir: path.join(app.getPath('userData'), 'wall-state') } : {}),
+    });
   } catch (error) {
     if (error instanceof WorkspaceError) {
       return fail('Tianmu: the workspace is invalid', `${paths.workspace}\n\n${error.message}`);

@@ -181,7 +181,13 @@ describe('demo workspace', () => {
   it('has scenarios that fit their layouts and reference existing cameras and indicators', () => {
     const cameraIds = new Set(cameras.map((camera) => camera.id));
     const indicatorIds = new Set(indicators.map((indicator) => indicator.id));
-    expect(scenarios.map((scenario) => scenario.id).sort()).toEqual(['daily', 'flood-typhoon']);
+    expect(scenarios.map((scenario) => scenario.id).sort()).toEqual([
+      'daily',
+      'fire',
+      'flood-typhoon',
+      'large-crowd',
+      'major-event',
+    ]);
     expect(scenarios.map((scenario) => scenario.id)).toContain(manifest.defaultScenario);
     for (const scenario of scenarios) {
       expect(Object.keys(scenario.displays).sort()).toEqual(
@@ -202,8 +208,32 @@ describe('demo workspace', () => {
 
   it('loads in the core exactly as the app loads a workspace folder', async () => {
     const workspace = await loadWorkspace(demoDirectory);
-    expect(workspace.scenarios.map((scenario) => scenario.id)).toEqual(['daily', 'flood-typhoon']);
+    expect(workspace.scenarios.map((scenario) => scenario.id)).toEqual([
+      'daily',
+      'fire',
+      'flood-typhoon',
+      'large-crowd',
+      'major-event',
+    ]);
     expect(workspace.cameras.cameras).toHaveLength(240);
+  });
+
+  it('suggests each emergency scenario by warning levels of known indicators, and uses merged layouts', () => {
+    const indicatorIds = new Set(indicators.map((indicator) => indicator.id));
+    for (const scenario of scenarios) {
+      if (scenario.mode === 'emergency') expect(scenario.triggers.length, scenario.id).toBeGreaterThan(0);
+      for (const trigger of scenario.triggers) expect(indicatorIds.has(trigger.indicatorId)).toBe(true);
+    }
+    const flood = scenarios.find((scenario) => scenario.id === 'flood-typhoon')!;
+    expect(flood.triggers).toContainEqual({
+      indicatorId: 'rain-1h',
+      level: 'red',
+      warning: { zh: '暴雨', en: 'rainstorm' },
+    });
+    const merged = scenarios.flatMap((scenario) =>
+      Object.values(scenario.displays).map((content) => content.layout.merges.length),
+    );
+    expect(merged.filter((count) => count > 0).length).toBeGreaterThanOrEqual(4);
   });
 
   it('shows only flood-related, online cameras on the flood & typhoon wall', () => {

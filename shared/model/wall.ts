@@ -11,11 +11,31 @@ export const rectSchema = z.object({
 });
 export type Rect = z.infer<typeof rectSchema>;
 
+/**
+ * The physical LCD panels of one display that is really a single output spanning rows × columns of panels
+ * (a video controller's output). Cells snap to panel boundaries (see layout/cell-rects.ts).
+ */
+export const panelGridSchema = z.object({
+  rows: z.number().int().min(1).max(16),
+  columns: z.number().int().min(1).max(16),
+  /**
+   * Pixels of the output hidden behind each bezel (the controller's bezel compensation): `horizontal` between
+   * two panels side by side, `vertical` between two panels one above the other. 0 when nothing is hidden.
+   */
+  bezel: z.object({
+    horizontal: z.number().int().min(0).max(512),
+    vertical: z.number().int().min(0).max(512),
+  }),
+});
+export type PanelGrid = z.infer<typeof panelGridSchema>;
+
 export const wallDisplaySchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
   /** Where the display sits in the wall's virtual desktop, in pixels. */
   bounds: rectSchema,
+  /** Physical panels inside this display, when it is one output over several LCD panels. */
+  panels: panelGridSchema.optional(),
 });
 export type WallDisplay = z.infer<typeof wallDisplaySchema>;
 
@@ -53,27 +73,70 @@ export type DisplayContent = z.infer<typeof displayContentSchema>;
 export const scenarioModeSchema = z.enum(['normal', 'emergency', 'special']);
 export type ScenarioMode = z.infer<typeof scenarioModeSchema>;
 
+/** Graded warning levels a trigger can name (normal never triggers anything). */
+export const triggerLevelSchema = z.enum(['blue', 'yellow', 'orange', 'red']);
+
+/**
+ * When a scenario is suggested: an indicator reaching `level` (or worse). `warning` names the warning the
+ * way the room says it, e.g. 暴雨 → "红色暴雨预警 → 切换到 防汛防台?".
+ */
+export const scenarioTriggerSchema = z.object({
+  indicatorId: idSchema,
+  level: triggerLevelSchema,
+  warning: localizedTextSchema,
+});
+export type ScenarioTrigger = z.infer<typeof scenarioTriggerSchema>;
+
+/** The scenario file format this build writes; older files are upgraded by scenario-migrations.ts. */
+export const scenarioFormatVersion = 2;
+
 /** A scenario preset (one file in the workspace's `scenarios/`). */
 export const scenarioSchema = z.object({
+  version: z.literal(scenarioFormatVersion),
   id: idSchema,
   name: localizedTextSchema,
   mode: scenarioModeSchema,
   banner: localizedTextSchema.optional(),
+  /** Warning levels that suggest this scenario on the console. */
+  triggers: z.array(scenarioTriggerSchema).max(32),
   /** Per wall display id. Every display of the wall must be present. */
   displays: z.record(idSchema, displayContentSchema),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** The wall as it is now: versioned, changed only by commands, broadcast to every window. */
-export const wallStateSchema = z.object({
-  version: z.number().int().min(0),
+/** Key of one cell's runtime state: `<displayId>/<cellIndex>`. */
+export const cellKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*\/\d{1,3}$/, 'a cell key is <displayId>/<index>');
+
+/**
+ * Everything the wall shows, without bookkeeping: what 返回 restores and what the state hash covers. New
+ * wall-wide state belongs here, so it is kept by a switch and restored by 返回 without further code.
+ */
+export const wallSnapshotSchema = z.object({
   scenarioId: idSchema,
   displays: z.record(idSchema, displayContentSchema),
-  /** The state before the last scenario switch, restored exactly by 返回. */
-  previous: z.object({ scenarioId: idSchema, displays: z.record(idSchema, displayContentSchema) }).nullable(),
+  /** Display id → index of the cell that fills the display (maximised). */
+  maximized: z.record(idSchema, z.number().int().min(0).max(255)).default({}),
+  /**
+   * Runtime state of widgets, per cell (a patrol's position, a map's view): plain JSON owned by the widget
+   * kind, cleared when the cell gets another widget, restored by 返回 with everything else.
+   */
+  cellState: z.record(cellKeySchema, z.json()).default({}),
+});
+export type WallSnapshot = z.infer<typeof wallSnapshotSchema>;
+
+/** The wall as it is now: versioned, changed only by commands, broadcast to every window. */
+export const wallStateSchema = wallSnapshotSchema.extend({
+  version: z.number().int().min(0),
+  /** The wall before the last scenario switch, restored exactly by 返回. */
+  previous: wallSnapshotSchema.nullable(),
   changedAt: z.number(),
 });
 export type WallState = z.infer<typeof wallStateSchema>;
+
+/** Largest runtime state one cell may keep, in bytes of JSON. */
+export const maxCellStateBytes = 4096;
 
 /** Commands that change the wall. Each is validated, then applied by the wall reducer. */
 export const wallCommandSchema = z.discriminatedUnion('type', [
@@ -84,6 +147,20 @@ export const wallCommandSchema = z.discriminatedUnion('type', [
     displayId: idSchema,
     cellIndex: z.number().int().min(0).max(255),
     widget: widgetConfigSchema,
+  }),
+  /** The cell fills its display until `cell.restore`. */
+  z.object({
+    type: z.literal('cell.maximize'),
+    displayId: idSchema,
+    cellIndex: z.number().int().min(0).max(255),
+  }),
+  z.object({ type: z.literal('cell.restore'), displayId: idSchema }),
+  /** A widget's runtime state (patrol position, map view), kept in the wall state; null forgets it. */
+  z.object({
+    type: z.literal('cell.setState'),
+    displayId: idSchema,
+    cellIndex: z.number().int().min(0).max(255),
+    state: z.json(),
   }),
 ]);
 export type WallCommand = z.infer<typeof wallCommandSchema>;

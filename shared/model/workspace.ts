@@ -11,6 +11,11 @@ export const workspaceManifestSchema = z.object({
   defaultScenario: idSchema,
   /** Duty roster line shown on the console banner. */
   duty: z.object({ leader: z.string().max(40), operators: z.array(z.string().max(40)).max(10) }).optional(),
+  /**
+   * Scenarios the core may switch to by itself when one of their triggers fires. Every other trigger only
+   * suggests the switch on the console for the operator to confirm (the default: no automatic switching).
+   */
+  automaticSwitching: z.array(idSchema).max(64).optional(),
 });
 export type WorkspaceManifest = z.infer<typeof workspaceManifestSchema>;
 

@@ -95,3 +95,48 @@ describe('protocol schemas', () => {
     ).toBe(false);
   });
 });
+
+describe('wall and scenario protocol additions', () => {
+  it('accept maximise, restore and widget-state commands, and refuse state that is not JSON', () => {
+    const params = requestSchemas['wall.command'].params;
+    expect(
+      params.safeParse({ command: { type: 'cell.maximize', displayId: 'left', cellIndex: 2 } }).success,
+    ).toBe(true);
+    expect(params.safeParse({ command: { type: 'cell.restore', displayId: 'left' } }).success).toBe(true);
+    expect(
+      params.safeParse({
+        command: {
+          type: 'cell.setState',
+          displayId: 'left',
+          cellIndex: 0,
+          state: { zoom: 15, center: [121, 31] },
+        },
+      }).success,
+    ).toBe(true);
+    const notJson = params.safeParse({
+      command: { type: 'cell.setState', displayId: 'left', cellIndex: 0, state: { at: new Date() } },
+    });
+    expect(notJson.success).toBe(false);
+  });
+
+  it('cap pack imports by size and default to not replacing existing scenarios', () => {
+    const params = requestSchemas['scenario.importPack'].params;
+    expect(params.parse({ text: '{}' })).toEqual({ text: '{}', replaceExisting: false });
+    expect(params.safeParse({ text: 'x'.repeat(2 * 1024 * 1024 + 1) }).success).toBe(false);
+  });
+
+  it('carry the state hash with every state broadcast', () => {
+    const event = eventSchemas['wall.stateChanged'];
+    const state = {
+      version: 1,
+      scenarioId: 'daily',
+      displays: {},
+      maximized: {},
+      cellState: {},
+      previous: null,
+      changedAt: 0,
+    };
+    expect(event.safeParse({ state }).success).toBe(false);
+    expect(event.safeParse({ state, stateHash: 'a'.repeat(64) }).success).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { feedEvents, feedRequests } from './domains/feeds';
 import { mediaEvents, mediaRequests } from './domains/media';
 import { mapEvents, mapRequests } from './domains/map';
 import { incidentEvents, incidentRequests } from './domains/incidents';
+import { scenarioEvents, scenarioRequests } from './domains/scenarios';
 
 export {
   scenarioSummarySchema,
@@ -27,6 +28,7 @@ export const requestSchemas = {
   ...mediaRequests,
   ...mapRequests,
   ...incidentRequests,
+  ...scenarioRequests,
 } as const;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -37,6 +39,7 @@ export const eventSchemas = {
   ...mediaEvents,
   ...mapEvents,
   ...incidentEvents,
+  ...scenarioEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

@@ -11,7 +11,8 @@ async function importErrors(filePath: string, code: string): Promise<string[]> {
     .map((message) => message.message);
 }
 
-describe('import boundaries', () => {
+// The first lintText loads every plugin and parser (seconds on a busy two-core machine), hence the timeout.
+describe('import boundaries', { timeout: 30_000 }, () => {
   it.each([
     [
       'electron/core/wall/example.ts',

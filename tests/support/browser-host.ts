@@ -1,5 +1,7 @@
 // Starts the built browser host (`node out/main/cli.js serve`) for a test file and reads its window URLs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,13 +12,34 @@ export interface RunningHost {
   /** URL per window: `console`, `wall:left`, `wall:right`, … */
   readonly urls: ReadonlyMap<string, string>;
   readonly output: () => string;
+  /** Process id of the host (for fault injection: `kill -9`). */
+  readonly pid: number;
   stop(): Promise<void>;
+  /** Kills the host with `signal` (e.g. SIGKILL, as a power cut would) and waits until it is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * Starts the host. Without `--state-dir` in `extraArgs` the wall state goes to a fresh temp folder (removed on
+ * stop), so every test file starts from the default scenario whatever an earlier run left behind.
+ */
 export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
+  const ownStateDir = extraArgs.includes('--state-dir')
+    ? null
+    : mkdtempSync(path.join(os.tmpdir(), 'tianmu-host-state-'));
+  const stateArgs = ownStateDir ? ['--state-dir', ownStateDir] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, 'out/main/cli.js'), 'serve', '--port', '0', '--displays', '2', ...extraArgs],
+    [
+      path.join(root, 'out/main/cli.js'),
+      'serve',
+      '--port',
+      '0',
+      '--displays',
+      '2',
+      ...stateArgs,
+      ...extraArgs,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -53,11 +76,20 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
     origin,
     urls,
     output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
+    pid: child.pid!,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      child.kill(signal);
       await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (ownStateDir) rmSync(ownStateDir, { recursive: true, force: true });
     },
   };
 }

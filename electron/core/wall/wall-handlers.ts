@@ -2,10 +2,17 @@
 import type { HandlerGroup } from '../session';
 import type { WallService } from './wall-service';
 
-export function wallHandlers(wall: WallService): HandlerGroup<'wall.command'> {
+export function wallHandlers(wall: WallService): HandlerGroup<'wall.command' | 'wall.state'> {
   return {
     async 'wall.command'({ command }) {
-      return { version: wall.execute(command).version };
+      const state = wall.execute(command);
+      const stateHash = wall.stateHash;
+      // Acknowledge only what is on disk: after this answer the change survives a crash or a power cut.
+      await wall.saved();
+      return { version: state.version, stateHash };
+    },
+    async 'wall.state'() {
+      return { state: wall.state, stateHash: wall.stateHash };
     },
   };
 }

@@ -1,5 +1,12 @@
 // The wall reducer: the only way the wall state changes. Pure: (state, command) → next state, or a rejection.
-import type { Scenario, WallCommand, WallState, DisplayContent } from '@shared/model/wall';
+import {
+  maxCellStateBytes,
+  type DisplayContent,
+  type Scenario,
+  type WallCommand,
+  type WallSnapshot,
+  type WallState,
+} from '@shared/model/wall';
 import { layoutCells } from '@shared/layout/grid';
 import { ProtocolError } from '@shared/protocol/envelope';
 
@@ -11,63 +18,97 @@ export interface WallContext {
   readonly now: number;
 }
 
-function copyDisplays(displays: Record<string, DisplayContent>): Record<string, DisplayContent> {
-  return structuredClone(displays);
+/** What a scenario shows, before any operator change. */
+function snapshotOfScenario(scenario: Scenario): WallSnapshot {
+  return {
+    scenarioId: scenario.id,
+    displays: structuredClone(scenario.displays),
+    maximized: {},
+    cellState: {},
+  };
+}
+
+/**
+ * Everything in `state` except its bookkeeping (version, time, previous). Generic on purpose: a field added
+ * to the snapshot schema is kept by a switch and restored by 返回 without touching this reducer.
+ */
+export function snapshotOf(state: WallState): WallSnapshot {
+  const { version: _version, changedAt: _changedAt, previous: _previous, ...snapshot } = state;
+  return structuredClone(snapshot);
 }
 
 /** The wall as a scenario defines it, before any operator change. */
 export function initialWallState(scenario: Scenario, now: number): WallState {
-  return {
-    version: 1,
-    scenarioId: scenario.id,
-    displays: copyDisplays(scenario.displays),
-    previous: null,
-    changedAt: now,
-  };
+  return { ...snapshotOfScenario(scenario), version: 1, previous: null, changedAt: now };
+}
+
+/** The display and cell a command names, or a rejection that says which one is wrong. */
+function checkCell(state: WallState, displayId: string, cellIndex: number): DisplayContent {
+  const content = state.displays[displayId];
+  if (!content) throw new ProtocolError('not-found', `unknown display '${displayId}'`);
+  const cellCount = layoutCells(content.layout).length;
+  if (cellIndex >= cellCount) {
+    throw new ProtocolError(
+      'rejected',
+      `display '${displayId}' has ${cellCount} cells, not ${cellIndex + 1}`,
+    );
+  }
+  return content;
 }
 
 export function applyWallCommand(state: WallState, command: WallCommand, context: WallContext): WallState {
-  const next = (changes: Pick<WallState, 'scenarioId' | 'displays' | 'previous'>): WallState => ({
-    ...changes,
+  const next = (snapshot: WallSnapshot, previous: WallSnapshot | null): WallState => ({
+    ...snapshot,
     version: state.version + 1,
+    previous,
     changedAt: context.now,
   });
+  const current = snapshotOf(state);
 
   switch (command.type) {
     case 'scenario.activate': {
       const scenario = context.scenarios.get(command.scenarioId);
       if (!scenario) throw new ProtocolError('not-found', `unknown scenario '${command.scenarioId}'`);
-      return next({
-        scenarioId: scenario.id,
-        displays: copyDisplays(scenario.displays),
-        // Keep what the wall showed (including operator changes) so 返回 restores it exactly.
-        previous: { scenarioId: state.scenarioId, displays: copyDisplays(state.displays) },
-      });
+      // Keep what the wall showed (operator changes, maximised cells, widget state) so 返回 restores it exactly.
+      return next(snapshotOfScenario(scenario), current);
     }
     case 'scenario.return': {
       if (!state.previous) throw new ProtocolError('rejected', 'there is no previous wall to return to');
-      return next({
-        scenarioId: state.previous.scenarioId,
-        displays: copyDisplays(state.previous.displays),
-        previous: null,
-      });
+      return next(structuredClone(state.previous), null);
     }
     case 'cell.assign': {
-      const content = state.displays[command.displayId];
-      if (!content) throw new ProtocolError('not-found', `unknown display '${command.displayId}'`);
-      const cellCount = layoutCells(content.layout).length;
-      if (command.cellIndex >= cellCount) {
-        throw new ProtocolError(
-          'rejected',
-          `display '${command.displayId}' has ${cellCount} cells, not ${command.cellIndex + 1}`,
-        );
-      }
+      checkCell(state, command.displayId, command.cellIndex);
       if (command.widget.kind === 'video.camera' && !context.hasCamera(command.widget.options.cameraId)) {
         throw new ProtocolError('not-found', `unknown camera '${command.widget.options.cameraId}'`);
       }
-      const displays = copyDisplays(state.displays);
-      displays[command.displayId]!.cells[command.cellIndex] = structuredClone(command.widget);
-      return next({ scenarioId: state.scenarioId, displays, previous: state.previous });
+      current.displays[command.displayId]!.cells[command.cellIndex] = structuredClone(command.widget);
+      // The old widget's runtime state (a patrol position, a map view) means nothing to the new one.
+      delete current.cellState[`${command.displayId}/${command.cellIndex}`];
+      return next(current, state.previous);
+    }
+    case 'cell.maximize': {
+      checkCell(state, command.displayId, command.cellIndex);
+      current.maximized[command.displayId] = command.cellIndex;
+      return next(current, state.previous);
+    }
+    case 'cell.restore': {
+      if (!state.displays[command.displayId])
+        throw new ProtocolError('not-found', `unknown display '${command.displayId}'`);
+      delete current.maximized[command.displayId];
+      return next(current, state.previous);
+    }
+    case 'cell.setState': {
+      checkCell(state, command.displayId, command.cellIndex);
+      const key = `${command.displayId}/${command.cellIndex}`;
+      if (command.state === null) delete current.cellState[key];
+      else {
+        const bytes = new TextEncoder().encode(JSON.stringify(command.state)).byteLength;
+        if (bytes > maxCellStateBytes) {
+          throw new ProtocolError('rejected', `cell state of ${bytes} bytes is over ${maxCellStateBytes}`);
+        }
+        current.cellState[key] = structuredClone(command.state);
+      }
+      return next(current, state.previous);
     }
   }
 }

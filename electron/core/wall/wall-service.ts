@@ -1,39 +1,108 @@
-// Holds the current wall state, applies validated commands through the reducer and tells listeners.
-import type { WallCommand, WallState } from '@shared/model/wall';
+// Holds the current wall state, applies validated commands through the reducer, saves every change and
+// tells listeners (every window) with the state's hash.
+import type { WallCommand, WallSnapshot, WallState } from '@shared/model/wall';
+import { layoutCells } from '@shared/layout/grid';
 import type { Workspace } from '../workspace/load-workspace';
-import { applyWallCommand, initialWallState, type WallContext } from './wall-reducer';
+import { ScenarioCatalog } from '../scenarios/scenario-catalog';
+import { applyWallCommand, initialWallState } from './wall-reducer';
+import { wallStateHash } from './state-hash';
 
-export type WallStateListener = (state: WallState) => void;
+export type WallStateListener = (state: WallState, stateHash: string) => void;
+
+export interface WallServiceOptions {
+  now?: () => number;
+  /** The live scenario list (default: the workspace's scenarios). */
+  scenarios?: ScenarioCatalog;
+  /** A saved state to resume (already checked with `checkWallState`); default: the default scenario. */
+  initialState?: WallState | null;
+  /** Saves a state durably; `execute` callers can wait for it with `saved()`. */
+  persist?: (state: WallState) => Promise<void>;
+}
+
+/** Why a saved state cannot be shown on this workspace's wall, or null when it can. */
+export function checkWallState(
+  state: WallState,
+  workspace: Workspace,
+  scenarios: ScenarioCatalog,
+): string | null {
+  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+  const displayIds = workspace.wall.displays.map((display) => display.id);
+  const checkSnapshot = (snapshot: WallSnapshot, at: string): string | null => {
+    if (!scenarios.get(snapshot.scenarioId))
+      return `${at}scenarioId: unknown scenario '${snapshot.scenarioId}'`;
+    const shown = Object.keys(snapshot.displays).sort();
+    if (shown.join() !== [...displayIds].sort().join())
+      return `${at}displays: shows ${shown.join(', ')} but the wall has ${displayIds.join(', ')}`;
+    for (const [displayId, content] of Object.entries(snapshot.displays)) {
+      let count: number;
+      try {
+        count = layoutCells(content.layout).length;
+      } catch (error) {
+        return `${at}displays.${displayId}.layout: ${(error as Error).message}`;
+      }
+      if (content.cells.length !== count)
+        return `${at}displays.${displayId}.cells: ${content.cells.length} cells for a layout of ${count}`;
+      for (const [index, widget] of content.cells.entries()) {
+        if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId))
+          return `${at}displays.${displayId}.cells.${index}: unknown camera '${widget.options.cameraId}'`;
+      }
+      const maximized = snapshot.maximized[displayId];
+      if (maximized !== undefined && maximized >= count)
+        return `${at}maximized.${displayId}: no cell ${maximized}`;
+    }
+    return null;
+  };
+  return checkSnapshot(state, '') ?? (state.previous ? checkSnapshot(state.previous, 'previous.') : null);
+}
 
 export class WallService {
   private current: WallState;
+  private currentHash: string;
   private readonly listeners = new Set<WallStateListener>();
-  private readonly scenarios: WallContext['scenarios'];
+  readonly scenarios: ScenarioCatalog;
   private readonly cameraIds: ReadonlySet<string>;
+  private readonly now: () => number;
+  private lastSave: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly workspace: Workspace,
-    private readonly now: () => number = Date.now,
+    private readonly options: WallServiceOptions = {},
   ) {
-    this.scenarios = new Map(workspace.scenarios.map((scenario) => [scenario.id, scenario]));
+    this.now = options.now ?? Date.now;
+    this.scenarios = options.scenarios ?? new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
     this.cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
-    this.current = initialWallState(this.scenarios.get(workspace.manifest.defaultScenario)!, this.now());
+    this.current =
+      options.initialState ??
+      initialWallState(this.scenarios.get(workspace.manifest.defaultScenario)!, this.now());
+    this.currentHash = wallStateHash(this.current);
   }
 
   get state(): WallState {
     return this.current;
   }
 
+  /** SHA-256 of what the wall shows and what 返回 would restore (see state-hash.ts). */
+  get stateHash(): string {
+    return this.currentHash;
+  }
+
   /** Applies a command (already schema-validated at the edge); throws a ProtocolError when it is rejected. */
   execute(command: WallCommand): WallState {
     this.current = applyWallCommand(this.current, command, {
-      scenarios: this.scenarios,
+      scenarios: this.scenarios.asMap(),
       displayIds: this.workspace.wall.displays.map((display) => display.id),
       hasCamera: (cameraId) => this.cameraIds.has(cameraId),
       now: this.now(),
     });
-    for (const listener of this.listeners) listener(this.current);
+    this.currentHash = wallStateHash(this.current);
+    if (this.options.persist) this.lastSave = this.options.persist(this.current);
+    for (const listener of this.listeners) listener(this.current, this.currentHash);
     return this.current;
+  }
+
+  /** Resolves once the state of the last `execute` is saved (immediately without persistence). */
+  saved(): Promise<void> {
+    return this.lastSave;
   }
 
   onChanged(listener: WallStateListener): () => void {

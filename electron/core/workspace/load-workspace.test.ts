@@ -37,7 +37,13 @@ describe('loadWorkspace', () => {
     const workspace = await loadWorkspace(demo);
     expect(workspace.cameras.cameras.length).toBeGreaterThanOrEqual(200);
     expect(workspace.indicators.length).toBeGreaterThanOrEqual(20);
-    expect(workspace.scenarios.map((scenario) => scenario.id).sort()).toEqual(['daily', 'flood-typhoon']);
+    expect(workspace.scenarios.map((scenario) => scenario.id).sort()).toEqual([
+      'daily',
+      'fire',
+      'flood-typhoon',
+      'large-crowd',
+      'major-event',
+    ]);
   });
 
   it('refuses a field of the wrong type, naming the file and the field', async () => {
@@ -72,6 +78,32 @@ describe('loadWorkspace', () => {
     const error = await refusal(directory);
     expect(error.field).toBe('displays.right.cells');
     expect(error.problem).toMatch(/the layout has 12 cells but 16 are given/);
+  });
+
+  it('upgrades a version-1 scenario file (no version, no triggers) when loading it', async () => {
+    const directory = await demoWith('scenarios/daily.json', (text) => {
+      const { version: _version, triggers: _triggers, ...old } = JSON.parse(text);
+      return JSON.stringify(old);
+    });
+    const workspace = await loadWorkspace(directory);
+    const daily = workspace.scenarios.find((scenario) => scenario.id === 'daily')!;
+    expect(daily).toMatchObject({ version: 2, triggers: [] });
+  });
+
+  it('refuses a scenario from a future format, naming the version field', async () => {
+    const directory = await demoWith('scenarios/daily.json', (text) =>
+      text.replace('"version": 2', '"version": 9'),
+    );
+    const error = await refusal(directory);
+    expect(error.field).toBe('version');
+  });
+
+  it('refuses a trigger on an unknown indicator', async () => {
+    const directory = await demoWith('scenarios/flood-typhoon.json', (text) =>
+      text.replace('"indicatorId": "rain-1h"', '"indicatorId": "rain-99h"'),
+    );
+    const error = await refusal(directory);
+    expect(error.field).toBe('triggers.0.indicatorId');
   });
 
   it('refuses a missing file', async () => {

@@ -16,8 +16,9 @@ import {
   type DistrictMap,
   type WorkspaceManifest,
 } from '@shared/model/workspace';
-import { checkLayout, layoutCells } from '@shared/layout/grid';
+import { migrateScenario } from '@shared/model/scenario-migrations';
 import { WorkspaceError } from './workspace-error';
+import { checkScenario } from './check-scenario';
 
 /** Everything the core reads from a workspace folder, validated and cross-checked. */
 export interface Workspace {
@@ -28,6 +29,8 @@ export interface Workspace {
   readonly platforms: readonly Platform[];
   readonly indicators: readonly Indicator[];
   readonly scenarios: readonly Scenario[];
+  /** File of each scenario, relative to `scenarios/` (same order as `scenarios`). */
+  readonly scenarioFiles: readonly string[];
   readonly district: DistrictMap;
 }
 
@@ -70,8 +73,9 @@ async function loadFile<T extends z.ZodType>(
   directory: string,
   file: string,
   schema: T,
+  migrate: (raw: unknown) => unknown = (raw) => raw,
 ): Promise<z.output<T>> {
-  return parseWith(file, schema, await readJson(directory, file));
+  return parseWith(file, schema, migrate(await readJson(directory, file)));
 }
 
 /** Reads every file, then checks references between files (scenario → display, camera, indicator). */
@@ -94,7 +98,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
   if (scenarioFiles.length === 0) throw new WorkspaceError('scenarios/', '', 'holds no scenario file');
   const scenarios: Scenario[] = [];
   for (const name of scenarioFiles) {
-    scenarios.push(await loadFile(directory, `scenarios/${name}`, scenarioSchema));
+    scenarios.push(await loadFile(directory, `scenarios/${name}`, scenarioSchema, migrateScenario));
   }
 
   const workspace: Workspace = {
@@ -105,6 +109,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
     platforms,
     indicators,
     scenarios,
+    scenarioFiles,
     district,
   };
   checkReferences(workspace, scenarioFiles);
@@ -162,47 +167,12 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
     if (scenarioIds.has(scenario.id))
       throw new WorkspaceError(file, 'id', `duplicate scenario id '${scenario.id}'`);
     scenarioIds.add(scenario.id);
-    for (const displayId of displayIds) {
-      if (!scenario.displays[displayId]) {
-        throw new WorkspaceError(
-          file,
-          `displays.${displayId}`,
-          'missing: every display of the wall needs content',
-        );
-      }
-    }
-    for (const [displayId, content] of Object.entries(scenario.displays)) {
-      const at = `displays.${displayId}`;
-      if (!displayIds.includes(displayId)) throw new WorkspaceError(file, at, 'no such display in wall.json');
-      const problem = checkLayout(content.layout);
-      if (problem)
-        throw new WorkspaceError(file, `${at}.layout.${problem.split(':')[0]}`, problem.split(': ')[1]!);
-      const cellCount = layoutCells(content.layout).length;
-      if (content.cells.length !== cellCount) {
-        throw new WorkspaceError(
-          file,
-          `${at}.cells`,
-          `the layout has ${cellCount} cells but ${content.cells.length} are given`,
-        );
-      }
-      for (const [cellIndex, widget] of content.cells.entries()) {
-        const cellAt = `${at}.cells.${cellIndex}.options`;
-        if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId)) {
-          throw new WorkspaceError(file, `${cellAt}.cameraId`, `unknown camera '${widget.options.cameraId}'`);
-        }
-        if (widget.kind === 'vitals.trend' || widget.kind === 'vitals.kpi') {
-          for (const [position, id] of widget.options.indicatorIds.entries()) {
-            if (!indicatorIds.has(id)) {
-              throw new WorkspaceError(
-                file,
-                `${cellAt}.indicatorIds.${position}`,
-                `unknown indicator '${id}'`,
-              );
-            }
-          }
-        }
-      }
-    }
+    const problem = checkScenario(scenario, {
+      displayIds,
+      hasCamera: (id) => cameraIds.has(id),
+      hasIndicator: (id) => indicatorIds.has(id),
+    });
+    if (problem) throw new WorkspaceError(file, problem.field, problem.problem);
   }
   if (!scenarioIds.has(workspace.manifest.defaultScenario)) {
     throw new WorkspaceError(
@@ -210,5 +180,9 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
       'defaultScenario',
       `no scenario has id '${workspace.manifest.defaultScenario}'`,
     );
+  }
+  for (const [index, id] of (workspace.manifest.automaticSwitching ?? []).entries()) {
+    if (!scenarioIds.has(id))
+      throw new WorkspaceError('workspace.json', `automaticSwitching.${index}`, `no scenario has id '${id}'`);
   }
 }

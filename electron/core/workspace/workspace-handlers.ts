@@ -14,9 +14,10 @@ export function workspaceHandlers(
         serverTime: Date.now(),
         manifest: workspace.manifest,
         wall: workspace.wall,
-        scenarios: workspace.scenarios.map(({ id, name, mode, banner }) => ({ id, name, mode, banner })),
+        scenarios: wall.scenarios.summaries(),
         indicators: [...workspace.indicators],
         state: wall.state,
+        stateHash: wall.stateHash,
       };
     },
     async 'map.district'() {

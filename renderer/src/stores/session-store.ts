@@ -3,12 +3,19 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Indicator } from '@shared/model/indicator';
 import type { WallCommand, WallState } from '@shared/model/wall';
-import type { ClientRole, HelloResult } from '@shared/protocol';
+import type { ScenarioSuggestion } from '@shared/model/scenario-pack';
+import type { ClientRole, HelloResult, ScenarioSummary } from '@shared/protocol';
 import type { ConnectionStatus, CoreClient } from '../transport/core-client';
 
 export const useSessionStore = defineStore('session', () => {
   const hello = shallowRef<HelloResult | null>(null);
   const wallState = shallowRef<WallState | null>(null);
+  /** The core's hash of `wallState` (equal hashes: the wall shows exactly the same thing). */
+  const stateHash = ref<string | null>(null);
+  /** The scenario list, kept current when packs are imported. */
+  const scenarios = shallowRef<ScenarioSummary[]>([]);
+  /** Open 平急转换 suggestions (console). */
+  const suggestions = shallowRef<ScenarioSuggestion[]>([]);
   const status = ref<ConnectionStatus>('connecting');
   const lastError = ref<string | null>(null);
   /** Milliseconds to add to Date.now() to get the core's clock (ages are computed against source time). */
@@ -22,7 +29,7 @@ export const useSessionStore = defineStore('session', () => {
       ),
   );
   const activeScenario = computed(() =>
-    hello.value?.scenarios.find((scenario) => scenario.id === wallState.value?.scenarioId),
+    scenarios.value.find((scenario) => scenario.id === wallState.value?.scenarioId),
   );
 
   async function sayHello(role: ClientRole, displayId?: string) {
@@ -32,7 +39,12 @@ export const useSessionStore = defineStore('session', () => {
       const result = await client.request('session.hello', { role, ...(displayId ? { displayId } : {}) });
       clockOffset.value = result.serverTime - (sentAt + Date.now()) / 2;
       hello.value = result;
-      acceptState(result.state);
+      scenarios.value = result.scenarios;
+      acceptState(result.state, result.stateHash);
+      if (role === 'console') {
+        const open = await client.request('scenario.suggestions', {});
+        suggestions.value = open.suggestions;
+      }
       lastError.value = null;
     } catch (error) {
       lastError.value = (error as Error).message;
@@ -40,20 +52,23 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Newer versions only: events and hello answers may cross on the wire. */
-  function acceptState(state: WallState) {
+  function acceptState(state: WallState, hash: string) {
     if (
       !wallState.value ||
       state.version >= wallState.value.version ||
       state.changedAt > wallState.value.changedAt
     ) {
       wallState.value = state;
+      stateHash.value = hash;
     }
   }
 
   function start(coreClient: CoreClient, role: ClientRole, displayId?: string) {
     client = coreClient;
     status.value = coreClient.status;
-    coreClient.on('wall.stateChanged', ({ state }) => acceptState(state));
+    coreClient.on('wall.stateChanged', ({ state, stateHash: hash }) => acceptState(state, hash));
+    coreClient.on('scenario.listChanged', (payload) => (scenarios.value = payload.scenarios));
+    coreClient.on('scenario.suggestionsChanged', (payload) => (suggestions.value = payload.suggestions));
     coreClient.onStatusChanged((next) => {
       status.value = next;
       // After a reconnect the core may have restarted: ask again for the whole truth.
@@ -63,9 +78,27 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function execute(command: WallCommand): Promise<void> {
-    if (!client) throw new Error('not connected');
-    await client.request('wall.command', { command });
+    await requireClient().request('wall.command', { command });
   }
 
-  return { hello, wallState, status, lastError, clockOffset, indicatorsById, activeScenario, start, execute };
+  function requireClient(): CoreClient {
+    if (!client) throw new Error('not connected');
+    return client;
+  }
+
+  return {
+    hello,
+    wallState,
+    stateHash,
+    scenarios,
+    suggestions,
+    status,
+    lastError,
+    clockOffset,
+    indicatorsById,
+    activeScenario,
+    start,
+    execute,
+    requireClient,
+  };
 });

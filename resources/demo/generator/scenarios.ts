@@ -1,4 +1,5 @@
-// The two scenario presets of the demo wall (平急转换): 日常 for normal duty and 防汛防台 for flood & typhoon response.
+// The scenario presets of the demo wall (平急转换): 日常 for normal duty; 防汛防台, 大客流 and 火灾 for emergencies,
+// each with the warning levels that suggest it; 重大活动 for planned special events.
 import type { z } from 'zod';
 import type { scenarioSchema } from '../../../shared/model/wall';
 import type { widgetConfigSchema } from '../../../shared/model/widget';
@@ -97,9 +98,11 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
   const riversideCentre = toLonLat({ x: district.riverX(riversideY) - 0.25, y: riversideY }, 4);
 
   const daily: ScenarioInput = {
+    version: 2,
     id: 'daily',
     name: { zh: '日常', en: 'Daily operations' },
     mode: 'normal',
+    triggers: [],
     displays: {
       left: {
         layout: { rows: 3, columns: 3, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
@@ -147,10 +150,16 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
   };
 
   const floodTyphoon: ScenarioInput = {
+    version: 2,
     id: 'flood-typhoon',
     name: { zh: '防汛防台', en: 'Flood & typhoon' },
     mode: 'emergency',
     banner: { zh: '防汛防台应急响应', en: 'Flood & typhoon response' },
+    triggers: [
+      { indicatorId: 'rain-1h', level: 'red', warning: { zh: '暴雨', en: 'rainstorm' } },
+      { indicatorId: 'tide-bund', level: 'orange', warning: { zh: '高潮位', en: 'high tide' } },
+      { indicatorId: 'wind-speed', level: 'orange', warning: { zh: '大风', en: 'gale' } },
+    ],
     displays: {
       left: {
         layout: { rows: 2, columns: 2, merges: [] },
@@ -187,5 +196,162 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
     },
   };
 
-  return [daily, floodTyphoon];
+  return [daily, floodTyphoon, ...buildSpecialScenarios(district, cameras)];
+}
+
+/** The map centred on a point of the district (local kilometres). */
+function mapAt(point: { x: number; y: number }, zoom: number): WidgetInput {
+  const [longitude, latitude] = toLonLat(point, 4);
+  return {
+    kind: 'map.incidents',
+    options: { center: [longitude!, latitude!], zoom, layers: ['district', 'grids', 'cameras'] },
+  };
+}
+
+/** 大客流, 火灾 and 重大活动: merged layouts (1+5, 1+7, 2+8, a 2×2 block in 4×4) around the places they concern. */
+function buildSpecialScenarios(district: District, cameras: readonly PlannedCamera[]): ScenarioInput[] {
+  const landmark = (id: string) => district.landmarks.find((candidate) => candidate.id === id)!.position;
+  const hasTag = (tag: string) => (planned: PlannedCamera) => planned.camera.tags.includes(tag);
+
+  const crowdCameras = pickCameras(cameras, [
+    { group: 'landmark:bund-viewing-deck', count: 4 },
+    { group: 'landmark:nanjing-road-walk', count: 3 },
+    { group: 'landmark:metro-hub', count: 2 },
+    { group: 'landmark:people-square', count: 1 },
+  ]);
+  const largeCrowd: ScenarioInput = {
+    version: 2,
+    id: 'large-crowd',
+    name: { zh: '大客流', en: 'Large crowds' },
+    mode: 'emergency',
+    banner: { zh: '大客流应急处置', en: 'Large crowd response' },
+    triggers: [
+      { indicatorId: 'crowd-bund', level: 'yellow', warning: { zh: '外滩大客流', en: 'Bund crowd' } },
+      { indicatorId: 'metro-flow', level: 'orange', warning: { zh: '地铁大客流', en: 'metro crowd' } },
+    ],
+    displays: {
+      left: {
+        // 1+5: the map of the Bund and Nanjing Road large, crowd figures and two cameras around it.
+        layout: { rows: 3, columns: 3, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
+        cells: [
+          mapAt(landmark('bund-viewing-deck'), 15),
+          {
+            kind: 'vitals.trend',
+            options: { indicatorIds: ['crowd-bund'], minutes: 30, title: '外滩人流密度' },
+          },
+          {
+            kind: 'vitals.trend',
+            options: { indicatorIds: ['flow-nanjing-road', 'metro-flow'], minutes: 30, title: '客流' },
+          },
+          {
+            kind: 'vitals.kpi',
+            options: {
+              indicatorIds: ['crowd-bund', 'flow-nanjing-road', 'metro-flow', 'visitors-yuyuan'],
+              title: '客流指标',
+            },
+          },
+          ...videoTiles(crowdCameras.slice(8, 10)),
+        ],
+      },
+      right: {
+        // 1+7: the Bund viewing deck large, seven crowd cameras along the right and bottom.
+        layout: { rows: 4, columns: 4, merges: [{ row: 0, column: 0, rowSpan: 3, columnSpan: 3 }] },
+        cells: videoTiles(crowdCameras.slice(0, 8)),
+      },
+    },
+  };
+
+  const fireCameras = pickCameras(
+    cameras,
+    [
+      { group: 'landmark:city-god-temple', count: 3 },
+      { group: 'landmark:yuyuan-garden', count: 2 },
+      { group: 'landmark:central-hospital', count: 2 },
+      { group: 'residential', count: 4 },
+    ].map((request) => ({ ...request, where: hasTag('消防通道') })),
+  );
+  const fire: ScenarioInput = {
+    version: 2,
+    id: 'fire',
+    name: { zh: '火灾', en: 'Fire' },
+    mode: 'emergency',
+    banner: { zh: '火灾事故应急处置', en: 'Fire response' },
+    triggers: [
+      { indicatorId: 'fire-alarms-today', level: 'orange', warning: { zh: '火警', en: 'fire alarm' } },
+    ],
+    displays: {
+      left: {
+        layout: { rows: 2, columns: 2, merges: [] },
+        cells: [
+          mapAt(landmark('city-god-temple'), 15.5),
+          {
+            kind: 'vitals.kpi',
+            options: {
+              indicatorIds: ['fire-alarms-today', 'water-pressure', 'congestion-index', 'hotline-12345'],
+              title: '火情与保障',
+            },
+          },
+          {
+            kind: 'vitals.trend',
+            options: { indicatorIds: ['water-pressure'], minutes: 30, title: '消防供水压力' },
+          },
+          ...videoTiles(fireCameras.slice(10, 11)),
+        ],
+      },
+      right: {
+        // 2+8: the two nearest fire-lane cameras large on top, eight smaller ones below.
+        layout: {
+          rows: 4,
+          columns: 4,
+          merges: [
+            { row: 0, column: 0, rowSpan: 2, columnSpan: 2 },
+            { row: 0, column: 2, rowSpan: 2, columnSpan: 2 },
+          ],
+        },
+        cells: videoTiles(arrangeByStream(fireCameras.slice(0, 10), 4)),
+      },
+    },
+  };
+
+  const eventCameras = pickCameras(cameras, [
+    { group: 'landmark:pujiang-stadium', count: 5 },
+    { group: 'landmark:people-square', count: 4 },
+    { group: 'landmark:metro-hub', count: 4 },
+  ]);
+  const majorEvent: ScenarioInput = {
+    version: 2,
+    id: 'major-event',
+    name: { zh: '重大活动', en: 'Major event' },
+    mode: 'special',
+    banner: { zh: '重大活动安保', en: 'Major event security' },
+    // A planned event is switched to by the duty leader, never by a warning.
+    triggers: [],
+    displays: {
+      left: {
+        layout: { rows: 2, columns: 2, merges: [] },
+        cells: [
+          mapAt(landmark('pujiang-stadium'), 15),
+          {
+            kind: 'vitals.kpi',
+            options: {
+              indicatorIds: ['metro-flow', 'congestion-index', 'parking-occupancy', 'average-speed'],
+              title: '活动保障',
+            },
+          },
+          {
+            kind: 'vitals.trend',
+            options: { indicatorIds: ['metro-flow', 'congestion-index'], minutes: 60, title: '交通与客流' },
+          },
+          { kind: 'clock', options: { showDate: true } },
+        ],
+      },
+      right: {
+        // A 2×2 block in a 4×4 grid: the stadium gate large, twelve around it.
+        layout: { rows: 4, columns: 4, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
+        cells: videoTiles(eventCameras),
+      },
+    },
+  };
+
+  return [largeCrowd, fire, majorEvent];
 }

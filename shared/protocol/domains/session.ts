@@ -29,6 +29,7 @@ export const sessionRequests = {
       scenarios: z.array(scenarioSummarySchema),
       indicators: z.array(indicatorSchema),
       state: wallStateSchema,
+      stateHash: z.string(),
     }),
   },
 } as const;

@@ -2,13 +2,21 @@
 import { z } from 'zod';
 import { wallCommandSchema, wallStateSchema } from '../../model/wall';
 
+/** SHA-256 hex of the canonical wall snapshot plus `previous` (see electron/core/wall/state-hash.ts). */
+export const stateHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const wallRequests = {
+  /** Applies a command; answers once the new state is saved (it survives a power cut from then on). */
   'wall.command': {
     params: z.object({ command: wallCommandSchema }),
-    result: z.object({ version: z.number().int() }),
+    result: z.object({ version: z.number().int(), stateHash: stateHashSchema }),
+  },
+  'wall.state': {
+    params: z.object({}),
+    result: z.object({ state: wallStateSchema, stateHash: stateHashSchema }),
   },
 } as const;
 
 export const wallEvents = {
-  'wall.stateChanged': z.object({ state: wallStateSchema }),
+  'wall.stateChanged': z.object({ state: wallStateSchema, stateHash: stateHashSchema }),
 } as const;

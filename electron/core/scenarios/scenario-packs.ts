@@ -1,0 +1,145 @@
+// Scenario packs: export a set of scenarios as one file; import one after checking all of it (size, JSON,
+// schema, references, unknown cameras, id clashes), writing into the workspace only once everything passed,
+// each file atomically — so a bad pack never damages the scenarios already there.
+import { rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { scenarioSchema, type Scenario } from '@shared/model/wall';
+import { migrateScenario } from '@shared/model/scenario-migrations';
+import {
+  maxScenarioPackBytes,
+  scenarioPackFormat,
+  scenarioPackSchema,
+  type ScenarioPack,
+} from '@shared/model/scenario-pack';
+import { ProtocolError } from '@shared/protocol/envelope';
+import type { Workspace } from '../workspace/load-workspace';
+import { checkScenario, unknownCameras } from '../workspace/check-scenario';
+import { syncDirectory, writeTemporary } from '../wall/atomic-file';
+import type { ScenarioCatalog } from './scenario-catalog';
+
+/** A refused pack: `field` is the dotted path of the bad field inside the pack ('' for the whole file). */
+export class ScenarioPackError extends ProtocolError {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super('rejected', `scenario pack refused — ${field ? `${field}: ` : ''}${problem}`);
+  }
+}
+
+export function exportScenarioPack(
+  catalog: ScenarioCatalog,
+  workspace: Workspace,
+  scenarioIds?: readonly string[],
+  now: Date = new Date(),
+): ScenarioPack {
+  const scenarios = (scenarioIds ?? catalog.all().map((scenario) => scenario.id)).map((id) => {
+    const scenario = catalog.get(id);
+    if (!scenario) throw new ProtocolError('not-found', `unknown scenario '${id}'`);
+    return scenario;
+  });
+  if (scenarios.length === 0) throw new ProtocolError('rejected', 'a pack needs at least one scenario');
+  return {
+    format: scenarioPackFormat,
+    exportedAt: now.toISOString(),
+    source: workspace.manifest.district,
+    scenarios,
+  };
+}
+
+/** Checks a pack's text completely; returns its scenarios (migrated to the current format) or throws. */
+export function parseScenarioPack(text: string, workspace: Workspace): Scenario[] {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxScenarioPackBytes) {
+    throw new ScenarioPackError(
+      '',
+      `the file is ${bytes} bytes, more than the ${maxScenarioPackBytes} allowed`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioPackError('', `not valid JSON (${(error as Error).message})`);
+  }
+  const pack = scenarioPackSchema.safeParse(data);
+  if (!pack.success) {
+    const issue = pack.error.issues[0]!;
+    throw new ScenarioPackError(issue.path.map(String).join('.'), issue.message);
+  }
+  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+  const indicatorIds = new Set(workspace.indicators.map((indicator) => indicator.id));
+  const references = {
+    displayIds: workspace.wall.displays.map((display) => display.id),
+    hasCamera: (id: string) => cameraIds.has(id),
+    hasIndicator: (id: string) => indicatorIds.has(id),
+  };
+  const seen = new Set<string>();
+  return pack.data.scenarios.map((raw, index) => {
+    const at = `scenarios.${index}`;
+    const parsed = scenarioSchema.safeParse(migrateScenario(raw));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ScenarioPackError([at, ...issue.path.map(String)].join('.'), issue.message);
+    }
+    const scenario = parsed.data;
+    if (seen.has(scenario.id))
+      throw new ScenarioPackError(`${at}.id`, `duplicate scenario id '${scenario.id}'`);
+    seen.add(scenario.id);
+    // Unknown cameras are listed all at once: the integrator maps them in one go, not one per attempt.
+    const unknown = unknownCameras(scenario, references.hasCamera);
+    if (unknown.length > 0) {
+      throw new ScenarioPackError(
+        `${at}.displays`,
+        `unknown camera ids in scenario '${scenario.id}': ${unknown.join(', ')}`,
+      );
+    }
+    const problem = checkScenario(scenario, references);
+    if (problem) throw new ScenarioPackError(`${at}.${problem.field}`, problem.problem);
+    return scenario;
+  });
+}
+
+/** Pretty JSON as the workspace's own scenario files are written (Prettier-compatible for objects). */
+function scenarioText(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+/**
+ * Imports a pack into the workspace folder and the catalog. Every scenario is checked and written to a
+ * temporary file first; only then are the files renamed into `scenarios/`.
+ */
+export async function importScenarioPack(
+  text: string,
+  options: { workspace: Workspace; catalog: ScenarioCatalog; replaceExisting: boolean },
+): Promise<{ imported: string[]; replaced: string[] }> {
+  const { workspace, catalog } = options;
+  const scenarios = parseScenarioPack(text, workspace);
+  const clashes = scenarios.filter((scenario) => catalog.get(scenario.id)).map((scenario) => scenario.id);
+  if (clashes.length > 0 && !options.replaceExisting) {
+    throw new ScenarioPackError(
+      'scenarios',
+      `scenarios with these ids exist already: ${clashes.join(', ')} (import with "replace" to overwrite them)`,
+    );
+  }
+  const folder = path.join(workspace.directory, 'scenarios');
+  // An existing scenario keeps its file name, so one id never ends up in two files.
+  const entries = scenarios.map((scenario) => ({
+    scenario,
+    file: catalog.fileOf(scenario.id) ?? `${scenario.id}.json`,
+  }));
+  const written: { temporary: string; target: string }[] = [];
+  try {
+    for (const entry of entries) {
+      const target = path.join(folder, entry.file);
+      written.push({ temporary: await writeTemporary(target, scenarioText(entry.scenario)), target });
+    }
+  } catch (error) {
+    await Promise.all(written.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
+    throw new ProtocolError('internal', `could not write the scenarios: ${(error as Error).message}`);
+  }
+  for (const { temporary, target } of written) await rename(temporary, target);
+  await syncDirectory(folder);
+  catalog.put(entries);
+  return { imported: scenarios.map((scenario) => scenario.id), replaced: clashes };
+}

@@ -1,0 +1,47 @@
+// Protocol messages of scenario presets: the list, packs (export/import) and warning-level suggestions.
+import { z } from 'zod';
+import { idSchema } from '../../model/common';
+import {
+  maxScenarioPackBytes,
+  scenarioPackSchema,
+  scenarioSuggestionSchema,
+} from '../../model/scenario-pack';
+import { scenarioSummarySchema } from './session';
+
+export const scenarioRequests = {
+  'scenario.list': {
+    params: z.object({}),
+    result: z.object({ scenarios: z.array(scenarioSummarySchema) }),
+  },
+  /** The pack of the given scenarios (all when none are named). */
+  'scenario.exportPack': {
+    params: z.object({ scenarioIds: z.array(idSchema).max(64).optional() }),
+    result: z.object({ pack: scenarioPackSchema }),
+  },
+  /**
+   * Imports a pack given as the file's text (so the core reports bad JSON and size itself). Nothing is written
+   * unless every scenario is valid; scenarios with existing ids are refused unless `replaceExisting`.
+   */
+  'scenario.importPack': {
+    params: z.object({
+      text: z.string().max(maxScenarioPackBytes),
+      replaceExisting: z.boolean().default(false),
+    }),
+    result: z.object({ imported: z.array(idSchema), replaced: z.array(idSchema) }),
+  },
+  'scenario.suggestions': {
+    params: z.object({}),
+    result: z.object({ suggestions: z.array(scenarioSuggestionSchema) }),
+  },
+  /** The operator declined a suggestion; it comes back only when the level falls and rises again. */
+  'scenario.dismissSuggestion': {
+    params: z.object({ suggestionId: z.string().max(200) }),
+    result: z.object({}),
+  },
+} as const;
+
+export const scenarioEvents = {
+  'scenario.listChanged': z.object({ scenarios: z.array(scenarioSummarySchema) }),
+  /** The open suggestions, whole, after every change. */
+  'scenario.suggestionsChanged': z.object({ suggestions: z.array(scenarioSuggestionSchema) }),
+} as const;

@@ -1,0 +1,151 @@
+// `npm run bench:switch`: time from the switch command to the first decoded frame in every video tile of a
+// two-display wall with 16 tiles per display, over 20 switches; prints p50/p95 as JSON.
+// Runs the built browser host and Chromium (TIANMU_CHROMIUM or the usual places); not part of `npm test`.
+import { chromium, type Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { startHost } from '../../support/browser-host';
+import { findChromium } from '../../support/find-chromium';
+import { createBenchWorkspace } from './bench-workspace';
+
+const switches = Number(process.env.TIANMU_BENCH_SWITCHES ?? 20);
+/** Pause after each switch so the previous players are gone before the next one is timed. */
+const settleMs = 1_500;
+const timeoutMs = 30_000;
+
+/** Nearest-rank percentile. */
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
+}
+
+/**
+ * Page-side poll: resolves with the wall-clock times (ms since epoch) at which every tile of `ids` was on the
+ * page (`mountedAt`) and had a decoded frame (`decodedAt`). Kept as source text: tsx would wrap a compiled
+ * function in helpers the page does not have.
+ */
+const pagePoll = `({ ids, limit }) => new Promise((resolve, reject) => {
+  const started = Date.now();
+  let mountedAt = null;
+  const check = () => {
+    const tiles = [...document.querySelectorAll('[data-testid="video-tile"]')];
+    if (mountedAt === null && tiles.filter((tile) => ids.includes(tile.dataset.cameraId ?? '')).length === ids.length) {
+      mountedAt = Date.now();
+    }
+    const decoding = tiles.filter((tile) => {
+      if (!ids.includes(tile.dataset.cameraId ?? '')) return false;
+      const video = tile.querySelector('video');
+      return video !== null && video.getVideoPlaybackQuality().totalVideoFrames > 0;
+    });
+    if (decoding.length === ids.length) return resolve({ mountedAt, decodedAt: Date.now() });
+    if (Date.now() - started > limit) return reject(new Error(decoding.length + '/' + ids.length + ' tiles decoded'));
+    setTimeout(check, 4);
+  };
+  check();
+})`;
+
+interface TileTimes {
+  mountedAt: number;
+  decodedAt: number;
+}
+
+function whenAllTilesDecode(page: Page, cameraIds: readonly string[]): Promise<TileTimes> {
+  return page.evaluate(
+    `(${pagePoll})(${JSON.stringify({ ids: cameraIds, limit: timeoutMs })})`,
+  ) as Promise<TileTimes>;
+}
+
+async function main(): Promise<void> {
+  const bench = await createBenchWorkspace();
+  const host = await startHost(['--workspace', bench.workspaceDir, '--state-dir', bench.stateDir]);
+  const browser = await chromium.launch({
+    executablePath: findChromium().executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'],
+  });
+  try {
+    const pages: Record<string, Page> = {};
+    for (const displayId of ['left', 'right']) {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(host.urls.get(`wall:${displayId}`)!);
+      pages[displayId] = page;
+    }
+    await Promise.all(
+      Object.entries(pages).map(([displayId, page]) =>
+        whenAllTilesDecode(page, bench.cameras['bench-a']![displayId]!),
+      ),
+    );
+
+    const token = new URL(host.urls.get('console')!).searchParams.get('token')!;
+    const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ws?token=${token}`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    let nextId = 1;
+    const command = (scenarioId: string) =>
+      new Promise<void>((resolve, reject) => {
+        const id = nextId++;
+        const onMessage = (data: WebSocket.RawData) => {
+          const message = JSON.parse(String(data));
+          if (message.type !== 'response' || message.id !== id) return;
+          socket.off('message', onMessage);
+          if (message.ok) resolve();
+          else reject(new Error(message.error.message));
+        };
+        socket.on('message', onMessage);
+        socket.send(
+          JSON.stringify({
+            type: 'request',
+            id,
+            name: 'wall.command',
+            params: { command: { type: 'scenario.activate', scenarioId } },
+          }),
+        );
+      });
+
+    const samples: number[] = [];
+    const mounted: number[] = [];
+    for (let index = 0; index < switches; index++) {
+      const target = index % 2 === 0 ? 'bench-b' : 'bench-a';
+      const waits = Object.entries(pages).map(([displayId, page]) =>
+        whenAllTilesDecode(page, bench.cameras[target]![displayId]!),
+      );
+      // The waiters poll from before the command leaves, so the clock starts after they are in place.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const sentAt = Date.now();
+      await command(target);
+      const times = await Promise.all(waits);
+      const doneAt = Math.max(...times.map((time) => time.decodedAt));
+      const mountedAt = Math.max(...times.map((time) => time.mountedAt));
+      samples.push(doneAt - sentAt);
+      mounted.push(mountedAt - sentAt);
+      process.stderr.write(
+        `switch ${index + 1}/${switches} → ${target}: tiles mounted ${mountedAt - sentAt} ms, all decoding ${doneAt - sentAt} ms\n`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+    }
+    socket.close();
+    const sorted = [...samples].sort((a, b) => a - b);
+    const sortedMounted = [...mounted].sort((a, b) => a - b);
+    const result = {
+      bench: 'switch',
+      displays: 2,
+      videoTilesPerDisplay: 16,
+      switches,
+      p50Ms: percentile(sorted, 0.5),
+      p95Ms: percentile(sorted, 0.95),
+      minMs: sorted[0],
+      maxMs: sorted.at(-1),
+      targetP95Ms: 600,
+      /** Command sent → every new tile in the DOM (the rest is stream resolve, connect and decode). */
+      mountedP50Ms: percentile(sortedMounted, 0.5),
+      mountedP95Ms: percentile(sortedMounted, 0.95),
+      samplesMs: samples,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    await host.stop();
+    await bench.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:switch failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
