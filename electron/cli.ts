@@ -19,6 +19,7 @@ options:
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
   --no-token        do not require the access token on the WebSocket (local testing only)
+  --demo-typhoon    start the demo typhoon script at once (needs the demo source)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       displays: { type: 'string', default: '2' },
       open: { type: 'boolean', default: false },
       'no-token': { type: 'boolean', default: false },
+      'demo-typhoon': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     port,
     displays: parseDisplays(values.displays),
     ...(values['no-token'] ? { accessToken: null } : {}),
+    demoTyphoon: values['demo-typhoon'],
   });
   console.log(
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,

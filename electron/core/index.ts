@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
-import { DemoSimulator } from './feeds/demo-simulator';
+import { SourceManager } from './feeds/source-manager';
+import { LevelWatcher } from './feeds/level-watcher';
+import { TyphoonScript } from './feeds/typhoon-script';
+import { sourceHandlers } from './feeds/source-handlers';
 import { WallService } from './wall/wall-service';
 import { CoreSession, type CoreSessionOptions, type EventSender, type SessionContext } from './session';
 import { createMediaServer, type MediaServer } from './media/media-server';
@@ -34,6 +37,8 @@ export interface CoreOptions {
   /** Token a WebSocket client must present; null turns the check off (tests). Default: a random token. */
   accessToken?: string | null;
   session?: CoreSessionOptions;
+  /** Start the demo typhoon script at once (`--demo-typhoon`). */
+  demoTyphoon?: boolean;
 }
 
 export interface Core {
@@ -41,6 +46,8 @@ export interface Core {
   readonly hub: FeedHub;
   readonly wall: WallService;
   readonly incidents: IncidentStore;
+  readonly sources: SourceManager;
+  readonly typhoon: TyphoonScript;
   readonly media: MediaServer;
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
@@ -55,9 +62,20 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const workspace = await loadWorkspace(path.resolve(workspaceDir));
   const hub = new FeedHub();
   const wall = new WallService(workspace);
-  const simulator = new DemoSimulator(hub, workspace.indicators);
   const incidents = new IncidentStore();
   const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
+  const typhoon = new TyphoonScript();
+  const sources = new SourceManager(workspace.sources, {
+    hub,
+    incidents,
+    indicators: workspace.indicators,
+    typhoon,
+    startIncidents: () => {
+      demoIncidents.start();
+      return () => demoIncidents.stop();
+    },
+  });
+  const levels = new LevelWatcher(hub, workspace.indicators);
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -70,6 +88,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...feedHandlers(),
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
+    ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -89,6 +108,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   incidents.onChanged((changed, overflow) => {
     for (const session of sessions) session.send('incidents.changed', { incidents: [...changed], overflow });
   });
+  sources.onChanged((list) => {
+    for (const session of sessions) session.send('sources.changed', { sources: list });
+  });
+  levels.onChanged((change) => {
+    for (const session of sessions) session.send('vitals.levelChanged', change);
+  });
 
   const http: HttpServer = await startHttpServer({
     host: options.host ?? '127.0.0.1',
@@ -98,21 +123,24 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     accessToken,
     connect,
   });
-  simulator.start();
-  demoIncidents.start();
+  levels.start();
+  sources.start();
+  if (options.demoTyphoon) typhoon.start();
 
   return {
     workspace,
     hub,
     wall,
     incidents,
+    sources,
+    typhoon,
     media,
     origin: http.origin,
     accessToken,
     connect,
     async close() {
-      simulator.stop();
-      demoIncidents.stop();
+      await sources.stop();
+      levels.stop();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

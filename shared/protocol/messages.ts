@@ -8,6 +8,8 @@ import { feedEvents, feedRequests } from './domains/feeds';
 import { mediaEvents, mediaRequests } from './domains/media';
 import { mapEvents, mapRequests } from './domains/map';
 import { incidentEvents, incidentRequests } from './domains/incidents';
+import { sourceEvents, sourceRequests } from './domains/sources';
+import { vitalsEvents, vitalsRequests } from './domains/vitals';
 
 export {
   scenarioSummarySchema,
@@ -27,6 +29,8 @@ export const requestSchemas = {
   ...mediaRequests,
   ...mapRequests,
   ...incidentRequests,
+  ...sourceRequests,
+  ...vitalsRequests,
 } as const;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -37,6 +41,8 @@ export const eventSchemas = {
   ...mediaEvents,
   ...mapEvents,
   ...incidentEvents,
+  ...sourceEvents,
+  ...vitalsEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
