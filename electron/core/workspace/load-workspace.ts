@@ -225,7 +225,18 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
         if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId)) {
           throw new WorkspaceError(file, `${cellAt}.cameraId`, `unknown camera '${widget.options.cameraId}'`);
         }
-        if (widget.kind === 'vitals.trend' || widget.kind === 'vitals.kpi') {
+        if (widget.kind === 'vitals.gauge' && !indicatorIds.has(widget.options.indicatorId)) {
+          throw new WorkspaceError(
+            file,
+            `${cellAt}.indicatorId`,
+            `unknown indicator '${widget.options.indicatorId}'`,
+          );
+        }
+        if (
+          widget.kind === 'vitals.trend' ||
+          widget.kind === 'vitals.kpi' ||
+          widget.kind === 'vitals.ranking'
+        ) {
           for (const [position, id] of widget.options.indicatorIds.entries()) {
             if (!indicatorIds.has(id)) {
               throw new WorkspaceError(
