@@ -173,15 +173,16 @@ describe('core over WebSocket', () => {
     const deadline = Date.now() + 8_000;
     let raised: any;
     while (!raised && Date.now() < deadline) {
+      // Demo indicators change level on their own too: look for one the storm drives.
       raised = client.events.find(
-        (event) => event.name === 'vitals.levelChanged' && event.payload.level !== 'normal',
+        (event) =>
+          event.name === 'vitals.levelChanged' &&
+          ['wind-speed', 'rain-1h'].includes(event.payload.indicatorId) &&
+          event.payload.level !== 'normal',
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(raised?.payload).toMatchObject({
-      previous: 'normal',
-      level: expect.stringMatching(/blue|yellow/),
-    });
+    expect(raised?.payload).toMatchObject({ level: expect.stringMatching(/blue|yellow|orange|red/) });
     const stopped = await client.request('demo.typhoon', { action: 'stop' });
     expect(stopped.result.isRunning).toBe(false);
     const stats = await client.request('feeds.stats', {});
