@@ -5,6 +5,12 @@
 const taskBudgetMs = 8;
 
 const queue = new Map<object, () => void>();
+
+/** Durations of drawing tasks, for the bench (read as `window.__tianmuChartStats`). */
+export const chartTaskStats = { tasks: 0, updates: 0, maxTaskMs: 0, tasksOver16Ms: 0, totalMs: 0 };
+if (typeof window !== 'undefined') {
+  (window as unknown as { __tianmuChartStats: typeof chartTaskStats }).__tianmuChartStats = chartTaskStats;
+}
 let isScheduled = false;
 const channel = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
 if (channel) channel.port1.onmessage = () => runQueue();
@@ -24,8 +30,14 @@ function runQueue(): void {
     } catch (error) {
       console.error('[charts] update failed', error);
     }
+    chartTaskStats.updates++;
     if (performance.now() - start >= taskBudgetMs) break;
   }
+  const duration = performance.now() - start;
+  chartTaskStats.tasks++;
+  chartTaskStats.totalMs += duration;
+  chartTaskStats.maxTaskMs = Math.max(chartTaskStats.maxTaskMs, duration);
+  if (duration > 16) chartTaskStats.tasksOver16Ms++;
   if (queue.size > 0) post();
   else isScheduled = false;
 }
