@@ -10,6 +10,8 @@ export interface RunningHost {
   /** URL per window: `console`, `wall:left`, `wall:right`, … */
   readonly urls: ReadonlyMap<string, string>;
   readonly output: () => string;
+  /** Process id of the host (the core), for CPU measurements. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
     origin,
     urls,
     output: () => output,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
