@@ -20,6 +20,7 @@ options:
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
   --no-token        do not require the access token on the WebSocket (local testing only)
+  --demo-typhoon    start the demo typhoon script at once (needs the demo source)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       displays: { type: 'string', default: '2' },
       open: { type: 'boolean', default: false },
       'no-token': { type: 'boolean', default: false },
+      'demo-typhoon': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     displays: parseDisplays(values.displays),
     ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
     ...(values['no-token'] ? { accessToken: null } : {}),
+    demoTyphoon: values['demo-typhoon'],
   });
   console.log(
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,

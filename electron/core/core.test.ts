@@ -222,4 +222,35 @@ describe('core over WebSocket', () => {
     operator.socket.close();
     wall.socket.close();
   });
+
+  it('shows the demo source healthy, and the typhoon script raises level-change events', async () => {
+    const client = await TestClient.open(url);
+    const listed = await client.request('sources.list', {});
+    expect(listed.result.sources).toEqual([
+      expect.objectContaining({ id: 'demo', kind: 'demo', state: 'open' }),
+    ]);
+    const levels = await client.request('vitals.levels', {});
+    expect(levels.result.levels.length).toBeGreaterThan(20);
+    const started = await client.request('demo.typhoon', { action: 'start', durationSeconds: 10 });
+    expect(started.result).toMatchObject({ isRunning: true, startedAt: expect.any(Number) });
+    // A ten-second storm: wind and rain leave normal within a few one-second demo ticks.
+    const deadline = Date.now() + 8_000;
+    let raised: any;
+    while (!raised && Date.now() < deadline) {
+      // Demo indicators change level on their own too: look for one the storm drives.
+      raised = client.events.find(
+        (event) =>
+          event.name === 'vitals.levelChanged' &&
+          ['wind-speed', 'rain-1h'].includes(event.payload.indicatorId) &&
+          event.payload.level !== 'normal',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(raised?.payload).toMatchObject({ level: expect.stringMatching(/blue|yellow|orange|red/) });
+    const stopped = await client.request('demo.typhoon', { action: 'stop' });
+    expect(stopped.result.isRunning).toBe(false);
+    const stats = await client.request('feeds.stats', {});
+    expect(stats.result.values).toBeGreaterThan(0);
+    client.socket.close();
+  }, 15_000);
 });

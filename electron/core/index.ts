@@ -5,13 +5,15 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
-import { DemoSimulator } from './feeds/demo-simulator';
 import { WallService, checkWallState } from './wall/wall-service';
 import { WallStateStore } from './wall/wall-state-store';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { ScenarioAdvisor } from './scenarios/scenario-advisor';
-import { LevelWatcher } from './scenarios/level-watcher';
 import { scenarioHandlers } from './scenarios/scenario-handlers';
+import { SourceManager } from './feeds/source-manager';
+import { LevelWatcher } from './feeds/level-watcher';
+import { TyphoonScript } from './feeds/typhoon-script';
+import { sourceHandlers } from './feeds/source-handlers';
 import { CoreSession, type CoreSessionOptions, type EventSender, type SessionContext } from './session';
 import { createMediaServer, type MediaServer } from './media/media-server';
 import { startHttpServer, type HttpServer } from './server/http-server';
@@ -43,6 +45,8 @@ export interface CoreOptions {
   stateDir?: string;
   /** Where the core's own log lines go (default console.log). */
   log?: (line: string) => void;
+  /** Start the demo typhoon script at once (`--demo-typhoon`). */
+  demoTyphoon?: boolean;
 }
 
 export interface Core {
@@ -51,6 +55,8 @@ export interface Core {
   readonly wall: WallService;
   readonly incidents: IncidentStore;
   readonly advisor: ScenarioAdvisor;
+  readonly sources: SourceManager;
+  readonly typhoon: TyphoonScript;
   readonly media: MediaServer;
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
@@ -98,12 +104,20 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     activate: (scenarioId) => wall.execute({ type: 'scenario.activate', scenarioId }),
     log,
   });
-  const levelWatcher = new LevelWatcher(hub, workspace.indicators, (indicatorId, level) =>
-    advisor.onIndicatorLevelChanged(indicatorId, level),
-  );
-  const simulator = new DemoSimulator(hub, workspace.indicators);
   const incidents = new IncidentStore();
   const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
+  const typhoon = new TyphoonScript();
+  const sources = new SourceManager(workspace.sources, {
+    hub,
+    incidents,
+    indicators: workspace.indicators,
+    typhoon,
+    startIncidents: () => {
+      demoIncidents.start();
+      return () => demoIncidents.stop();
+    },
+  });
+  const levels = new LevelWatcher(hub, workspace.indicators);
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -117,6 +131,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...feedHandlers(),
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
+    ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -143,6 +158,13 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   incidents.onChanged((changed, overflow) => {
     for (const session of sessions) session.send('incidents.changed', { incidents: [...changed], overflow });
   });
+  sources.onChanged((list) => {
+    for (const session of sessions) session.send('sources.changed', { sources: list });
+  });
+  levels.onChanged((change) => {
+    advisor.onIndicatorLevelChanged(change.indicatorId, change.level);
+    for (const session of sessions) session.send('vitals.levelChanged', change);
+  });
 
   const http: HttpServer = await startHttpServer({
     host: options.host ?? '127.0.0.1',
@@ -152,9 +174,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     accessToken,
     connect,
   });
-  simulator.start();
-  demoIncidents.start();
-  levelWatcher.start();
+  sources.start();
+  // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
+  levels.start();
+  if (options.demoTyphoon) typhoon.start();
 
   return {
     workspace,
@@ -162,14 +185,15 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     wall,
     incidents,
     advisor,
+    sources,
+    typhoon,
     media,
     origin: http.origin,
     accessToken,
     connect,
     async close() {
-      simulator.stop();
-      demoIncidents.stop();
-      levelWatcher.stop();
+      await sources.stop();
+      levels.stop();
       await store.flushed();
       for (const session of [...sessions]) session.close();
       await http.close();

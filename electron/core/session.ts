@@ -31,6 +31,10 @@ export interface CoreSessionOptions {
 
 export class CoreSession {
   readonly subscription: FeedSubscription;
+  /** Which client this window said it is (set by its hello). */
+  role = 'unknown';
+  /** Topic values offered to this window, sent after coalescing, and batches sent. */
+  readonly feedStats = { offered: 0, sent: 0, batches: 0 };
   private pending = new Map<string, TopicValue>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private isClosed = false;
@@ -73,6 +77,7 @@ export class CoreSession {
   }
 
   private enqueue(values: readonly TopicValue[]): void {
+    this.feedStats.offered += values.length;
     for (const value of values) this.pending.set(value.topic, value);
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 250);
   }
@@ -82,6 +87,8 @@ export class CoreSession {
     if (this.pending.size === 0) return;
     const values = [...this.pending.values()];
     this.pending = new Map();
+    this.feedStats.sent += values.length;
+    this.feedStats.batches++;
     this.send('topic.updated', { values });
   }
 }

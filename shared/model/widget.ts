@@ -2,6 +2,7 @@
 // scenario files and the renderer's widget kinds get their option types from the same schema.
 import { z } from 'zod';
 import { idSchema, lonLatSchema } from './common';
+import { dimensionSchema } from './indicator';
 
 export const videoCameraOptionsSchema = z.object({
   cameraId: idSchema,
@@ -26,6 +27,27 @@ export const vitalsKpiOptionsSchema = z.object({
   title: z.string().max(60).optional(),
 });
 
+export const vitalsGaugeOptionsSchema = z.object({
+  indicatorId: idSchema,
+  title: z.string().max(60).optional(),
+});
+
+/** Several indicators of one kind ranked by value, e.g. streets by 12345 hotline tickets. */
+export const vitalsRankingOptionsSchema = z.object({
+  indicatorIds: z.array(idSchema).min(2).max(30),
+  title: z.string().max(60).optional(),
+  /** Bars shown, highest first. */
+  limit: z.number().int().min(1).max(30).default(10),
+});
+
+/** Indicators at a warning level, most severe first, with the time since the level was raised. */
+export const warningsBoardOptionsSchema = z.object({
+  title: z.string().max(60).optional(),
+  /** Only these dimensions (default: all). */
+  dimensions: z.array(dimensionSchema).max(8).optional(),
+  limit: z.number().int().min(1).max(50).default(12),
+});
+
 export const mapIncidentsOptionsSchema = z.object({
   center: lonLatSchema.optional(),
   zoom: z.number().min(0).max(22).optional(),
@@ -43,6 +65,9 @@ export const widgetOptionSchemas = {
   'video.camera': videoCameraOptionsSchema,
   'vitals.trend': vitalsTrendOptionsSchema,
   'vitals.kpi': vitalsKpiOptionsSchema,
+  'vitals.gauge': vitalsGaugeOptionsSchema,
+  'vitals.ranking': vitalsRankingOptionsSchema,
+  'warnings.board': warningsBoardOptionsSchema,
   'map.incidents': mapIncidentsOptionsSchema,
   clock: clockOptionsSchema,
   empty: emptyOptionsSchema,
@@ -58,6 +83,9 @@ export const widgetConfigSchema = z.discriminatedUnion('kind', [
   widgetVariant('video.camera'),
   widgetVariant('vitals.trend'),
   widgetVariant('vitals.kpi'),
+  widgetVariant('vitals.gauge'),
+  widgetVariant('vitals.ranking'),
+  widgetVariant('warnings.board'),
   widgetVariant('map.incidents'),
   widgetVariant('clock'),
   widgetVariant('empty'),

@@ -9,6 +9,8 @@ import { mediaEvents, mediaRequests } from './domains/media';
 import { mapEvents, mapRequests } from './domains/map';
 import { incidentEvents, incidentRequests } from './domains/incidents';
 import { scenarioEvents, scenarioRequests } from './domains/scenarios';
+import { sourceEvents, sourceRequests } from './domains/sources';
+import { vitalsEvents, vitalsRequests } from './domains/vitals';
 
 export {
   scenarioSummarySchema,
@@ -29,6 +31,8 @@ export const requestSchemas = {
   ...mapRequests,
   ...incidentRequests,
   ...scenarioRequests,
+  ...sourceRequests,
+  ...vitalsRequests,
 } as const;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -40,6 +44,8 @@ export const eventSchemas = {
   ...mapEvents,
   ...incidentEvents,
   ...scenarioEvents,
+  ...sourceEvents,
+  ...vitalsEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

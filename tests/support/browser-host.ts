@@ -12,7 +12,7 @@ export interface RunningHost {
   /** URL per window: `console`, `wall:left`, `wall:right`, … */
   readonly urls: ReadonlyMap<string, string>;
   readonly output: () => string;
-  /** Process id of the host (for fault injection: `kill -9`). */
+  /** Process id of the host (the core): for `kill -9` fault injection and CPU measurements. */
   readonly pid: number;
   stop(): Promise<void>;
   /** Kills the host with `signal` (e.g. SIGKILL, as a power cut would) and waits until it is gone. */

@@ -2,8 +2,14 @@
 // and publishes into the hub through the same path a real backend would use.
 import type { Indicator } from '@shared/model/indicator';
 import type { TopicValue } from '@shared/model/feed';
-import type { FeedHub } from './feed-hub';
 import { createSeededRandom } from '@shared/base/seeded-random';
+import type { SourceSink } from './source-sink';
+
+/** Where the simulator publishes: a source sink (or the hub itself in tests). */
+export type DemoTarget = Pick<SourceSink, 'values' | 'backfill'>;
+
+/** Replaces a simulated value while a script runs (the typhoon); undefined keeps the simulated one. */
+export type ValueOverride = (indicatorId: string, ts: number, simulated: number) => number | undefined;
 
 export interface DemoSimulatorOptions {
   /** Milliseconds between two publications (default 1,000). */
@@ -12,6 +18,9 @@ export interface DemoSimulatorOptions {
   backfillMinutes?: number;
   seed?: number;
   now?: () => number;
+  /** Simulate only indicators this accepts (other sources may own the rest). */
+  accepts?: (indicatorId: string) => boolean;
+  override?: ValueOverride;
 }
 
 type Simulated = Indicator & { simulation: NonNullable<Indicator['simulation']> };
@@ -41,14 +50,15 @@ export class DemoSimulator {
   private readonly now: () => number;
 
   constructor(
-    private readonly hub: FeedHub,
+    private readonly target: DemoTarget,
     indicators: readonly Indicator[],
     private readonly options: DemoSimulatorOptions = {},
   ) {
     this.random = createSeededRandom(options.seed ?? 20_261_121);
     this.now = options.now ?? Date.now;
     this.simulated = indicators.filter(
-      (indicator): indicator is Simulated => indicator.simulation !== undefined,
+      (indicator): indicator is Simulated =>
+        indicator.simulation !== undefined && (options.accepts?.(indicator.id) ?? true),
     );
     this.phases = this.simulated.map(() => this.random() * 2 * Math.PI);
   }
@@ -68,12 +78,15 @@ export class DemoSimulator {
   /** Publishes one value per simulated indicator at the current time. */
   tick(): void {
     const ts = this.now();
-    const values: TopicValue[] = this.simulated.map((indicator, index) => ({
-      topic: indicator.sourceKey,
-      ts,
-      value: simulatedValue(indicator, ts, this.phases[index]!, this.random),
-    }));
-    this.hub.publish(values);
+    const values: TopicValue[] = this.simulated.map((indicator, index) => {
+      const simulated = simulatedValue(indicator, ts, this.phases[index]!, this.random);
+      return {
+        topic: indicator.sourceKey,
+        ts,
+        value: this.options.override?.(indicator.id, ts, simulated) ?? simulated,
+      };
+    });
+    this.target.values(values);
   }
 
   private backfill(): void {
@@ -85,7 +98,7 @@ export class DemoSimulator {
       for (let ts = end - minutes * 60_000; ts < end; ts += stepMs) {
         points.push([ts, simulatedValue(indicator, ts, this.phases[index]!, this.random)]);
       }
-      this.hub.backfill(indicator.sourceKey, points);
+      this.target.backfill(indicator.sourceKey, points);
     }
   }
 }

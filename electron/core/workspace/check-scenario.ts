@@ -41,7 +41,17 @@ export function checkScenario(scenario: Scenario, references: ScenarioReferences
       if (widget.kind === 'video.camera' && !references.hasCamera(widget.options.cameraId)) {
         return { field: `${cellAt}.cameraId`, problem: `unknown camera '${widget.options.cameraId}'` };
       }
-      if (widget.kind === 'vitals.trend' || widget.kind === 'vitals.kpi') {
+      if (widget.kind === 'vitals.gauge' && !references.hasIndicator(widget.options.indicatorId)) {
+        return {
+          field: `${cellAt}.indicatorId`,
+          problem: `unknown indicator '${widget.options.indicatorId}'`,
+        };
+      }
+      if (
+        widget.kind === 'vitals.trend' ||
+        widget.kind === 'vitals.kpi' ||
+        widget.kind === 'vitals.ranking'
+      ) {
         for (const [position, id] of widget.options.indicatorIds.entries()) {
           if (!references.hasIndicator(id)) {
             return { field: `${cellAt}.indicatorIds.${position}`, problem: `unknown indicator '${id}'` };

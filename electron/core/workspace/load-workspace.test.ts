@@ -113,3 +113,74 @@ describe('loadWorkspace', () => {
     expect(error.message).toBe('platforms.json: file is missing');
   });
 });
+
+describe('loadWorkspace: sources.json', () => {
+  async function demoWithSources(sources: unknown): Promise<string> {
+    const directory = await demoWith('workspace.json', (text) => text);
+    await writeFile(path.join(directory, 'sources.json'), JSON.stringify(sources));
+    return directory;
+  }
+
+  it('runs the demo source alone when no sources.json is declared', async () => {
+    const workspace = await loadWorkspace(demo);
+    expect(workspace.sources).toEqual([
+      expect.objectContaining({ id: 'demo', kind: 'demo', intervalMs: 1_000, incidents: true }),
+    ]);
+  });
+
+  it('reads declared sources with their defaults', async () => {
+    const directory = await demoWithSources({
+      sources: [
+        { id: 'weather', kind: 'tianmu-ws', url: 'ws://127.0.0.1:9/feed' },
+        { id: 'demo', kind: 'demo', exclude: ['rain-1h'] },
+      ],
+    });
+    const workspace = await loadWorkspace(directory);
+    expect(workspace.sources[0]).toMatchObject({
+      kind: 'tianmu-ws',
+      heartbeatTimeoutMs: 15_000,
+      backoff: { initialMs: 1_000, maxMs: 30_000 },
+      topic: 'vitals/{key}',
+    });
+  });
+
+  it('refuses a source with a bad URL, naming the field', async () => {
+    const error = await refusal(
+      await demoWithSources({ sources: [{ id: 'iot', kind: 'mqtt', url: 'http://x', subscriptions: [] }] }),
+    );
+    expect(error.file).toBe('sources.json');
+    expect(error.field).toBe('sources.0.url');
+  });
+
+  it('refuses a mapping path that is not a JSON path', async () => {
+    const error = await refusal(
+      await demoWithSources({
+        sources: [
+          {
+            id: 'hotline',
+            kind: 'http-poll',
+            url: 'http://127.0.0.1:9/api',
+            mapping: { values: { key: 'code', value: '$.v' } },
+          },
+        ],
+      }),
+    );
+    expect(error.field).toMatch(/^sources\.0\.mapping\.values\.key/);
+  });
+
+  it('refuses duplicate source ids and unknown indicators in the demo filter', async () => {
+    const duplicate = await refusal(
+      await demoWithSources({
+        sources: [
+          { id: 'demo', kind: 'demo' },
+          { id: 'demo', kind: 'demo' },
+        ],
+      }),
+    );
+    expect(duplicate.field).toBe('sources.1.id');
+    const unknown = await refusal(
+      await demoWithSources({ sources: [{ id: 'demo', kind: 'demo', exclude: ['no-such'] }] }),
+    );
+    expect(unknown.field).toBe('sources.0.exclude.0');
+  });
+});

@@ -1,5 +1,5 @@
 // Loads and validates a workspace folder. Any bad file refuses the whole workspace: the core never half-starts.
-import { readFile, readdir } from 'node:fs/promises';
+import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -9,6 +9,7 @@ import {
   type Platform,
 } from '@shared/model/camera';
 import { indicatorCatalogueSchema, type Indicator } from '@shared/model/indicator';
+import { sourceListSchema, sourceSchema, type Source } from '@shared/model/source';
 import { scenarioSchema, wallSchema, type Scenario, type Wall } from '@shared/model/wall';
 import {
   districtMapSchema,
@@ -32,6 +33,8 @@ export interface Workspace {
   /** File of each scenario, relative to `scenarios/` (same order as `scenarios`). */
   readonly scenarioFiles: readonly string[];
   readonly district: DistrictMap;
+  /** The declared data sources (`sources.json`), or the demo source alone when the file is absent. */
+  readonly sources: readonly Source[];
 }
 
 const maxFileBytes = 32 * 1024 * 1024;
@@ -69,6 +72,16 @@ function parseWith<T extends z.ZodType>(file: string, schema: T, data: unknown):
   throw new WorkspaceError(file, issue.path.map(String).join('.'), issue.message + more);
 }
 
+/** `sources.json` is optional: without it the embedded demo is the one source (the out-of-the-box wall). */
+async function loadSources(directory: string): Promise<Source[]> {
+  try {
+    await access(path.join(directory, 'sources.json'));
+  } catch {
+    return [sourceSchema.parse({ id: 'demo', kind: 'demo' })];
+  }
+  return (await loadFile(directory, 'sources.json', sourceListSchema)).sources;
+}
+
 async function loadFile<T extends z.ZodType>(
   directory: string,
   file: string,
@@ -86,6 +99,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
   const { platforms } = await loadFile(directory, 'platforms.json', platformListSchema);
   const { indicators } = await loadFile(directory, 'indicators.json', indicatorCatalogueSchema);
   const district = await loadFile(directory, 'district.geojson', districtMapSchema);
+  const sources = await loadSources(directory);
 
   let scenarioFiles: string[];
   try {
@@ -111,6 +125,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
     scenarios,
     scenarioFiles,
     district,
+    sources,
   };
   checkReferences(workspace, scenarioFiles);
   return workspace;
@@ -146,6 +161,12 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
     workspace.platforms.map((platform) => platform.id),
   );
 
+  checkUnique(
+    'sources.json',
+    'sources',
+    workspace.sources.map((source) => source.id),
+  );
+
   const platformIds = new Set(workspace.platforms.map((platform) => platform.id));
   for (const [index, camera] of workspace.cameras.cameras.entries()) {
     if (!platformIds.has(camera.platform)) {
@@ -159,6 +180,20 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
 
   const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
   const indicatorIds = new Set(workspace.indicators.map((indicator) => indicator.id));
+  for (const [index, source] of workspace.sources.entries()) {
+    if (source.kind !== 'demo') continue;
+    for (const field of ['include', 'exclude'] as const) {
+      for (const [position, id] of (source[field] ?? []).entries()) {
+        if (!indicatorIds.has(id)) {
+          throw new WorkspaceError(
+            'sources.json',
+            `sources.${index}.${field}.${position}`,
+            `unknown indicator '${id}'`,
+          );
+        }
+      }
+    }
+  }
   const displayIds = workspace.wall.displays.map((display) => display.id);
   const scenarioIds = new Set<string>();
 

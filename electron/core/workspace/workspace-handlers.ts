@@ -8,7 +8,8 @@ export function workspaceHandlers(
   wall: WallService,
 ): HandlerGroup<'session.hello' | 'map.district'> {
   return {
-    async 'session.hello'() {
+    async 'session.hello'({ role }, { session }) {
+      session.role = role;
       return {
         protocolVersion: 1,
         serverTime: Date.now(),

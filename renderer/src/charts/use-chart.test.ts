@@ -4,6 +4,7 @@ import { defineComponent, h, nextTick, ref, useTemplateRef } from 'vue';
 import { mount } from '@vue/test-utils';
 import type * as EchartsCore from 'echarts/core';
 import { useChart, type ChartOption } from './use-chart';
+import { flushChartUpdates } from './chart-scheduler';
 
 const fake = vi.hoisted(() => ({
   charts: [] as Array<{
@@ -21,7 +22,7 @@ vi.mock('echarts/core', async (importOriginal) => ({
       setOption: vi.fn(),
       dispose: vi.fn(),
       resize: vi.fn(),
-      isDisposed: () => false,
+      isDisposed: vi.fn(() => false),
     };
     fake.charts.push(chart);
     return chart;
@@ -46,13 +47,17 @@ describe('useChart', () => {
 
     value.value = 2;
     await nextTick();
+    // Redraws are queued for the chart scheduler, not drawn inside the reactive flush.
+    expect(chart.setOption).toHaveBeenCalledTimes(1);
+    flushChartUpdates();
     expect(chart.setOption).toHaveBeenCalledTimes(2);
     expect(chart.setOption.mock.lastCall?.[0]).toEqual({ series: [{ type: 'line', data: [[0, 2]] }] });
 
-    wrapper.unmount();
-    expect(chart.dispose).toHaveBeenCalledTimes(1);
     value.value = 3;
     await nextTick();
+    wrapper.unmount();
+    expect(chart.dispose).toHaveBeenCalledTimes(1);
+    flushChartUpdates();
     expect(chart.setOption).toHaveBeenCalledTimes(2);
   });
 });

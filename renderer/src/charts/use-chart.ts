@@ -2,7 +2,14 @@
 // its element, disposed on unmount. The one place that loads ECharts (tree-shaken to what the charts use).
 import { onBeforeUnmount, onMounted, watch, type ShallowRef } from 'vue';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  GaugeChart,
+  LineChart,
+  type BarSeriesOption,
+  type GaugeSeriesOption,
+  type LineSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -16,9 +23,12 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { cancelChartUpdate, scheduleChartUpdate } from './chart-scheduler';
 
 use([
   LineChart,
+  GaugeChart,
+  BarChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -30,6 +40,8 @@ use([
 /** The ECharts options our charts may use (only the registered chart types and components). */
 export type ChartOption = ComposeOption<
   | LineSeriesOption
+  | GaugeSeriesOption
+  | BarSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
@@ -47,7 +59,8 @@ export interface ChartHandle {
 
 /**
  * Draws `option()` into the element of `target` and redraws whenever the option's reactive sources change.
- * Series and axes are replaced rather than merged, so removed indicators really disappear.
+ * Series and axes are replaced rather than merged, so removed indicators really disappear. Redraws go through
+ * the chart scheduler, so many panels updated together never block the main thread in one long task.
  */
 export function useChart(
   target: Readonly<ShallowRef<HTMLElement | null>>,
@@ -55,10 +68,12 @@ export function useChart(
 ): ChartHandle {
   let chart: ECharts | undefined;
   let observer: ResizeObserver | undefined;
+  const owner = {};
 
-  const apply = (next: ChartOption) => {
-    chart?.setOption(next, { replaceMerge: ['series', 'yAxis'] });
+  const draw = (next: ChartOption) => {
+    if (chart && !chart.isDisposed()) chart.setOption(next, { replaceMerge: ['series', 'yAxis'] });
   };
+  const apply = (next: ChartOption) => scheduleChartUpdate(owner, () => draw(next));
   const resize = () => {
     if (chart && !chart.isDisposed()) chart.resize();
   };
@@ -67,7 +82,7 @@ export function useChart(
     const element = target.value;
     if (!element) return;
     chart = init(element, undefined, { renderer: 'canvas' });
-    apply(option());
+    draw(option());
     if (typeof ResizeObserver !== 'undefined') {
       observer = new ResizeObserver(resize);
       observer.observe(element);
@@ -75,6 +90,7 @@ export function useChart(
   });
   watch(option, apply);
   onBeforeUnmount(() => {
+    cancelChartUpdate(owner);
     observer?.disconnect();
     observer = undefined;
     chart?.dispose();

@@ -49,12 +49,28 @@ export const en: Messages = {
     failed: 'Widget failed: {message}',
     empty: 'Idle',
     stale: 'Stale data',
+    sourceTime: 'Source time',
+    ranking: 'Ranking',
     noData: 'No data',
     age: {
       seconds: '{n} s ago',
       minutes: '{n} min ago',
       hours: '{n} h ago',
     },
+  },
+  sources: {
+    title: 'Sources',
+    state: { connecting: 'Connecting', open: 'OK', reconnecting: 'Reconnecting', stopped: 'Stopped' },
+    lastMessage: 'last message {time}',
+    nextAttempt: 'retry in {seconds} s',
+    counters: 'reconnects {reconnects} · resyncs {resyncs} · refused {rejected}',
+    allHealthy: 'Sources OK',
+    unhealthy: '{count} source(s) down',
+  },
+  board: {
+    title: 'Warnings',
+    none: 'No warnings',
+    raised: 'since {time} ({age})',
   },
   level: { normal: 'Normal', blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
 };

@@ -47,12 +47,28 @@ export const zhCN = {
     failed: '组件出错：{message}',
     empty: '空闲',
     stale: '数据过期',
+    sourceTime: '数据时间',
+    ranking: '排行',
     noData: '暂无数据',
     age: {
       seconds: '{n} 秒前',
       minutes: '{n} 分钟前',
       hours: '{n} 小时前',
     },
+  },
+  sources: {
+    title: '数据源',
+    state: { connecting: '连接中', open: '正常', reconnecting: '重连中', stopped: '已停止' },
+    lastMessage: '最后消息 {time}',
+    nextAttempt: '{seconds} 秒后重试',
+    counters: '重连 {reconnects} · 重同步 {resyncs} · 拒收 {rejected}',
+    allHealthy: '数据源正常',
+    unhealthy: '{count} 个数据源异常',
+  },
+  board: {
+    title: '预警看板',
+    none: '当前无预警',
+    raised: '{time} 起（{age}）',
   },
   level: { normal: '正常', blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
 };

@@ -4,6 +4,9 @@ import type { WidgetKind } from './define-widget-kind';
 import { videoCameraKind } from './video-camera';
 import { vitalsTrendKind } from './vitals-trend';
 import { vitalsKpiKind } from './vitals-kpi';
+import { vitalsGaugeKind } from './vitals-gauge';
+import { vitalsRankingKind } from './vitals-ranking';
+import { warningsBoardKind } from './warnings-board';
 import { mapIncidentsKind } from './map-incidents';
 import { clockKind } from './clock';
 import { emptyKind } from './empty';
@@ -12,6 +15,9 @@ export const widgetKinds: { readonly [K in WidgetKindId]: WidgetKind<K> } = {
   'video.camera': videoCameraKind,
   'vitals.trend': vitalsTrendKind,
   'vitals.kpi': vitalsKpiKind,
+  'vitals.gauge': vitalsGaugeKind,
+  'vitals.ranking': vitalsRankingKind,
+  'warnings.board': warningsBoardKind,
   'map.incidents': mapIncidentsKind,
   clock: clockKind,
   empty: emptyKind,

@@ -2,6 +2,7 @@
 import type { LocalizedText } from '@shared/model/common';
 
 export const staleText: LocalizedText = { zh: '数据过期', en: 'Stale' };
+export const sourceTimeText: LocalizedText = { zh: '数据时间', en: 'Source time' };
 export const noDataText: LocalizedText = { zh: '暂无数据', en: 'No data' };
 
 const ageTexts = {

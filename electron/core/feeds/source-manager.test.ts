@@ -1,0 +1,84 @@
+// The source manager: one adapter per declared source, values into the hub, incidents into the store, and a
+// health record per source broadcast at once on state changes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sourceSchema, type SourceHealth } from '@shared/model/source';
+import { indicatorCatalogueSchema } from '@shared/model/indicator';
+import indicatorFile from '../../../resources/demo/indicators.json';
+import { startWebSocketFeedServer, type WebSocketFeedServer } from '../../../tests/support/feed-servers';
+import { FeedHub } from './feed-hub';
+import { IncidentStore } from '../incidents/incident-store';
+import { SourceManager } from './source-manager';
+import { TyphoonScript } from './typhoon-script';
+
+const { indicators } = indicatorCatalogueSchema.parse(indicatorFile);
+let manager: SourceManager | undefined;
+let server: WebSocketFeedServer | undefined;
+
+afterEach(async () => {
+  await manager?.stop();
+  await server?.stop();
+  manager = server = undefined;
+});
+
+const until = async (predicate: () => boolean, what: string) => {
+  const deadline = Date.now() + 5_000;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('SourceManager', () => {
+  it('runs a WebSocket source beside the demo, which leaves the keys the other source owns', async () => {
+    server = await startWebSocketFeedServer({ heartbeatMs: 100 });
+    server.publish({ 'rain-1h': 77.5 }, { ts: Date.now() });
+    const hub = new FeedHub();
+    const store = new IncidentStore();
+    const broadcasts: SourceHealth[][] = [];
+    manager = new SourceManager(
+      [
+        sourceSchema.parse({ id: 'weather', kind: 'tianmu-ws', url: server.url }),
+        sourceSchema.parse({ id: 'demo', kind: 'demo', exclude: ['rain-1h'], incidents: false }),
+      ],
+      { hub, incidents: store, indicators, typhoon: new TyphoonScript(), healthIntervalMs: 50 },
+    );
+    manager.onChanged((list) => broadcasts.push(list));
+    manager.start();
+    await until(() => hub.snapshot('vitals/rain-1h').latest?.value === 77.5, 'ws value');
+    // The demo backfilled its own indicators but never wrote rain-1h.
+    expect(hub.snapshot('vitals/tide-bund').history.length).toBeGreaterThan(100);
+    expect(hub.snapshot('vitals/rain-1h').history).toHaveLength(1);
+    server.publish(
+      {},
+      {
+        incidents: [
+          {
+            id: 'w-1',
+            title: '积水',
+            category: 'flood',
+            severity: 'red',
+            position: [121.5, 31.2],
+            source: 'weather',
+            status: 'new',
+            raisedAt: 1,
+            updatedAt: 1,
+          },
+        ],
+      },
+    );
+    await until(() => store.get('w-1') !== undefined, 'incident in the store');
+    await until(
+      () => broadcasts.at(-1)?.find((health) => health.id === 'weather')?.incidents === 1,
+      'health',
+    );
+    const weather = manager.list().find((health) => health.id === 'weather')!;
+    expect(weather).toMatchObject({ kind: 'tianmu-ws', state: 'open', values: 1, incidents: 1, rejected: 0 });
+    expect(manager.list().find((health) => health.id === 'demo')?.state).toBe('open');
+
+    await server.stop();
+    await until(
+      () => broadcasts.at(-1)?.find((health) => health.id === 'weather')?.state === 'reconnecting',
+      'down',
+    );
+  });
+});

@@ -1,0 +1,15 @@
+// Widget kind `warnings.board`: every indicator at a warning level, most severe first, with since when.
+import { defineWidgetKind } from '../define-widget-kind';
+import WarningsBoardView from './WarningsBoardView.vue';
+
+export const warningsBoardKind = defineWidgetKind({
+  id: 'warnings.board',
+  version: 1,
+  label: { zh: '预警看板', en: 'Warnings' },
+  view: WarningsBoardView,
+  describe: (widget) => widget.options.title ?? '预警看板',
+  fixtures: [
+    { kind: 'warnings.board', options: { limit: 12 } },
+    { kind: 'warnings.board', options: { title: '气象水文预警', dimensions: ['weather'], limit: 6 } },
+  ],
+});
