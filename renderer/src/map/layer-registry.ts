@@ -9,13 +9,14 @@ import VectorSource from 'ol/source/Vector';
 import { fromLonLat } from 'ol/proj';
 import type { StyleLike } from 'ol/style/Style';
 import type { Camera } from '@shared/model/camera';
+import type { Crs } from '@shared/model/common';
 import type { DistrictFeatureKind, DistrictMap } from '@shared/model/workspace';
-import { toWgs84 } from './china-coordinates';
+import { toWgs84 } from '@shared/geo/china-coordinates';
 import { cameraStyle, districtStyle, gridFeatureStyle } from './map-styles';
 
 /** A camera catalogue as the window receives it (`crs` says how positions are expressed). */
 export interface CameraSet {
-  readonly crs: string;
+  readonly crs: Crs;
   readonly cameras: readonly Camera[];
 }
 
