@@ -54,9 +54,9 @@ export interface Core {
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
   const workspace = await loadWorkspace(path.resolve(workspaceDir));
   const hub = new FeedHub();
-  const wall = new WallService(workspace);
-  const simulator = new DemoSimulator(hub, workspace.indicators);
   const incidents = new IncidentStore();
+  const wall = new WallService(workspace, Date.now, (id) => incidents.get(id)?.position);
+  const simulator = new DemoSimulator(hub, workspace.indicators);
   const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();

@@ -1,4 +1,5 @@
 // Holds the current wall state, applies validated commands through the reducer and tells listeners.
+import type { LonLat } from '@shared/model/common';
 import type { WallCommand, WallState } from '@shared/model/wall';
 import type { Workspace } from '../workspace/load-workspace';
 import { applyWallCommand, initialWallState, type WallContext } from './wall-reducer';
@@ -14,6 +15,8 @@ export class WallService {
   constructor(
     private readonly workspace: Workspace,
     private readonly now: () => number = Date.now,
+    /** Where an incident is, for 调阅周边视频 (the incident store's lookup). */
+    private readonly incidentPosition: (incidentId: string) => LonLat | undefined = () => undefined,
   ) {
     this.scenarios = new Map(workspace.scenarios.map((scenario) => [scenario.id, scenario]));
     this.cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
@@ -31,6 +34,8 @@ export class WallService {
       displayIds: this.workspace.wall.displays.map((display) => display.id),
       hasCamera: (cameraId) => this.cameraIds.has(cameraId),
       now: this.now(),
+      cameras: this.workspace.cameras,
+      incidentPosition: this.incidentPosition,
     });
     for (const listener of this.listeners) listener(this.current);
     return this.current;
