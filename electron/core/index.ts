@@ -17,6 +17,8 @@ import { mediaHandlers } from './media/media-handlers';
 import { IncidentStore } from './incidents/incident-store';
 import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
+import { DemoUnits } from './map/demo-units';
+import { mapHandlers } from './map/map-handlers';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -58,6 +60,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const wall = new WallService(workspace, Date.now, (id) => incidents.get(id)?.position);
   const simulator = new DemoSimulator(hub, workspace.indicators);
   const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
+  const units = new DemoUnits(
+    workspace.district,
+    workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
+  );
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -70,6 +76,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...feedHandlers(),
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
+    ...mapHandlers(workspace.baseMaps, units),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -98,8 +105,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     accessToken,
     connect,
   });
+  units.onMoved((moved) => {
+    for (const session of sessions) session.send('units.moved', { units: [...moved] });
+  });
   simulator.start();
   demoIncidents.start();
+  units.start();
 
   return {
     workspace,
@@ -113,6 +124,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     async close() {
       simulator.stop();
       demoIncidents.stop();
+      units.stop();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

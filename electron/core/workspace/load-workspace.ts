@@ -17,7 +17,9 @@ import {
   type WorkspaceManifest,
 } from '@shared/model/workspace';
 import { checkLayout, layoutCells } from '@shared/layout/grid';
+import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { WorkspaceError } from './workspace-error';
+import { loadBaseMaps } from '../map/load-base-maps';
 
 /** Everything the core reads from a workspace folder, validated and cross-checked. */
 export interface Workspace {
@@ -29,6 +31,8 @@ export interface Workspace {
   readonly indicators: readonly Indicator[];
   readonly scenarios: readonly Scenario[];
   readonly district: DistrictMap;
+  /** From the optional `basemaps.json` (default: the district's own vector map). */
+  readonly baseMaps: BaseMapCatalogue;
 }
 
 const maxFileBytes = 32 * 1024 * 1024;
@@ -82,6 +86,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
   const { platforms } = await loadFile(directory, 'platforms.json', platformListSchema);
   const { indicators } = await loadFile(directory, 'indicators.json', indicatorCatalogueSchema);
   const district = await loadFile(directory, 'district.geojson', districtMapSchema);
+  const baseMaps = await loadBaseMaps(directory);
 
   let scenarioFiles: string[];
   try {
@@ -106,6 +111,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
     indicators,
     scenarios,
     district,
+    baseMaps,
   };
   checkReferences(workspace, scenarioFiles);
   return workspace;

@@ -109,7 +109,7 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
             options: {
               center: [districtCentre.longitude, districtCentre.latitude],
               zoom: 13.5,
-              layers: ['district', 'grids', 'cameras'],
+              layers: ['district', 'grids', 'cameras', 'incidents', 'units'],
             },
           },
           {
@@ -157,7 +157,11 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
         cells: [
           {
             kind: 'map.incidents',
-            options: { center: riversideCentre, zoom: 14.5, layers: ['district', 'grids', 'cameras'] },
+            options: {
+              center: riversideCentre,
+              zoom: 14.5,
+              layers: ['district', 'grids', 'cameras', 'incidents', 'units'],
+            },
           },
           {
             kind: 'vitals.trend',
