@@ -1,5 +1,6 @@
 // Base maps (底图) a workspace offers, from its optional `basemaps.json`: offline first (the district's own vector
-// map, a local PMTiles file), then tile services on the government network (XYZ, Tianditu WMTS, GeoServer WMS).
+// map), then tile services on the government network (XYZ, Tianditu WMTS, GeoServer WMS). Local PMTiles files
+// are not supported yet.
 import { z } from 'zod';
 import { idSchema, localizedTextSchema } from './common';
 
@@ -70,19 +71,6 @@ export const baseMapSourceSchema = z.discriminatedUnion('type', [
     layers: z.string().min(1).max(300),
     version: z.enum(['1.1.1', '1.3.0']).default('1.1.1'),
     format: z.enum(['image/png', 'image/jpeg']).default('image/png'),
-  }),
-  /** A raster PMTiles file inside the workspace folder, served as tiles by the core (nothing leaves the PC). */
-  z.object({
-    ...common,
-    type: z.literal('pmtiles'),
-    file: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(
-        /^(?!\/)(?!.*\.\.)[A-Za-z0-9_./-]+\.pmtiles$/,
-        'a relative path inside the workspace ending in .pmtiles',
-      ),
   }),
 ]);
 export type BaseMapSource = z.infer<typeof baseMapSourceSchema>;

@@ -1,6 +1,6 @@
-// Reads the workspace's optional `basemaps.json` (absent: the district's own vector map) and checks that every
-// local PMTiles file it names exists; a bad file refuses the whole workspace like any other.
-import { access, readFile } from 'node:fs/promises';
+// Reads the workspace's optional `basemaps.json` (absent: the district's own vector map); a bad file refuses the
+// whole workspace like any other.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   baseMapCatalogueSchema,
@@ -35,13 +35,6 @@ export async function loadBaseMaps(directory: string): Promise<BaseMapCatalogue>
     if (ids.has(baseMap.id))
       throw new WorkspaceError(fileName, `baseMaps.${index}.id`, `duplicate id '${baseMap.id}'`);
     ids.add(baseMap.id);
-    if (baseMap.type === 'pmtiles') {
-      try {
-        await access(path.join(directory, baseMap.file));
-      } catch {
-        throw new WorkspaceError(fileName, `baseMaps.${index}.file`, `'${baseMap.file}' is missing`);
-      }
-    }
   }
   return result.data;
 }

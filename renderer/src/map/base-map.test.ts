@@ -1,8 +1,7 @@
-// Raster base maps: the right OpenLayers source per type, tile URLs that stay local for PMTiles, escaped attributions.
+// Raster base maps: the right OpenLayers source per type, validated URL templates, escaped attributions.
 import { describe, expect, it } from 'vitest';
 import type TileWMS from 'ol/source/TileWMS';
 import type WMTS from 'ol/source/WMTS';
-import type XYZ from 'ol/source/XYZ';
 import { baseMapSourceSchema } from '@shared/model/base-map';
 import { createBaseMapLayer, createBaseMapSource } from './base-map';
 
@@ -12,13 +11,6 @@ const name = { zh: '底图', en: 'Base map' };
 describe('base maps', () => {
   it('has no tiles for the district vector base map', () => {
     expect(createBaseMapLayer(parse({ id: 'district', type: 'district', name, crs: 'wgs84' }))).toBeNull();
-  });
-
-  it('serves PMTiles through the core, never from another host', () => {
-    const source = createBaseMapSource(
-      parse({ id: 'city', type: 'pmtiles', name, crs: 'wgs84', file: 'tiles/city.pmtiles' }),
-    ) as XYZ;
-    expect(source.getUrls()).toEqual(['/basemaps/city/{z}/{x}/{y}']);
   });
 
   it('asks a Tianditu-style WMTS for the tile at the right matrix, row and column', () => {
@@ -77,12 +69,11 @@ describe('base maps', () => {
     expect(text).toEqual(['&lt;img src=x onerror=alert(1)&gt; 测绘院']);
   });
 
-  it('rejects URLs that are not http(s) templates and PMTiles paths outside the workspace', () => {
+  it('rejects URLs that are not http(s) templates or that could break out of an attribute', () => {
     const bad = [
       { id: 'a', type: 'xyz', name, crs: 'wgs84', url: 'javascript:alert(1)//{z}{x}{y}' },
       { id: 'b', type: 'xyz', name, crs: 'wgs84', url: 'https://tiles.local/{z}/{x}.png' },
-      { id: 'c', type: 'pmtiles', name, crs: 'wgs84', file: '../../etc/passwd.pmtiles' },
-      { id: 'd', type: 'pmtiles', name, crs: 'wgs84', file: '/abs/city.pmtiles' },
+      { id: 'c', type: 'xyz', name, crs: 'wgs84', url: 'https://tiles.local/{z}/{x}/{y}.png"><script>' },
       { id: 'e', type: 'xyz', name, crs: 'bd09', url: 'https://tiles.local/{z}/{x}/{y}.png' },
     ];
     for (const input of bad) expect(baseMapSourceSchema.safeParse(input).success, input.id).toBe(false);

@@ -1,5 +1,4 @@
-// Raster base maps from the workspace's catalogue: XYZ, WMTS (Tianditu), WMS (GeoServer) and a local PMTiles file
-// served by the core as tiles. The district's vector base map is the `district` layer and needs no tiles.
+// Raster base maps from the workspace's catalogue: XYZ, WMTS (Tianditu) and WMS (GeoServer). The district's vector base map is the `district` layer and needs no tiles.
 import TileLayer from 'ol/layer/Tile';
 import type TileSource from 'ol/source/Tile';
 import TileWMS from 'ol/source/TileWMS';
@@ -10,11 +9,6 @@ import { getTopLeft, getWidth } from 'ol/extent';
 import { get as getProjection } from 'ol/proj';
 import type { BaseMapSource } from '@shared/model/base-map';
 import { escapeHtml } from './escape-html';
-
-/** The path under the core's origin where a PMTiles base map's tiles are served. */
-export function pmtilesTileUrl(id: string): string {
-  return `/basemaps/${encodeURIComponent(id)}/{z}/{x}/{y}`;
-}
 
 /** Web Mercator tile grid of a WMTS matrix set with matrices named 0…maxZoom (Tianditu `w`, GoogleMapsCompatible). */
 function webMercatorWmtsGrid(maxZoom: number): WMTSTileGrid {
@@ -46,8 +40,6 @@ export function createBaseMapSource(source: BaseMapSource): TileSource | null {
       return null;
     case 'xyz':
       return new XYZ({ ...common, url: source.url });
-    case 'pmtiles':
-      return new XYZ({ ...common, url: pmtilesTileUrl(source.id) });
     case 'wmts':
       return new WMTS({
         attributions: common.attributions,

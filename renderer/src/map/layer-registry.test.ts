@@ -40,7 +40,7 @@ describe('map layers', () => {
   });
 
   it('draws one point per camera with one shared style object per state when zoomed in', () => {
-    const map = new OlMap({ view: new View({ center: fromLonLat([121.47, 31.22]), zoom: 16 }) });
+    const map = new OlMap({ view: new View({ center: fromLonLat([121.475, 31.225]), zoom: 15 }) });
     map.setSize([800, 600]);
     const cameras = mapLayers.cameras.create(map, { zIndex: 2 });
     cameras.update({ district: null, cameras: testCameras });
@@ -52,6 +52,22 @@ describe('map layers', () => {
     expect(styles.filter((entry) => entry === cameraStyles.online)).toHaveLength(2);
     expect(styles.filter((entry) => entry === cameraStyles.offline)).toHaveLength(1);
     expect(cameras.layer.getSource()!.getFeatureById('cam-0003')?.get('isOnline')).toBe(false);
+    cameras.dispose();
+  });
+
+  it('makes features only for cameras in and around the view, and more as the view moves', () => {
+    const map = new OlMap({ view: new View({ center: fromLonLat([121.46, 31.21]), zoom: 17 }) });
+    map.setSize([800, 600]);
+    const cameras = mapLayers.cameras.create(map, { zIndex: 0 });
+    cameras.update({ district: null, cameras: testCameras });
+    const ids = () =>
+      cameras.layer
+        .getSource()!
+        .getFeatures()
+        .map((feature) => feature.getId());
+    expect(ids()).toEqual(['cam-0001']);
+    map.getView().setCenter(fromLonLat([121.48, 31.21]));
+    expect(ids()).toEqual(['cam-0002']);
     cameras.dispose();
   });
 

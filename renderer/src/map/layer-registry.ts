@@ -280,29 +280,38 @@ interface LevelOfDetailSpec<Item> {
   budget: number;
 }
 
-/** Features of one detail level, cached per resolution bucket. */
+/** One detail level, cached per resolution bucket: the kept points, their features once made, the aggregates. */
 interface DetailLevel {
-  readonly points: Feature<Geometry>[];
   readonly indexes: readonly number[];
+  readonly counts: readonly number[];
+  /** Features by position in `indexes`, made only when their point first comes into view. */
+  readonly features: Map<number, Feature<Geometry>>;
   groups?: Feature<Geometry>[];
 }
+
+/** How far around the view features are prepared, as a share of the view's size on each side. */
+const preparedMargin = 0.5;
 
 /**
  * A point layer with level of detail: one symbol per screen cell (the highest-ranked point) recomputed per
  * half zoom level, and one aggregate per grid when even that would be more than `budget` symbols in view.
- * Panning reuses the same features; the 26,000 cameras never all become OpenLayers features.
+ * Only points in and around the view become OpenLayers features, made once and reused while panning; the
+ * 26,000 cameras never all become features at once.
  */
 function levelOfDetailLayer<Item>(
   map: OlMap,
   options: MapLayerOptions,
   spec: LevelOfDetailSpec<Item>,
 ): MapLayerHandle {
-  const source = new VectorSource();
+  // No spatial index: the source only ever holds what is near the view, and rebuilding an R-tree per view
+  // change would cost more than it saves.
+  const source = new VectorSource({ useSpatialIndex: false });
   const layer = new VectorLayer({
     source,
     style: spec.style,
     zIndex: options.zIndex,
     updateWhileAnimating: true,
+    updateWhileInteracting: true,
   });
   map.addLayer(layer);
 
@@ -310,22 +319,21 @@ function levelOfDetailLayer<Item>(
   let points: PointSet | null = null;
   let centres = new Map<string, readonly [number, number]>();
   let levels = new Map<number, DetailLevel>();
-  let shown: { bucket: number; isGrouped: boolean } | null = null;
+  let shown: { bucket: number; isGrouped: boolean; extent: number[] | null } | null = null;
   let previous: MapData | null = null;
   let district: DistrictMap | null = null;
 
   const level = (bucket: number): DetailLevel => {
     let cached = levels.get(bucket);
     if (!cached) {
-      const cellSize = spec.symbolPixels * bucketResolution(bucket);
-      const thinned = thinPoints(points!, cellSize);
-      const features = thinned.indexes.map((index, position) =>
-        spec.single(items[index]!, thinned.counts[position]!, [points!.xs[index]!, points!.ys[index]!]),
-      );
-      levels.set(bucket, (cached = { points: features, indexes: thinned.indexes }));
+      const thinned = thinPoints(points!, spec.symbolPixels * bucketResolution(bucket));
+      levels.set(bucket, (cached = { ...thinned, features: new Map() }));
     }
     return cached;
   };
+
+  const isInside = (inner: readonly number[], outer: readonly number[]) =>
+    inner[0]! >= outer[0]! && inner[1]! >= outer[1]! && inner[2]! <= outer[2]! && inner[3]! <= outer[3]!;
 
   const refresh = () => {
     const view = map.getView();
@@ -338,25 +346,56 @@ function levelOfDetailLayer<Item>(
     }
     const bucket = resolutionBucket(resolution);
     const detail = level(bucket);
-    const extent = size ? view.calculateExtent(size) : null;
-    const isGrouped = extent !== null && countInside(points, detail.indexes, extent) > spec.budget;
-    if (shown && shown.bucket === bucket && shown.isGrouped === isGrouped) return;
-    shown = { bucket, isGrouped };
+    const viewExtent = size ? view.calculateExtent(size) : null;
+    const isGrouped = viewExtent !== null && countInside(points, detail.indexes, viewExtent) > spec.budget;
+    if (
+      shown &&
+      shown.bucket === bucket &&
+      shown.isGrouped === isGrouped &&
+      (isGrouped || !viewExtent || (shown.extent !== null && isInside(viewExtent, shown.extent)))
+    ) {
+      return;
+    }
     source.clear(true);
     if (isGrouped) {
       detail.groups ??= aggregatePoints(points, centres, 64 * bucketResolution(bucket)).map((aggregate) =>
         spec.group(aggregate, items[aggregate.topIndex]!),
       );
       source.addFeatures(detail.groups);
-    } else {
-      source.addFeatures(detail.points);
+      shown = { bucket, isGrouped, extent: null };
+      return;
     }
+    let prepared: number[] | null = null;
+    if (viewExtent) {
+      const marginX = (viewExtent[2]! - viewExtent[0]!) * preparedMargin;
+      const marginY = (viewExtent[3]! - viewExtent[1]!) * preparedMargin;
+      prepared = [
+        viewExtent[0]! - marginX,
+        viewExtent[1]! - marginY,
+        viewExtent[2]! + marginX,
+        viewExtent[3]! + marginY,
+      ];
+    }
+    const features: Feature<Geometry>[] = [];
+    detail.indexes.forEach((index, position) => {
+      const x = points!.xs[index]!;
+      const y = points!.ys[index]!;
+      if (prepared && (x < prepared[0]! || x > prepared[2]! || y < prepared[1]! || y > prepared[3]!)) return;
+      let feature = detail.features.get(position);
+      if (!feature) {
+        feature = spec.single(items[index]!, detail.counts[position]!, [x, y]);
+        detail.features.set(position, feature);
+      }
+      features.push(feature);
+    });
+    source.addFeatures(features);
+    shown = { bucket, isGrouped, extent: prepared };
   };
 
-  const onResolution = () => refresh();
   const view = map.getView();
-  view.on('change:resolution', onResolution);
-  map.on('moveend', onResolution);
+  view.on('change:resolution', refresh);
+  view.on('change:center', refresh);
+  map.on('change:size', refresh);
 
   return {
     layer,
@@ -376,8 +415,9 @@ function levelOfDetailLayer<Item>(
     },
     featureCount: () => items.length,
     dispose() {
-      view.un('change:resolution', onResolution);
-      map.un('moveend', onResolution);
+      view.un('change:resolution', refresh);
+      view.un('change:center', refresh);
+      map.un('change:size', refresh);
       map.removeLayer(layer);
       source.clear(true);
       source.dispose();
