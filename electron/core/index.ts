@@ -24,6 +24,8 @@ import { mediaHandlers } from './media/media-handlers';
 import { IncidentStore } from './incidents/incident-store';
 import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
+import { DemoUnits } from './map/demo-units';
+import { mapHandlers } from './map/map-handlers';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -86,7 +88,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     log(
       `[wall] no usable saved state: starting with the default scenario '${workspace.manifest.defaultScenario}'`,
     );
+  const incidents = new IncidentStore();
   const wall = new WallService(workspace, {
+    incidentPosition: (incidentId) => incidents.get(incidentId)?.position,
     scenarios: catalog,
     initialState: loaded.state,
     persist: (state) => store.save(state),
@@ -104,7 +108,6 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     activate: (scenarioId) => wall.execute({ type: 'scenario.activate', scenarioId }),
     log,
   });
-  const incidents = new IncidentStore();
   const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
   const typhoon = new TyphoonScript();
   const sources = new SourceManager(workspace.sources, {
@@ -118,6 +121,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     },
   });
   const levels = new LevelWatcher(hub, workspace.indicators);
+  const units = new DemoUnits(
+    workspace.district,
+    workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
+  );
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -132,6 +139,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
+    ...mapHandlers(workspace.baseMaps, units),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -178,6 +186,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
   levels.start();
   if (options.demoTyphoon) typhoon.start();
+  units.onMoved((moved) => {
+    for (const session of sessions) session.send('units.moved', { units: [...moved] });
+  });
+  units.start();
 
   return {
     workspace,
@@ -195,6 +207,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await sources.stop();
       levels.stop();
       await store.flushed();
+      units.stop();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

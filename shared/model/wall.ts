@@ -162,5 +162,21 @@ export const wallCommandSchema = z.discriminatedUnion('type', [
     cellIndex: z.number().int().min(0).max(255),
     state: z.json(),
   }),
+  /** A camera clicked on a map goes to a tile: the given one, else the first tile of the video block. */
+  z.object({
+    type: z.literal('camera.show'),
+    cameraId: idSchema,
+    displayId: idSchema.optional(),
+    cellIndex: z.number().int().min(0).max(255).optional(),
+  }),
+  /** 一键调阅周边视频: the N nearest online cameras within R metres of an incident fill a block of tiles. */
+  z.object({
+    type: z.literal('incident.showNearestCameras'),
+    incidentId: idSchema,
+    count: z.number().int().min(1).max(16).default(4),
+    radiusMetres: z.number().min(10).max(5_000).default(500),
+    /** The display whose video tiles are filled; default: the display with the most video tiles. */
+    displayId: idSchema.optional(),
+  }),
 ]);
 export type WallCommand = z.infer<typeof wallCommandSchema>;

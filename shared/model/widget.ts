@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idSchema, lonLatSchema } from './common';
 import { dimensionSchema } from './indicator';
+import { incidentCategorySchema, incidentSeveritySchema } from './incident';
 
 export const videoCameraOptionsSchema = z.object({
   cameraId: idSchema,
@@ -51,9 +52,46 @@ export const warningsBoardOptionsSchema = z.object({
 export const mapIncidentsOptionsSchema = z.object({
   center: lonLatSchema.optional(),
   zoom: z.number().min(0).max(22).optional(),
+  /** [west, south, east, north] in WGS-84, fitted when no centre is given (default: the whole district). */
+  extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  /** Layers bottom to top. */
   layers: z
-    .array(z.enum(['district', 'grids', 'cameras', 'incidents']))
+    .array(z.enum(['district', 'grids', 'risk', 'cameras', 'incidents', 'units']))
     .default(['district', 'grids', 'cameras']),
+  /** A base map id of the workspace's basemaps.json (default: the catalogue's default). */
+  baseMap: idSchema.optional(),
+  /** Which cameras are drawn: any of the tags, in the streets / grids, online only. */
+  cameraFilter: z
+    .object({
+      tags: z.array(z.string().min(1).max(40)).max(32).optional(),
+      streets: z.array(idSchema).max(64).optional(),
+      grids: z.array(idSchema).max(256).optional(),
+      isOnlineOnly: z.boolean().optional(),
+    })
+    .optional(),
+  /** Which incidents are drawn (closed ones never are). */
+  incidentFilter: z
+    .object({
+      minimumSeverity: incidentSeveritySchema.optional(),
+      categories: z.array(incidentCategorySchema).max(16).optional(),
+    })
+    .optional(),
+  /** 调阅周边视频: how many cameras within how many metres, onto which display (default: the video display). */
+  nearestCameras: z
+    .object({
+      count: z.number().int().min(1).max(16).default(4),
+      radiusMetres: z.number().min(10).max(5_000).default(500),
+      displayId: idSchema.optional(),
+    })
+    .optional(),
+  /** The tile a clicked camera goes to (default: the first video tile of the video display). */
+  cameraTarget: z.object({ displayId: idSchema, cellIndex: z.number().int().min(0).max(255) }).optional(),
+  /** Follow-incident mode: the view moves to each new incident of at least this severity. */
+  followIncidents: incidentSeveritySchema.optional(),
+  /** The indicator whose per-grid topics (`<sourceKey>/<gridId>`) shade the risk layer. */
+  riskIndicatorId: idSchema.optional(),
+  /** Pan and zoom by mouse (consoles); wall maps only take clicks. */
+  isInteractive: z.boolean().optional(),
 });
 
 export const clockOptionsSchema = z.object({ showDate: z.boolean().default(true) });

@@ -7,8 +7,12 @@ import {
   type WallSnapshot,
   type WallState,
 } from '@shared/model/wall';
+import type { Camera } from '@shared/model/camera';
+import type { Crs, LonLat } from '@shared/model/common';
 import { layoutCells } from '@shared/layout/grid';
+import { nearestCameras } from '@shared/geo/nearest-cameras';
 import { ProtocolError } from '@shared/protocol/envelope';
+import { videoBlock, videoDisplayId } from './video-block';
 
 /** What the reducer needs to know about the workspace to judge a command. */
 export interface WallContext {
@@ -16,6 +20,23 @@ export interface WallContext {
   readonly displayIds: readonly string[];
   readonly hasCamera: (cameraId: string) => boolean;
   readonly now: number;
+  /** The camera catalogue and its coordinate system, for commands that search cameras by place. */
+  readonly cameras?: { readonly crs: Crs; readonly cameras: readonly Camera[] };
+  /** Where an incident is (WGS-84), for 调阅周边视频. */
+  readonly incidentPosition?: (incidentId: string) => LonLat | undefined;
+}
+
+/** A camera tile with the default profile (sub or main chosen by tile size). */
+function cameraWidget(cameraId: string) {
+  return { kind: 'video.camera' as const, options: { cameraId, profile: 'auto' as const } };
+}
+
+/** The display cameras from the map go to: the one asked for, else the one with the most video tiles. */
+function targetDisplay(state: WallState, context: WallContext, displayId: string | undefined): string {
+  const id = displayId ?? videoDisplayId(state, context.displayIds);
+  if (id === undefined) throw new ProtocolError('rejected', 'no display of the wall shows video tiles');
+  if (!state.displays[id]) throw new ProtocolError('not-found', `unknown display '${id}'`);
+  return id;
 }
 
 /** What a scenario shows, before any operator change. */
@@ -108,6 +129,51 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
         }
         current.cellState[key] = structuredClone(command.state);
       }
+      return next(current, state.previous);
+    }
+    case 'camera.show': {
+      if (!context.hasCamera(command.cameraId)) {
+        throw new ProtocolError('not-found', `unknown camera '${command.cameraId}'`);
+      }
+      const displayId = targetDisplay(state, context, command.displayId);
+      const content = state.displays[displayId]!;
+      const cellIndex = command.cellIndex ?? videoBlock(content, 1)[0];
+      const cellCount = layoutCells(content.layout).length;
+      if (cellIndex === undefined || cellIndex >= cellCount) {
+        throw new ProtocolError(
+          'rejected',
+          `display '${displayId}' has no tile ${cellIndex ?? ''} for a camera`,
+        );
+      }
+      current.displays[displayId]!.cells[cellIndex] = cameraWidget(command.cameraId);
+      delete current.cellState[`${displayId}/${cellIndex}`];
+      return next(current, state.previous);
+    }
+    case 'incident.showNearestCameras': {
+      const position = context.incidentPosition?.(command.incidentId);
+      if (!position) throw new ProtocolError('not-found', `unknown incident '${command.incidentId}'`);
+      const catalogue = context.cameras ?? { crs: 'wgs84' as const, cameras: [] };
+      const found = nearestCameras(catalogue.cameras, {
+        position,
+        count: command.count,
+        radiusMetres: command.radiusMetres,
+        cameraCrs: catalogue.crs,
+      });
+      if (found.length === 0) {
+        throw new ProtocolError(
+          'not-found',
+          `no online camera within ${command.radiusMetres} m of incident '${command.incidentId}'`,
+        );
+      }
+      const displayId = targetDisplay(state, context, command.displayId);
+      const block = videoBlock(state.displays[displayId]!, found.length);
+      if (block.length === 0)
+        throw new ProtocolError('rejected', `display '${displayId}' has no video tiles`);
+      // Nearest camera in the block's first tile; a smaller display shows as many of them as it has tiles.
+      block.forEach((cellIndex, order) => {
+        current.displays[displayId]!.cells[cellIndex] = cameraWidget(found[order]!.camera.id);
+        delete current.cellState[`${displayId}/${cellIndex}`];
+      });
       return next(current, state.previous);
     }
   }

@@ -1,5 +1,6 @@
 // Holds the current wall state, applies validated commands through the reducer, saves every change and
 // tells listeners (every window) with the state's hash.
+import type { LonLat } from '@shared/model/common';
 import type { WallCommand, WallSnapshot, WallState } from '@shared/model/wall';
 import { layoutCells } from '@shared/layout/grid';
 import type { Workspace } from '../workspace/load-workspace';
@@ -17,6 +18,8 @@ export interface WallServiceOptions {
   initialState?: WallState | null;
   /** Saves a state durably; `execute` callers can wait for it with `saved()`. */
   persist?: (state: WallState) => Promise<void>;
+  /** Where an incident is, for 调阅周边视频 (the incident store's lookup). */
+  incidentPosition?: (incidentId: string) => LonLat | undefined;
 }
 
 /** Why a saved state cannot be shown on this workspace's wall, or null when it can. */
@@ -93,6 +96,8 @@ export class WallService {
       displayIds: this.workspace.wall.displays.map((display) => display.id),
       hasCamera: (cameraId) => this.cameraIds.has(cameraId),
       now: this.now(),
+      cameras: this.workspace.cameras,
+      incidentPosition: this.options.incidentPosition ?? (() => undefined),
     });
     this.currentHash = wallStateHash(this.current);
     if (this.options.persist) this.lastSave = this.options.persist(this.current);

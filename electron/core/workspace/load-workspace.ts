@@ -20,6 +20,8 @@ import {
 import { migrateScenario } from '@shared/model/scenario-migrations';
 import { WorkspaceError } from './workspace-error';
 import { checkScenario } from './check-scenario';
+import type { BaseMapCatalogue } from '@shared/model/base-map';
+import { loadBaseMaps } from '../map/load-base-maps';
 
 /** Everything the core reads from a workspace folder, validated and cross-checked. */
 export interface Workspace {
@@ -35,6 +37,8 @@ export interface Workspace {
   readonly district: DistrictMap;
   /** The declared data sources (`sources.json`), or the demo source alone when the file is absent. */
   readonly sources: readonly Source[];
+  /** From the optional `basemaps.json` (default: the district's own vector map). */
+  readonly baseMaps: BaseMapCatalogue;
 }
 
 const maxFileBytes = 32 * 1024 * 1024;
@@ -100,6 +104,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
   const { indicators } = await loadFile(directory, 'indicators.json', indicatorCatalogueSchema);
   const district = await loadFile(directory, 'district.geojson', districtMapSchema);
   const sources = await loadSources(directory);
+  const baseMaps = await loadBaseMaps(directory);
 
   let scenarioFiles: string[];
   try {
@@ -126,6 +131,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
     scenarioFiles,
     district,
     sources,
+    baseMaps,
   };
   checkReferences(workspace, scenarioFiles);
   return workspace;

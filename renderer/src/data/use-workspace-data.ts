@@ -2,11 +2,12 @@
 // Each is fetched once per window and shared by every widget that asks.
 import { shallowRef, type ShallowRef } from 'vue';
 import type { Camera } from '@shared/model/camera';
+import type { Crs } from '@shared/model/common';
 import type { DistrictMap } from '@shared/model/workspace';
 import type { RequestResult } from '@shared/protocol';
 import { useWindowContext, type WindowContext } from './context';
 
-const cameraCache = new WeakMap<WindowContext, ShallowRef<{ crs: string; cameras: Camera[] } | null>>();
+const cameraCache = new WeakMap<WindowContext, ShallowRef<{ crs: Crs; cameras: Camera[] } | null>>();
 const districtCache = new WeakMap<WindowContext, ShallowRef<DistrictMap | null>>();
 
 function cached<T>(

@@ -1,41 +1,101 @@
-// An offline district map: OpenLayers in Web Mercator with no online base map at all; the district's GeoJSON
-// is the base map, with the layers a widget asks for drawn over it.
+// An offline-first district map: OpenLayers in Web Mercator with the workspace's base map (the district's own
+// vectors by default, or tiles from the catalogue), the layers a widget asks for, and the clicks and hovers
+// the widget turns into wall commands and tooltips.
 import 'ol/ol.css';
+import './map.css';
 import OlMap from 'ol/Map';
 import View from 'ol/View';
+import Overlay from 'ol/Overlay';
+import Attribution from 'ol/control/Attribution';
+import type MapBrowserEvent from 'ol/MapBrowserEvent';
+import type { FeatureLike } from 'ol/Feature';
+import type Point from 'ol/geom/Point';
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { fromLonLat, transformExtent } from 'ol/proj';
-import type { LonLat } from '@shared/model/common';
+import type { BaseMapSource } from '@shared/model/base-map';
+import type { Crs, LonLat } from '@shared/model/common';
+import type { Incident, IncidentSeverity, IncidentStatus } from '@shared/model/incident';
 import type { DistrictMap } from '@shared/model/workspace';
-import { isMapLayerId, mapLayers, type MapData, type MapLayerHandle } from './layer-registry';
+import { convertPosition } from '@shared/geo/china-coordinates';
+import { createBaseMapLayer } from './base-map';
+import {
+  filterIncidents,
+  isMapLayerId,
+  mapLayers,
+  projectPosition,
+  type CameraFilter,
+  type IncidentFilter,
+  type MapData,
+  type MapLayerHandle,
+  type MapLayerId,
+} from './layer-registry';
+import { severityColours, severityRank } from './map-styles';
 
-/** What a district map shows: the view (else fitted to the district) and which layers. */
+/** What a click or hover found on the map. */
+export type MapTarget =
+  | { kind: 'camera'; id: string; name: string; isOnline: boolean; count: number }
+  | { kind: 'camera-group'; area: string; count: number }
+  | { kind: 'incident'; id: string; title: string; severity: IncidentSeverity; status: IncidentStatus }
+  | { kind: 'incident-group'; area: string; count: number; severity: IncidentSeverity }
+  | { kind: 'unit'; id: string; name: string; cameraId?: string };
+
+/** What a district map shows and how it answers the pointer. */
 export interface DistrictMapOptions {
   readonly center?: LonLat;
   readonly zoom?: number;
-  /** Layer ids bottom to top; ids this registry does not know yet (e.g. `incidents`) are ignored. */
+  /** [west, south, east, north] in WGS-84, fitted when no centre is given. */
+  readonly extent?: readonly [number, number, number, number];
+  /** Layer ids bottom to top; unknown ids are ignored. */
   readonly layers: readonly string[];
-  /** Pan and zoom with mouse and touch (default false: wall maps are display-only). */
+  /** Pan and zoom with mouse and touch (default false: wall maps are display-only, clicks still work). */
   readonly isInteractive?: boolean;
+  /** The base map (default: the district's vectors, WGS-84). Every layer is converted into its system. */
+  readonly baseMap?: BaseMapSource;
+  readonly cameraFilter?: CameraFilter;
+  readonly incidentFilter?: IncidentFilter;
+  /** A camera, incident or unit was clicked (aggregates zoom in instead). */
+  onTargetClicked?(target: MapTarget): void;
+  /** The pointer is over a target (null: over nothing), at `pixel` inside the map element. */
+  onTargetHovered?(target: MapTarget | null, pixel: readonly [number, number]): void;
+  /** Called after each completed render (the view or the data changed). */
+  onRendered?(): void;
+  /** Clock for the pulse of new incidents (tests). */
+  readonly now?: () => number;
+}
+
+/** A rendered incident and where it is on screen (CSS pixels from the map element's top-left). */
+export interface IncidentTarget {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
 }
 
 /** A live map on an element, owned by whoever created it. */
 export interface DistrictMapHandle {
   readonly map: OlMap;
-  /** Redraws every layer from `data`; fits the district the first time it arrives when no centre is set. */
+  /** The base map's coordinate system, into which every layer is converted. */
+  readonly crs: Crs;
+  /** Redraws every layer from `data`; fits the district the first time it arrives when no view is set. */
   update(data: MapData): void;
   /** Re-measures the element after its size changed (and refits a fitted view). */
   updateSize(): void;
-  /** Number of camera features drawn (0 without a `cameras` layer). */
+  /** Number of cameras the camera layer shows (0 without a `cameras` layer). */
   cameraCount(): number;
-  /** Detaches the map from the element and frees the map, its layers and sources. Idempotent. */
+  /** Incidents drawn as single symbols inside the view, with their pixel positions (for tests and tooltips). */
+  incidentTargets(limit?: number): IncidentTarget[];
+  /** Centres the view on a WGS-84 position (follow-incident mode), zooming in to at least `zoom`. */
+  focus(position: LonLat, zoom?: number): void;
+  /** Detaches the map from the element and frees the map, its layers, sources, overlays and listeners. */
   dispose(): void;
 }
 
 const defaultZoom = 13;
 /** Space around a fitted district, in CSS px: labels at the border stay readable. */
 const fitPadding = [24, 24, 24, 24];
+/** New incidents pulse for this long after they are raised, the most severe first, at most this many. */
+const pulseMilliseconds = 10 * 60_000;
+const maxPulses = 12;
 
 /** The longitude/latitude bounding box of every feature of the district file (empty if it has none). */
 export function districtLonLatExtent(district: DistrictMap): Extent {
@@ -52,27 +112,145 @@ export function districtLonLatExtent(district: DistrictMap): Extent {
   return extent;
 }
 
+/** The target a feature stands for, from the properties the layers set. */
+function targetOf(feature: FeatureLike): MapTarget | null {
+  const kind = feature.get('kind') as string | undefined;
+  const id = String(feature.getId() ?? '');
+  switch (kind) {
+    case 'camera':
+      return {
+        kind,
+        id,
+        name: String(feature.get('name') ?? id),
+        isOnline: feature.get('isOnline') !== false,
+        count: Number(feature.get('count') ?? 1),
+      };
+    case 'camera-group':
+      return { kind, area: String(feature.get('area')), count: Number(feature.get('count')) };
+    case 'incident':
+      return {
+        kind,
+        id,
+        title: String(feature.get('title') ?? id),
+        severity: feature.get('severity') as IncidentSeverity,
+        status: feature.get('status') as IncidentStatus,
+      };
+    case 'incident-group':
+      return {
+        kind,
+        area: String(feature.get('area')),
+        count: Number(feature.get('count')),
+        severity: feature.get('severity') as IncidentSeverity,
+      };
+    case 'unit': {
+      const cameraId = feature.get('cameraId') as string | undefined;
+      return { kind, id, name: String(feature.get('name') ?? id), ...(cameraId ? { cameraId } : {}) };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Pulsing rings over new incidents: DOM overlays animated by CSS, so the canvas is not redrawn per frame. */
+class IncidentPulses {
+  private readonly overlays = new Map<string, Overlay>();
+
+  constructor(
+    private readonly map: OlMap,
+    private readonly crs: Crs,
+  ) {}
+
+  update(incidents: readonly Incident[], filter: IncidentFilter | undefined, now: number): void {
+    const pulsing = filterIncidents(incidents, filter)
+      .filter((incident) => incident.status === 'new' && now - incident.raisedAt < pulseMilliseconds)
+      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || b.raisedAt - a.raisedAt)
+      .slice(0, maxPulses);
+    const keep = new Set(pulsing.map((incident) => incident.id));
+    for (const [id, overlay] of this.overlays) {
+      if (!keep.has(id)) {
+        this.map.removeOverlay(overlay);
+        overlay.dispose();
+        this.overlays.delete(id);
+      }
+    }
+    for (const incident of pulsing) {
+      let overlay = this.overlays.get(incident.id);
+      if (!overlay) {
+        const element = document.createElement('div');
+        element.className = 'tianmu-incident-pulse';
+        element.dataset.incidentId = incident.id;
+        element.style.setProperty('--pulse-colour', severityColours[incident.severity]);
+        overlay = new Overlay({ element, positioning: 'center-center', stopEvent: false });
+        this.map.addOverlay(overlay);
+        this.overlays.set(incident.id, overlay);
+      }
+      overlay.setPosition(projectPosition(incident.position, 'wgs84', this.crs));
+    }
+  }
+
+  count(): number {
+    return this.overlays.size;
+  }
+
+  dispose(): void {
+    for (const overlay of this.overlays.values()) {
+      this.map.removeOverlay(overlay);
+      overlay.dispose();
+    }
+    this.overlays.clear();
+  }
+}
+
 /** Creates the map inside `target`; call `update` with data as it loads and `dispose` when done. */
 export function createDistrictMap(target: HTMLElement, options: DistrictMapOptions): DistrictMapHandle {
+  const crs: Crs = options.baseMap?.crs ?? 'wgs84';
+  const now = options.now ?? Date.now;
+  const viewExtent = options.extent
+    ? transformExtent(
+        [
+          ...convertPosition([options.extent[0], options.extent[1]], 'wgs84', crs),
+          ...convertPosition([options.extent[2], options.extent[3]], 'wgs84', crs),
+        ],
+        'EPSG:4326',
+        'EPSG:3857',
+      )
+    : undefined;
   const isFitted = options.center === undefined;
+  const baseLayer = options.baseMap ? createBaseMapLayer(options.baseMap) : null;
   const map = new OlMap({
     target,
-    // No controls: no zoom buttons on a wall, and no attribution because no external source is used.
-    controls: [],
+    // No zoom buttons on a wall; the attribution only when a tile source has one to show.
+    controls: options.baseMap?.attribution ? [new Attribution({ collapsible: false })] : [],
     interactions: options.isInteractive ? defaultInteractions() : [],
     view: new View({
       projection: 'EPSG:3857',
-      center: fromLonLat(options.center ?? [0, 0]),
+      center: options.center ? projectPosition(options.center, 'wgs84', crs) : fromLonLat([0, 0]),
       zoom: options.zoom ?? defaultZoom,
-      maxZoom: 20,
+      minZoom: options.baseMap?.minZoom ?? 0,
+      maxZoom: Math.max(options.baseMap?.maxZoom ?? 20, 16),
     }),
   });
-  const layers = new Map<string, MapLayerHandle>();
-  options.layers.filter(isMapLayerId).forEach((id, index) => {
-    if (!layers.has(id)) layers.set(id, mapLayers[id].create(map, { zIndex: index }));
-  });
+  if (baseLayer) map.addLayer(baseLayer);
 
-  let districtExtent: Extent | undefined;
+  const layerOptions = {
+    crs,
+    now,
+    ...(options.cameraFilter ? { cameraFilter: options.cameraFilter } : {}),
+    ...(options.incidentFilter ? { incidentFilter: options.incidentFilter } : {}),
+  };
+  const layers = new Map<MapLayerId, MapLayerHandle>();
+  options.layers.filter(isMapLayerId).forEach((id, index) => {
+    if (!layers.has(id)) layers.set(id, mapLayers[id].create(map, { ...layerOptions, zIndex: index }));
+  });
+  const pickable = new Set(
+    (['cameras', 'incidents', 'units'] as const).flatMap((id) => {
+      const handle = layers.get(id);
+      return handle ? [handle.layer] : [];
+    }),
+  );
+  const pulses = layers.has('incidents') ? new IncidentPulses(map, crs) : null;
+
+  let districtExtent: Extent | undefined = viewExtent;
   let isDisposed = false;
 
   const fit = () => {
@@ -81,15 +259,59 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
     map.getView().fit(districtExtent, { size, padding: fitPadding });
   };
 
+  const pick = (pixel: number[]): { target: MapTarget; feature: FeatureLike } | null => {
+    let found: { target: MapTarget; feature: FeatureLike } | null = null;
+    map.forEachFeatureAtPixel(
+      pixel,
+      (feature) => {
+        const targetFound = targetOf(feature);
+        if (!targetFound) return undefined;
+        found = { target: targetFound, feature };
+        return true;
+      },
+      { hitTolerance: 6, layerFilter: (layer) => pickable.has(layer as never) },
+    );
+    return found;
+  };
+
+  const onClick = (event: MapBrowserEvent) => {
+    const found = pick(event.pixel);
+    if (!found) return;
+    if (found.target.kind === 'camera-group' || found.target.kind === 'incident-group') {
+      // An aggregate stands for a grid: zoom in until its members are drawn one by one.
+      const view = map.getView();
+      const coordinate = (found.feature.getGeometry() as Point).getCoordinates();
+      view.animate({ center: coordinate, zoom: (view.getZoom() ?? defaultZoom) + 2, duration: 300 });
+      return;
+    }
+    options.onTargetClicked?.(found.target);
+  };
+  const onPointerMove = (event: MapBrowserEvent) => {
+    if (event.dragging || !options.onTargetHovered) return;
+    const found = pick(event.pixel);
+    target.style.cursor = found ? 'pointer' : '';
+    options.onTargetHovered(found?.target ?? null, [event.pixel[0]!, event.pixel[1]!]);
+  };
+  const onRendered = () => options.onRendered?.();
+  map.on('singleclick', onClick);
+  map.on('pointermove', onPointerMove);
+  map.on('rendercomplete', onRendered);
+  // A configured extent is known now; the district's extent is fitted when the district arrives.
+  fit();
+
   return {
     map,
+    crs,
     update(data) {
       if (isDisposed) return;
       for (const layer of layers.values()) layer.update(data);
+      if (pulses && data.incidents) pulses.update(data.incidents, options.incidentFilter, now());
       if (!districtExtent && data.district) {
-        const extent = transformExtent(districtLonLatExtent(data.district), 'EPSG:4326', 'EPSG:3857');
-        if (!isEmpty(extent)) {
-          districtExtent = extent;
+        const lonLat = districtLonLatExtent(data.district);
+        if (!isEmpty(lonLat)) {
+          const [west, south] = convertPosition([lonLat[0]!, lonLat[1]!], 'wgs84', crs);
+          const [east, north] = convertPosition([lonLat[2]!, lonLat[3]!], 'wgs84', crs);
+          districtExtent = transformExtent([west, south, east, north], 'EPSG:4326', 'EPSG:3857');
           fit();
         }
       }
@@ -100,11 +322,44 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
       fit();
     },
     cameraCount: () => layers.get('cameras')?.featureCount() ?? 0,
+    incidentTargets(limit = 100) {
+      const incidents = layers.get('incidents');
+      const size = map.getSize();
+      if (!incidents || !size) return [];
+      const found: IncidentTarget[] = [];
+      for (const feature of incidents.layer.getSource()!.getFeatures()) {
+        if (feature.get('kind') !== 'incident') continue;
+        const pixel = map.getPixelFromCoordinate((feature.getGeometry() as Point).getCoordinates());
+        if (!pixel || pixel[0]! < 0 || pixel[1]! < 0 || pixel[0]! > size[0]! || pixel[1]! > size[1]!)
+          continue;
+        found.push({ id: String(feature.getId()), x: Math.round(pixel[0]!), y: Math.round(pixel[1]!) });
+        if (found.length >= limit) break;
+      }
+      return found;
+    },
+    focus(position, zoom = 15) {
+      if (isDisposed) return;
+      const view = map.getView();
+      view.animate({
+        center: projectPosition(position, 'wgs84', crs),
+        zoom: Math.max(view.getZoom() ?? defaultZoom, zoom),
+        duration: 600,
+      });
+    },
     dispose() {
       if (isDisposed) return;
       isDisposed = true;
+      map.un('singleclick', onClick);
+      map.un('pointermove', onPointerMove);
+      map.un('rendercomplete', onRendered);
+      pulses?.dispose();
       for (const layer of layers.values()) layer.dispose();
       layers.clear();
+      if (baseLayer) {
+        map.removeLayer(baseLayer);
+        baseLayer.getSource()?.dispose();
+        baseLayer.dispose();
+      }
       map.setTarget(undefined);
       map.dispose();
     },

@@ -1,8 +1,10 @@
 // Map layers turn window data into features with shared styles, and leave nothing behind when disposed.
 import { describe, expect, it } from 'vitest';
 import OlMap from 'ol/Map';
+import View from 'ol/View';
+import { fromLonLat } from 'ol/proj';
 import type Feature from 'ol/Feature';
-import { isMapLayerId, mapLayers } from './layer-registry';
+import { filterCameras, isMapLayerId, mapLayers } from './layer-registry';
 import { cameraStyles, gridFeatureStyle, gridLabelMaxResolution } from './map-styles';
 import { testCameras, testDistrict } from './map-fixtures';
 
@@ -37,20 +39,59 @@ describe('map layers', () => {
     grids.dispose();
   });
 
-  it('draws one point per camera with one shared style object per state', () => {
-    const map = new OlMap({});
+  it('draws one point per camera with one shared style object per state when zoomed in', () => {
+    const map = new OlMap({ view: new View({ center: fromLonLat([121.475, 31.225]), zoom: 15 }) });
+    map.setSize([800, 600]);
     const cameras = mapLayers.cameras.create(map, { zIndex: 2 });
     cameras.update({ district: null, cameras: testCameras });
     expect(cameras.featureCount()).toBe(3);
+    const features = cameras.layer.getSource()!.getFeatures();
+    expect(features).toHaveLength(3);
     const style = cameras.layer.getStyleFunction()!;
-    const styles = cameras.layer
-      .getSource()!
-      .getFeatures()
-      .map((feature) => style(feature, 1));
+    const styles = features.map((feature) => style(feature, 1));
     expect(styles.filter((entry) => entry === cameraStyles.online)).toHaveLength(2);
     expect(styles.filter((entry) => entry === cameraStyles.offline)).toHaveLength(1);
     expect(cameras.layer.getSource()!.getFeatureById('cam-0003')?.get('isOnline')).toBe(false);
     cameras.dispose();
+  });
+
+  it('makes features only for cameras in and around the view, and more as the view moves', () => {
+    const map = new OlMap({ view: new View({ center: fromLonLat([121.46, 31.21]), zoom: 17 }) });
+    map.setSize([800, 600]);
+    const cameras = mapLayers.cameras.create(map, { zIndex: 0 });
+    cameras.update({ district: null, cameras: testCameras });
+    const ids = () =>
+      cameras.layer
+        .getSource()!
+        .getFeatures()
+        .map((feature) => feature.getId());
+    expect(ids()).toEqual(['cam-0001']);
+    map.getView().setCenter(fromLonLat([121.48, 31.21]));
+    expect(ids()).toEqual(['cam-0002']);
+    cameras.dispose();
+  });
+
+  it('thins cameras to one per screen cell when zoomed out, online first, counting what is hidden', () => {
+    const map = new OlMap({ view: new View({ center: fromLonLat([121.47, 31.22]), zoom: 5 }) });
+    map.setSize([800, 600]);
+    const cameras = mapLayers.cameras.create(map, { zIndex: 0 });
+    cameras.update({ district: null, cameras: testCameras });
+    const features = cameras.layer.getSource()!.getFeatures();
+    expect(features).toHaveLength(1);
+    expect(features[0]!.get('isOnline')).toBe(true);
+    expect(features[0]!.get('count')).toBe(3);
+    cameras.dispose();
+  });
+
+  it('filters cameras by tag, area and state', () => {
+    const tagged = testCameras.cameras.map((camera, index) => ({
+      ...camera,
+      tags: index === 0 ? ['防汛'] : [],
+    }));
+    expect(filterCameras(tagged, { tags: ['防汛'] }).map((camera) => camera.id)).toEqual(['cam-0001']);
+    expect(filterCameras(tagged, { isOnlineOnly: true })).toHaveLength(2);
+    expect(filterCameras(tagged, { grids: ['grid-9'] })).toHaveLength(0);
+    expect(filterCameras(tagged, undefined)).toBe(tagged);
   });
 
   it('rebuilds only when its data changes', () => {
@@ -65,8 +106,8 @@ describe('map layers', () => {
     cameras.dispose();
   });
 
-  it('knows district, grids and cameras, and not incidents yet', () => {
-    expect(['district', 'grids', 'cameras'].every(isMapLayerId)).toBe(true);
-    expect(isMapLayerId('incidents')).toBe(false);
+  it('knows every layer the widget options allow, and nothing else', () => {
+    expect(['district', 'grids', 'risk', 'cameras', 'incidents', 'units'].every(isMapLayerId)).toBe(true);
+    expect(isMapLayerId('heatmap')).toBe(false);
   });
 });

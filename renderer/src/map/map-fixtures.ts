@@ -82,7 +82,7 @@ function camera(id: string, position: [number, number], isOnline: boolean): Came
 
 /** Three cameras, one offline. */
 export const testCameras = {
-  crs: 'wgs84',
+  crs: 'wgs84' as const,
   cameras: [
     camera('cam-0001', [121.46, 31.21], true),
     camera('cam-0002', [121.48, 31.21], true),

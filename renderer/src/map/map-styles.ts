@@ -1,7 +1,8 @@
-// How the offline base map and the cameras are drawn on the dark wall: one shared Style object per kind or
+// How the offline base map, cameras, incidents, risk and moving units are drawn on the dark wall: one shared Style object per kind or
 // state (labels set per feature on the shared style, the OpenLayers idiom), never one object per feature.
 import type { FeatureLike } from 'ol/Feature';
-import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style';
+import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
+import type { IncidentSeverity } from '@shared/model/incident';
 import type { DistrictFeatureKind } from '@shared/model/workspace';
 
 const labelFont = (size: number, weight = 600) =>
@@ -89,7 +90,154 @@ export const cameraStyles = {
   }),
 } as const;
 
-/** Style of a camera feature, by its `isOnline` property. */
+/** The national warning colours (as in ui/theme.css): incident severity and risk, nothing else. */
+export const severityColours: Record<IncidentSeverity, string> = {
+  blue: '#1e6fff',
+  yellow: '#ffd200',
+  orange: '#ff8c00',
+  red: '#e60000',
+};
+/** Severity order for level of detail: a red incident wins its screen cell over a blue one. */
+export const severityRank: Record<IncidentSeverity, number> = { blue: 1, yellow: 2, orange: 3, red: 4 };
+
+const darkOutline = new Stroke({ color: '#04070c', width: 2 });
+const countLabel = () =>
+  new Text({
+    font: labelFont(14, 700),
+    fill: new Fill({ color: '#ffffff' }),
+    stroke: new Stroke({ color: 'rgba(4, 9, 16, 0.85)', width: 3 }),
+  });
+
+/** Several cameras share one screen cell: the dot with a ring says "zoom in for more". */
+const cameraStacked = {
+  online: new Style({
+    image: new CircleStyle({
+      radius: 7,
+      fill: new Fill({ color: '#2fd06f' }),
+      stroke: new Stroke({ color: 'rgba(47, 208, 111, 0.45)', width: 5 }),
+    }),
+  }),
+  offline: new Style({
+    image: new CircleStyle({
+      radius: 6,
+      fill: new Fill({ color: '#7d8896' }),
+      stroke: new Stroke({ color: 'rgba(125, 136, 150, 0.45)', width: 4 }),
+    }),
+  }),
+};
+
+/** Camera aggregates per grid at low zoom: a teal disc sized by count with the count on it. */
+const cameraGroupStyles = [14, 18, 23].map(
+  (radius) =>
+    new Style({
+      image: new CircleStyle({
+        radius,
+        fill: new Fill({ color: 'rgba(20, 120, 110, 0.85)' }),
+        stroke: new Stroke({ color: '#2fd06f', width: 2 }),
+      }),
+      text: countLabel(),
+    }),
+);
+
+/** Style of a camera on the level-of-detail layer (a single camera, a stacked cell, or a grid aggregate). */
 export function cameraStyle(feature: FeatureLike): Style {
-  return feature.get('isOnline') === false ? cameraStyles.offline : cameraStyles.online;
+  const isOnline = feature.get('isOnline') !== false;
+  const count = (feature.get('count') as number | undefined) ?? 1;
+  if (feature.get('kind') === 'camera-group') {
+    const style = cameraGroupStyles[count < 100 ? 0 : count < 1_000 ? 1 : 2]!;
+    style.getText()!.setText(String(count));
+    return style;
+  }
+  if (count > 1) return isOnline ? cameraStacked.online : cameraStacked.offline;
+  return isOnline ? cameraStyles.online : cameraStyles.offline;
+}
+
+/** Incidents are diamonds (cameras are dots), filled with the severity colour; acknowledged ones are hollow. */
+function incidentDiamond(severity: IncidentSeverity, isNew: boolean, radius: number): Style {
+  return new Style({
+    image: new RegularShape({
+      points: 4,
+      radius,
+      angle: 0,
+      fill: new Fill({ color: isNew ? severityColours[severity] : 'rgba(8, 14, 24, 0.9)' }),
+      stroke: isNew ? darkOutline : new Stroke({ color: severityColours[severity], width: 3 }),
+    }),
+  });
+}
+const incidentRadius: Record<IncidentSeverity, number> = { blue: 10, yellow: 11, orange: 12, red: 14 };
+const incidentStyles = new Map<string, Style>();
+for (const severity of Object.keys(severityColours) as IncidentSeverity[]) {
+  for (const isNew of [true, false]) {
+    incidentStyles.set(`${severity}:${isNew}`, incidentDiamond(severity, isNew, incidentRadius[severity]));
+    const group = incidentDiamond(severity, true, incidentRadius[severity] + 6);
+    group.setText(countLabel());
+    // Yellow needs dark digits to stay readable.
+    if (severity === 'yellow') group.getText()!.getFill()!.setColor('#10151d');
+    incidentStyles.set(`group:${severity}`, group);
+  }
+}
+
+/** Style of an incident (by severity and status) or of an incident aggregate (by its worst severity). */
+export function incidentStyle(feature: FeatureLike): Style {
+  const severity = (feature.get('severity') as IncidentSeverity | undefined) ?? 'blue';
+  if (feature.get('kind') === 'incident-group') {
+    const style = incidentStyles.get(`group:${severity}`)!;
+    style.getText()!.setText(String(feature.get('count') ?? ''));
+    return style;
+  }
+  return incidentStyles.get(`${severity}:${feature.get('status') === 'new'}`)!;
+}
+
+/** Risk shading (安全风险四色图 uses the warning colours by national convention), translucent over the map. */
+const riskStyles = new Map(
+  (Object.keys(severityColours) as IncidentSeverity[]).map((level) => {
+    const colour = severityColours[level];
+    return [
+      level,
+      new Style({
+        fill: new Fill({ color: `${colour}${level === 'red' ? '66' : '47'}` }),
+        stroke: new Stroke({ color: `${colour}99`, width: 1 }),
+      }),
+    ];
+  }),
+);
+
+/** Style of a grid on the risk layer by its `level`; normal grids are not shaded. */
+export function riskStyle(feature: FeatureLike): Style | undefined {
+  return riskStyles.get(feature.get('level') as IncidentSeverity);
+}
+
+/** Moving units: drones as triangles, body cameras (单兵) as squares, in the accent cyan with a track line. */
+const unitColour = '#34d6e8';
+const unitStyles = {
+  drone: new Style({
+    image: new RegularShape({
+      points: 3,
+      radius: 11,
+      fill: new Fill({ color: unitColour }),
+      stroke: darkOutline,
+    }),
+    text: label(15, '#e6fbff'),
+  }),
+  body: new Style({
+    image: new RegularShape({
+      points: 4,
+      radius: 9,
+      angle: Math.PI / 4,
+      fill: new Fill({ color: unitColour }),
+      stroke: darkOutline,
+    }),
+    text: label(15, '#e6fbff'),
+  }),
+  track: new Style({ stroke: new Stroke({ color: 'rgba(52, 214, 232, 0.55)', width: 3, lineDash: [4, 6] }) }),
+};
+unitStyles.drone.getText()!.setOffsetY(-20);
+unitStyles.body.getText()!.setOffsetY(-20);
+
+/** Style of a moving unit's marker (by `unitKind`) or its track. */
+export function unitStyle(feature: FeatureLike): Style {
+  if (feature.get('kind') === 'unit-track') return unitStyles.track;
+  const style = feature.get('unitKind') === 'drone' ? unitStyles.drone : unitStyles.body;
+  style.getText()!.setText(String(feature.get('name') ?? ''));
+  return style;
 }

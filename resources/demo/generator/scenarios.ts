@@ -112,7 +112,7 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
             options: {
               center: [districtCentre.longitude, districtCentre.latitude],
               zoom: 13.5,
-              layers: ['district', 'grids', 'cameras'],
+              layers: ['district', 'grids', 'cameras', 'incidents', 'units'],
             },
           },
           {
@@ -166,7 +166,11 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
         cells: [
           {
             kind: 'map.incidents',
-            options: { center: riversideCentre, zoom: 14.5, layers: ['district', 'grids', 'cameras'] },
+            options: {
+              center: riversideCentre,
+              zoom: 14.5,
+              layers: ['district', 'grids', 'cameras', 'incidents', 'units'],
+            },
           },
           {
             kind: 'vitals.trend',

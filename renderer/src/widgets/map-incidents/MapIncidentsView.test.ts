@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import type { Camera } from '@shared/model/camera';
 import type { DistrictMap } from '@shared/model/workspace';
+import { defaultBaseMapCatalogue } from '@shared/model/base-map';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import MapIncidentsView from './MapIncidentsView.vue';
 
@@ -46,13 +47,17 @@ function fakeContext(): WindowContext {
       if (name === 'map.district') return district;
       if (name === 'cameras.get')
         return { crs: 'wgs84', cameras: [camera('cam-0001', true), camera('cam-0002', false)] };
+      if (name === 'map.baseMaps') return defaultBaseMapCatalogue;
+      if (name === 'incidents.list') return { incidents: [], overflow: 0 };
+      if (name === 'units.list') return { units: [] };
       throw new Error(`unexpected request ${name}`);
     },
     on: () => () => undefined,
     onStatusChanged: () => () => undefined,
     close: () => undefined,
   };
-  return { client, indicators: new Map() } as unknown as WindowContext;
+  const liveData = { acquire: () => () => undefined, latest: new Map(), history: () => ({ value: [] }) };
+  return { client, liveData, indicators: new Map() } as unknown as WindowContext;
 }
 
 function mountMap(layers: Array<'district' | 'grids' | 'cameras' | 'incidents'>) {

@@ -1,7 +1,8 @@
-// Converts camera positions from the coordinate systems of Chinese platforms to WGS-84 for the map.
-// GCJ-02 ("Mars" coordinates, AMap/Tencent) and BD-09 (Baidu) are offset by hundreds of metres from WGS-84;
-// CGCS2000 is within a metre of WGS-84 and is used as is. (Candidate for shared/geo once that exists.)
-import type { LonLat } from '@shared/model/common';
+// Converts positions between the coordinate systems of Chinese platforms and base maps, so a camera lands
+// where it really is whatever base map the district uses. GCJ-02 ("Mars" coordinates: AMap, Tencent, and
+// every map published in China) and BD-09 (Baidu) are offset by hundreds of metres from WGS-84; CGCS2000
+// (Tianditu, national surveying) is within a metre of WGS-84 and is used as is.
+import type { Crs, LonLat } from '../model/common';
 
 const semiMajorAxis = 6378245.0;
 const eccentricitySquared = 0.006693421622965943;
@@ -68,14 +69,49 @@ export function bd09ToGcj02([longitude, latitude]: LonLat): LonLat {
   return [radius * Math.cos(angle), radius * Math.sin(angle)];
 }
 
-/** A position in `crs` as WGS-84 longitude/latitude; unknown systems are taken as WGS-84. */
-export function toWgs84(position: LonLat, crs: string): LonLat {
+/** GCJ-02 → BD-09 (Baidu's published forward transform). */
+export function gcj02ToBd09([longitude, latitude]: LonLat): LonLat {
+  const radius = Math.hypot(longitude, latitude) + 0.00002 * Math.sin(latitude * baiduFactor);
+  const angle = Math.atan2(latitude, longitude) + 0.000003 * Math.cos(longitude * baiduFactor);
+  return [radius * Math.cos(angle) + 0.0065, radius * Math.sin(angle) + 0.006];
+}
+
+/** A position in `crs` as WGS-84 longitude/latitude. */
+export function toWgs84(position: LonLat, crs: Crs): LonLat {
   switch (crs) {
     case 'gcj02':
       return gcj02ToWgs84(position);
     case 'bd09':
       return gcj02ToWgs84(bd09ToGcj02(position));
-    default:
+    case 'wgs84':
+    case 'cgcs2000':
       return position;
   }
+}
+
+/** A WGS-84 position expressed in `crs`. */
+export function fromWgs84(position: LonLat, crs: Crs): LonLat {
+  switch (crs) {
+    case 'gcj02':
+      return wgs84ToGcj02(position);
+    case 'bd09':
+      return gcj02ToBd09(wgs84ToGcj02(position));
+    case 'wgs84':
+    case 'cgcs2000':
+      return position;
+  }
+}
+
+/** True when two systems differ by more than a metre (CGCS2000 and WGS-84 do not). */
+export function isSameDatum(from: Crs, to: Crs): boolean {
+  const datum = (crs: Crs) => (crs === 'cgcs2000' ? 'wgs84' : crs);
+  return datum(from) === datum(to);
+}
+
+/** A position in `from` expressed in `to` (identity when both are the same datum). */
+export function convertPosition(position: LonLat, from: Crs, to: Crs): LonLat {
+  if (isSameDatum(from, to)) return position;
+  if (from === 'gcj02' && to === 'bd09') return gcj02ToBd09(position);
+  if (from === 'bd09' && to === 'gcj02') return bd09ToGcj02(position);
+  return fromWgs84(toWgs84(position, from), to);
 }
