@@ -2,6 +2,7 @@
 // with warning thresholds and a simulation tuned so the normal demo mostly stays normal, with the odd blue.
 import type { z } from 'zod';
 import type { indicatorSchema } from '../../../shared/model/indicator';
+import { streets } from './district';
 
 type IndicatorInput = z.input<typeof indicatorSchema>;
 type Thresholds = NonNullable<IndicatorInput['thresholds']>;
@@ -372,6 +373,9 @@ const specifications: Omit<IndicatorInput, 'sourceKey'>[] = [
     simulation: { base: 96, amplitude: 20, periodSeconds: 600, noise: 4, min: 0, max: 1000, decimals: 0 },
   },
 
+  // 12345 tickets per street, so a ranking can show "streets by hotline tickets" (their sum is near the district's).
+  ...streetHotlineSpecifications(),
+
   // 舆情 public opinion.
   {
     id: 'opinion-mentions',
@@ -400,6 +404,38 @@ const specifications: Omit<IndicatorInput, 'sourceKey'>[] = [
     simulation: { base: 14, amplitude: 6, periodSeconds: 480, noise: 2, min: 0, max: 100, decimals: 1 },
   },
 ];
+
+/** Hourly 12345 tickets per street: busy commercial streets get more, each on its own rhythm so the ranking moves. */
+function streetHotlineSpecifications(): Omit<IndicatorInput, 'sourceKey'>[] {
+  const bases = [13, 11, 9, 7, 6, 5, 4, 8];
+  const englishNames: Record<string, string> = {
+    nanjingdonglu: 'Nanjing Rd E.',
+    waitan: 'The Bund',
+    yuyuan: 'Yuyuan',
+    xiaodongmen: 'Xiaodongmen',
+    laoximen: 'Laoximen',
+    huaihaizhonglu: 'Huaihai Rd M.',
+    dapuqiao: 'Dapuqiao',
+    lujiazui: 'Lujiazui',
+  };
+  return streets.map((street, index) => ({
+    id: `hotline-street-${street.id}`,
+    name: { zh: `${street.shortName}12345工单`, en: `${englishNames[street.id] ?? street.id} 12345 tickets` },
+    dimension: 'livelihood',
+    unit: '件/h',
+    thresholds: above(25, 35, 50, 70, 2),
+    staleAfterSeconds: medium,
+    simulation: {
+      base: bases[index] ?? 6,
+      amplitude: 4,
+      periodSeconds: 360 + index * 45,
+      noise: 1.5,
+      min: 0,
+      max: 500,
+      decimals: 0,
+    },
+  }));
+}
 
 /** The catalogue, ordered by dimension as it is browsed. */
 export function buildIndicators(): IndicatorInput[] {

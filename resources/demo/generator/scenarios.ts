@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { scenarioSchema } from '../../../shared/model/wall';
 import type { widgetConfigSchema } from '../../../shared/model/widget';
 import type { PlannedCamera } from './cameras';
-import type { District } from './district';
+import { streets, type District } from './district';
 import { districtCentre, toLonLat } from './geometry';
 
 type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -12,6 +12,9 @@ type WidgetInput = z.input<typeof widgetConfigSchema>;
 
 /** Tags that make a camera useful in flood response; the flood preset shows only such cameras. */
 export const floodTags = ['防汛', '下立交', '河道'];
+
+/** The per-street 12345 indicators (see indicators.ts), ranked on the daily wall. */
+const streetHotlineIndicatorIds = streets.map((street) => `hotline-street-${street.id}`);
 
 /** A request for cameras: `count` online cameras whose placement group starts with `group`. */
 type CameraRequest = { group: string; count: number; where?: (planned: PlannedCamera) => boolean };
@@ -124,8 +127,12 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
             options: { indicatorIds: ['flow-nanjing-road', 'metro-flow'], minutes: 10, title: '客流' },
           },
           {
-            kind: 'vitals.trend',
-            options: { indicatorIds: ['aqi', 'pm25'], minutes: 10, title: '空气质量' },
+            kind: 'vitals.ranking',
+            options: {
+              indicatorIds: streetHotlineIndicatorIds,
+              title: '各街道12345工单',
+              limit: streetHotlineIndicatorIds.length,
+            },
           },
           {
             kind: 'vitals.kpi',
@@ -190,7 +197,8 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
               title: '防汛关键指标',
             },
           },
-          { kind: 'vitals.trend', options: { indicatorIds: ['wind-speed'], minutes: 30, title: '风速' } },
+          // Which warnings are up, most severe first: the leader's one look in a flood.
+          { kind: 'warnings.board', options: { title: '预警看板', limit: 8 } },
         ],
       },
       right: {
@@ -239,10 +247,8 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
         layout: { rows: 3, columns: 3, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
         cells: [
           mapAt(landmark('bund-viewing-deck'), 15),
-          {
-            kind: 'vitals.trend',
-            options: { indicatorIds: ['crowd-bund'], minutes: 30, title: '外滩人流密度' },
-          },
+          // The density against its warning bands: how close the Bund is to closing the viewing deck.
+          { kind: 'vitals.gauge', options: { indicatorId: 'crowd-bund', title: '外滩人流密度' } },
           {
             kind: 'vitals.trend',
             options: { indicatorIds: ['flow-nanjing-road', 'metro-flow'], minutes: 30, title: '客流' },
