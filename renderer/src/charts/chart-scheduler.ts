@@ -1,8 +1,6 @@
 // Spreads chart redraws over separate tasks: twelve panels updated by one data batch would otherwise draw in
-// one 60–75 ms block and stall the wall. Each task draws charts until ~8 ms are used, then yields.
-
-/** Budget of one task, well under a 16 ms frame. */
-const taskBudgetMs = 8;
+// one 60–75 ms block and stall the wall. Each task draws one chart, then yields, so input, layout and the
+// wall's other updates run between panels and no task holds the main thread much longer than one redraw.
 
 const queue = new Map<object, () => void>();
 
@@ -22,8 +20,10 @@ function post(): void {
 
 function runQueue(): void {
   const start = performance.now();
-  while (queue.size > 0) {
-    const [owner, update] = queue.entries().next().value!;
+  // One chart per task: a time budget checked after a redraw cannot stop the redraw that overruns it.
+  const next = queue.entries().next();
+  if (!next.done) {
+    const [owner, update] = next.value;
     queue.delete(owner);
     try {
       update();
@@ -31,7 +31,6 @@ function runQueue(): void {
       console.error('[charts] update failed', error);
     }
     chartTaskStats.updates++;
-    if (performance.now() - start >= taskBudgetMs) break;
   }
   const duration = performance.now() - start;
   chartTaskStats.tasks++;

@@ -1,7 +1,7 @@
 // The trend chart's option: warning bands in the national colours, one axis per unit, escaped tooltips.
 import { describe, expect, it } from 'vitest';
 import { warningColours } from './chart-theme';
-import { buildTrendOption, warningMarks, type TrendChartInput } from './trend-option';
+import { buildTrendData, buildTrendOption, warningMarks, type TrendChartInput } from './trend-option';
 
 const levelNames = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
 const start = Date.UTC(2026, 10, 21, 0, 0, 0);
@@ -104,5 +104,15 @@ describe('buildTrendOption', () => {
     expect(html).toContain('1.5 &lt;i&gt;');
     expect(html).not.toContain('<b>');
     expect(html).toContain('<span class="dot"></span>');
+  });
+});
+
+describe('buildTrendData', () => {
+  it('holds only the time window and the points, series by index, matching the whole option', () => {
+    const whole = buildTrendOption(input()) as AnyRecord;
+    const data = buildTrendData(input()) as AnyRecord;
+    expect(Object.keys(data).sort()).toEqual(['series', 'xAxis']);
+    expect(data.xAxis).toEqual({ min: start, max: start + 600_000 });
+    expect(seriesOf(data)).toEqual([{ data: seriesOf(whole)[0]!.data }]);
   });
 });

@@ -65,6 +65,22 @@ export function warningMarks(
   return { areas: areas as unknown as MarkAreaData, lines };
 }
 
+/** Points as ECharts data (fresh arrays: the option must not share the live history's tuples). */
+const pointData = (points: readonly SamplePoint[]) => points.map((point) => [point[0], point[1]]);
+
+/**
+ * What changes from one data batch to the next — the time window and the points, series by index — to merge
+ * into an option built by `buildTrendOption` from the same series. About half the cost of a whole option.
+ */
+export function buildTrendData(
+  input: Pick<TrendChartInput, 'series' | 'startTime' | 'endTime'>,
+): ChartOption {
+  return {
+    xAxis: { min: input.startTime, max: input.endTime },
+    series: input.series.map((series) => ({ data: pointData(series.points) })),
+  };
+}
+
 /** The ECharts option for `input`; animation is off so live updates and screenshots are immediate. */
 export function buildTrendOption(input: TrendChartInput): ChartOption {
   const units = [...new Set(input.series.map((series) => series.unit))];
@@ -144,8 +160,10 @@ export function buildTrendOption(input: TrendChartInput): ChartOption {
         type: 'line' as const,
         name: series.name,
         yAxisIndex: Math.max(0, units.indexOf(series.unit)),
-        data: series.points.map((point) => [point[0], point[1]]),
+        data: pointData(series.points),
         showSymbol: false,
+        // Hours of fast data would be thousands of points on a few hundred pixels: draw the shape, not all.
+        sampling: 'lttb' as const,
         lineStyle: { width: Math.max(2, fontSize / 8) },
         ...(marks && {
           markArea: { silent: true, data: marks.areas },

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick, ref, useTemplateRef } from 'vue';
 import { mount } from '@vue/test-utils';
 import type * as EchartsCore from 'echarts/core';
-import { useChart, type ChartOption } from './use-chart';
+import { useChart, type ChartOption, type ChartUpdates } from './use-chart';
 import { flushChartUpdates } from './chart-scheduler';
 
 const fake = vi.hoisted(() => ({
@@ -29,17 +29,22 @@ vi.mock('echarts/core', async (importOriginal) => ({
   }),
 }));
 
+/** Mounts a component that draws `option` (and `updates`, when given) with useChart. */
+function mountProbe(option: () => ChartOption, updates?: ChartUpdates) {
+  const Probe = defineComponent({
+    setup() {
+      const element = useTemplateRef<HTMLDivElement>('chart');
+      useChart(element, option, updates);
+      return () => h('div', { ref: 'chart' });
+    },
+  });
+  return mount(Probe);
+}
+
 describe('useChart', () => {
   it('initialises a canvas chart on mount, re-sets the option on change and disposes on unmount', async () => {
     const value = ref(1);
-    const Probe = defineComponent({
-      setup() {
-        const element = useTemplateRef<HTMLDivElement>('chart');
-        useChart(element, (): ChartOption => ({ series: [{ type: 'line', data: [[0, value.value]] }] }));
-        return () => h('div', { ref: 'chart' });
-      },
-    });
-    const wrapper = mount(Probe);
+    const wrapper = mountProbe(() => ({ series: [{ type: 'line', data: [[0, value.value]] }] }));
     expect(fake.charts).toHaveLength(1);
     const chart = fake.charts[0]!;
     expect(chart.options).toEqual({ renderer: 'canvas' });
@@ -59,5 +64,35 @@ describe('useChart', () => {
     expect(chart.dispose).toHaveBeenCalledTimes(1);
     flushChartUpdates();
     expect(chart.setOption).toHaveBeenCalledTimes(2);
+  });
+
+  it('merges new data alone, and redraws the whole option only when its structure changes', async () => {
+    const name = ref('a');
+    const value = ref(1);
+    const option = (): ChartOption => ({
+      series: [{ type: 'line', name: name.value, data: [[0, value.value]] }],
+    });
+    const wrapper = mountProbe(option, {
+      structure: () => name.value,
+      data: () => ({ series: [{ data: [[0, value.value]] }] }) as ChartOption,
+    });
+    const chart = fake.charts.at(-1)!;
+    chart.setOption.mockClear();
+
+    value.value = 2;
+    await nextTick();
+    flushChartUpdates();
+    expect(chart.setOption.mock.calls).toEqual([[{ series: [{ data: [[0, 2]] }] }, { silent: true }]]);
+
+    // Both at once: one whole redraw, which already carries the new data.
+    chart.setOption.mockClear();
+    name.value = 'b';
+    value.value = 3;
+    await nextTick();
+    flushChartUpdates();
+    expect(chart.setOption.mock.calls).toEqual([
+      [{ series: [{ type: 'line', name: 'b', data: [[0, 3]] }] }, { replaceMerge: ['series', 'yAxis'] }],
+    ]);
+    wrapper.unmount();
   });
 });

@@ -1,14 +1,42 @@
 // The window's view of the feed hub: one core subscription per topic however many widgets show it,
 // the latest values and a bounded history, re-subscribed after a reconnect.
-import { shallowReactive, shallowRef, triggerRef, type ShallowRef } from 'vue';
+import { shallowRef, triggerRef, type ShallowRef } from 'vue';
 import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed';
 import type { CoreClient } from '../transport/core-client';
 
 const maxHistoryPoints = 3_000;
 
+/**
+ * Latest value per topic, one ref per topic: a batch re-renders only what shows a changed topic (a reactive
+ * Map would also wake everything that iterates it, and costs a proxy trap per read).
+ */
+export class LatestValues {
+  private readonly refs = new Map<string, ShallowRef<TopicValue | undefined>>();
+
+  /** The latest value of `topic` (reactive: a render or computed reading it follows that topic only). */
+  get(topic: string): TopicValue | undefined {
+    return this.ref(topic).value;
+  }
+
+  set(value: TopicValue): void {
+    this.ref(value.topic).value = value;
+  }
+
+  /** The value without tracking, for bookkeeping that must not subscribe its caller. */
+  peek(topic: string): TopicValue | undefined {
+    return this.refs.get(topic)?.value;
+  }
+
+  private ref(topic: string): ShallowRef<TopicValue | undefined> {
+    let ref = this.refs.get(topic);
+    if (!ref) this.refs.set(topic, (ref = shallowRef(undefined)));
+    return ref;
+  }
+}
+
 export class LiveData {
-  /** Latest value per topic (reactive). */
-  readonly latest = shallowReactive(new Map<string, TopicValue>());
+  /** Latest value per topic (reactive per topic). */
+  readonly latest = new LatestValues();
   private readonly histories = new Map<string, ShallowRef<SamplePoint[]>>();
   private readonly refCounts = new Map<string, number>();
   private readonly stopListening: Array<() => void> = [];
@@ -72,15 +100,16 @@ export class LiveData {
   }
 
   private applySnapshot(snapshot: TopicSnapshot): void {
-    if (snapshot.latest) this.latest.set(snapshot.topic, snapshot.latest);
+    if (snapshot.latest) this.latest.set(snapshot.latest);
     this.history(snapshot.topic).value = snapshot.history.slice(-maxHistoryPoints);
   }
 
+  /** One pass over a batch; Vue's scheduler then re-renders each affected widget once. */
   private apply(values: readonly TopicValue[]): void {
     for (const value of values) {
-      const previous = this.latest.get(value.topic);
+      const previous = this.latest.peek(value.topic);
       if (previous && previous.ts >= value.ts) continue;
-      this.latest.set(value.topic, value);
+      this.latest.set(value);
       const history = this.history(value.topic);
       history.value.push([value.ts, value.value]);
       if (history.value.length > maxHistoryPoints)
