@@ -49,6 +49,8 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** Start the demo typhoon script at once (`--demo-typhoon`). */
   demoTyphoon?: boolean;
+  /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
+  demoIncidentSeconds?: number;
 }
 
 export interface Core {
@@ -108,7 +110,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     activate: (scenarioId) => wall.execute({ type: 'scenario.activate', scenarioId }),
     log,
   });
-  const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
+  const demoIncidents = new DemoIncidentSource(
+    incidents,
+    workspace.cameras.cameras,
+    workspace.district,
+    options.demoIncidentSeconds ? { meanIntervalSeconds: options.demoIncidentSeconds } : {},
+  );
   const typhoon = new TyphoonScript();
   const sources = new SourceManager(workspace.sources, {
     hub,
