@@ -26,6 +26,7 @@ import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
+import { DemoRisk } from './map/demo-risk';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -116,6 +117,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     workspace.district,
     options.demoIncidentSeconds ? { meanIntervalSeconds: options.demoIncidentSeconds } : {},
   );
+  // The demo risk map runs with the demo incidents: both belong to the embedded demo district, not to a backend.
+  const demoRisk = new DemoRisk(workspace.district, (values) => hub.publish(values));
   const typhoon = new TyphoonScript();
   const sources = new SourceManager(workspace.sources, {
     hub,
@@ -124,7 +127,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     typhoon,
     startIncidents: () => {
       demoIncidents.start();
-      return () => demoIncidents.stop();
+      demoRisk.start();
+      return () => {
+        demoIncidents.stop();
+        demoRisk.stop();
+      };
     },
   });
   const levels = new LevelWatcher(hub, workspace.indicators);

@@ -82,6 +82,8 @@ export interface DistrictMapHandle {
   updateSize(): void;
   /** Number of cameras the camera layer shows (0 without a `cameras` layer). */
   cameraCount(): number;
+  /** Grids the risk layer shades (those with a risk value; 0 without a `risk` layer). */
+  shadedGridCount(): number;
   /** Incidents drawn as single symbols inside the view, with their pixel positions (for tests and tooltips). */
   incidentTargets(limit?: number): IncidentTarget[];
   /** Centres the view on a WGS-84 position (follow-incident mode), zooming in to at least `zoom`. */
@@ -322,6 +324,12 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
       fit();
     },
     cameraCount: () => layers.get('cameras')?.featureCount() ?? 0,
+    shadedGridCount: () =>
+      layers
+        .get('risk')
+        ?.layer.getSource()
+        ?.getFeatures()
+        .filter((feature) => feature.get('riskClass') !== undefined).length ?? 0,
     incidentTargets(limit = 100) {
       const incidents = layers.get('incidents');
       const size = map.getSize();

@@ -5,7 +5,8 @@ import View from 'ol/View';
 import { fromLonLat } from 'ol/proj';
 import type Feature from 'ol/Feature';
 import { filterCameras, isMapLayerId, mapLayers } from './layer-registry';
-import { cameraStyles, gridFeatureStyle, gridLabelMaxResolution } from './map-styles';
+import { cameraStyles, gridFeatureStyle, gridLabelMaxResolution, riskStyle } from './map-styles';
+import { riskClasses } from './risk-ramp';
 import { testCameras, testDistrict } from './map-fixtures';
 
 const kindsOf = (features: Feature[]) => features.map((feature) => feature.get('kind') as string);
@@ -37,6 +38,31 @@ describe('map layers', () => {
         ?.getText(),
     ).toMatch(/网格/);
     grids.dispose();
+  });
+
+  it('shades grids with a risk value by their class of the ramp, one shared style per class', () => {
+    const map = new OlMap({});
+    const risk = mapLayers.risk.create(map, { zIndex: 1 });
+    risk.update({ district: testDistrict, cameras: null, risk: new Map([['grid-1', 87]]) });
+    const features = risk.layer.getSource()!.getFeatures();
+    const shaded = features.filter((feature) => feature.get('riskClass') !== undefined);
+    expect(shaded.map((feature) => feature.get('id'))).toEqual(['grid-1']);
+    expect(shaded[0]!.get('riskClass')).toBe(riskClasses.length - 1);
+    const unshaded = features.find((feature) => feature.get('id') === 'grid-2')!;
+    expect(riskStyle(unshaded)).toBeUndefined();
+    expect(riskStyle(shaded[0]!)?.getFill()?.getColor()).toBe(riskClasses.at(-1)!.fill);
+    const again = mapLayers.risk.create(map, { zIndex: 2 });
+    again.update({ district: testDistrict, cameras: null, risk: new Map([['grid-2', 95]]) });
+    expect(
+      riskStyle(
+        again.layer
+          .getSource()!
+          .getFeatures()
+          .find((f) => f.get('id') === 'grid-2')!,
+      ),
+    ).toBe(riskStyle(shaded[0]!));
+    risk.dispose();
+    again.dispose();
   });
 
   it('draws one point per camera with one shared style object per state when zoomed in', () => {

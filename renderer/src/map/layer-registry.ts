@@ -17,7 +17,6 @@ import type { Crs, LonLat } from '@shared/model/common';
 import type { Incident, IncidentCategory, IncidentSeverity } from '@shared/model/incident';
 import type { MovingUnit } from '@shared/model/moving-unit';
 import type { DistrictFeatureKind, DistrictMap } from '@shared/model/workspace';
-import type { WarningLevel } from '@shared/vitals/warning-level';
 import { convertPosition } from '@shared/geo/china-coordinates';
 import {
   aggregatePoints,
@@ -38,6 +37,7 @@ import {
   severityRank,
   unitStyle,
 } from './map-styles';
+import { riskClassIndex } from './risk-ramp';
 
 /** A camera catalogue as the window receives it (`crs` says how positions are expressed). */
 export interface CameraSet {
@@ -53,8 +53,8 @@ export interface MapData {
   readonly incidents?: readonly Incident[] | null;
   /** WGS-84 drones and body cameras with their short tracks. */
   readonly units?: readonly MovingUnit[] | null;
-  /** Risk level per grid id (from the risk indicator's per-grid topics). */
-  readonly risk?: ReadonlyMap<string, WarningLevel> | null;
+  /** Risk index 0–100 per grid id (from the per-grid risk topics); grids without a value are not shaded. */
+  readonly risk?: ReadonlyMap<string, number> | null;
 }
 
 /** Which cameras the camera layer shows: all tags, areas and states when a field is absent. */
@@ -230,7 +230,7 @@ const gridsLayer: MapLayerDefinition = {
     ),
 };
 
-/** Risk shading per grid (风险四色图): each grid filled by its level; normal grids stay clear. */
+/** Risk shading per grid (风险图): each grid filled by the class of its risk index on a sequential ramp. */
 const riskLayer: MapLayerDefinition = {
   id: 'risk',
   create: (map, options) =>
@@ -240,7 +240,11 @@ const riskLayer: MapLayerDefinition = {
       (data) => data.district,
       (district, data) =>
         districtFeatures(district, new Set(['grid']), options.crs ?? 'wgs84').map((feature) => {
-          feature.set('level', data.risk?.get(String(feature.get('id'))) ?? 'normal');
+          const value = data.risk?.get(String(feature.get('id')));
+          if (value !== undefined) {
+            feature.set('risk', value);
+            feature.set('riskClass', riskClassIndex(value));
+          }
           return feature;
         }),
       (data, previous) =>

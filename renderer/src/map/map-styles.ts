@@ -4,6 +4,7 @@ import type { FeatureLike } from 'ol/Feature';
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
 import type { IncidentSeverity } from '@shared/model/incident';
 import type { DistrictFeatureKind } from '@shared/model/workspace';
+import { riskClasses } from './risk-ramp';
 
 const labelFont = (size: number, weight = 600) =>
   `${weight} ${size}px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif`;
@@ -90,7 +91,7 @@ export const cameraStyles = {
   }),
 } as const;
 
-/** The national warning colours (as in ui/theme.css): incident severity and risk, nothing else. */
+/** The national warning colours (as in ui/theme.css): incident severity, nothing else. */
 export const severityColours: Record<IncidentSeverity, string> = {
   blue: '#1e6fff',
   yellow: '#ffd200',
@@ -188,23 +189,19 @@ export function incidentStyle(feature: FeatureLike): Style {
   return incidentStyles.get(`${severity}:${feature.get('status') === 'new'}`)!;
 }
 
-/** Risk shading (安全风险四色图 uses the warning colours by national convention), translucent over the map. */
-const riskStyles = new Map(
-  (Object.keys(severityColours) as IncidentSeverity[]).map((level) => {
-    const colour = severityColours[level];
-    return [
-      level,
-      new Style({
-        fill: new Fill({ color: `${colour}${level === 'red' ? '66' : '47'}` }),
-        stroke: new Stroke({ color: `${colour}99`, width: 1 }),
-      }),
-    ];
-  }),
+/** Risk shading: one shared style per class of the sequential risk ramp (not the warning colours), under the labels. */
+const riskStyles = riskClasses.map(
+  (entry) =>
+    new Style({
+      fill: new Fill({ color: entry.fill }),
+      stroke: new Stroke({ color: entry.colour, width: 1 }),
+    }),
 );
 
-/** Style of a grid on the risk layer by its `level`; normal grids are not shaded. */
+/** Style of a grid on the risk layer by its `riskClass`; grids without a risk value are not shaded. */
 export function riskStyle(feature: FeatureLike): Style | undefined {
-  return riskStyles.get(feature.get('level') as IncidentSeverity);
+  const riskClass = feature.get('riskClass') as number | undefined;
+  return riskClass === undefined ? undefined : riskStyles[riskClass];
 }
 
 /** Moving units: drones as triangles, body cameras (单兵) as squares, in the accent cyan with a track line. */

@@ -1,0 +1,57 @@
+// The map's demo-fed layers end to end: risk shading over the 85 grids from the demo risk map, IoT sensors with
+// alarmed ones highlighted, and follow-incident mode moving the view to a new incident.
+import { test, expect, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from '../support/browser-host';
+import { coreRequest } from '../support/core-requests';
+
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  // New demo incidents every ~2 s instead of ~25 s, so follow-incident mode has something to follow quickly.
+  host = await startHost(['--demo-incident-seconds', '2']);
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+/** Puts a map widget with these options into the big top-left cell of the left display. */
+async function showMap(options: Record<string, unknown>): Promise<void> {
+  await coreRequest(host.urls.get('console')!, 'wall.command', {
+    command: {
+      type: 'cell.assign',
+      displayId: 'left',
+      cellIndex: 0,
+      widget: { kind: 'map.incidents', options },
+    },
+  });
+}
+
+/** Share of sampled map pixels (over every canvas of the map) shaded in the risk ramp's purple. */
+function purpleShare(page: Page): Promise<number> {
+  return page.getByTestId('incident-map').evaluate((element) => {
+    let purple = 0;
+    let sampled = 0;
+    for (const canvas of element.querySelectorAll('canvas')) {
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0) continue;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let index = 0; index < data.length; index += 4 * 97) {
+        sampled++;
+        const [red, green, blue] = [data[index]!, data[index + 1]!, data[index + 2]!];
+        // Red and blue both well above green: the ramp's purples, not the map's blues or the warning colours.
+        if (red > green + 25 && blue > green + 40) purple++;
+      }
+    }
+    return sampled === 0 ? 0 : purple / sampled;
+  });
+}
+
+test('the risk layer shades all 85 grids from the demo risk map, with a legend', async ({ page }) => {
+  await showMap({ layers: ['district', 'grids', 'risk'] });
+  await page.goto(host.urls.get('wall:left')!);
+  const map = page.getByTestId('incident-map');
+  await expect(map).toHaveAttribute('data-risk-shaded', '85');
+  await expect(page.getByTestId('risk-legend')).toContainText('风险指数');
+  await expect.poll(() => purpleShare(page), { timeout: 15_000 }).toBeGreaterThan(0.1);
+  await page.screenshot({ path: 'test-results/screens/map-risk.png' });
+});
