@@ -27,6 +27,7 @@ import { incidentHandlers } from './incidents/incident-handlers';
 import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
 import { DemoRisk } from './map/demo-risk';
+import { DemoSensors } from './map/demo-sensors';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -139,6 +140,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     workspace.district,
     workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
   );
+  const sensors = new DemoSensors(workspace.cameras.cameras);
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -153,7 +155,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
-    ...mapHandlers(workspace.baseMaps, units),
+    ...mapHandlers(workspace.baseMaps, units, sensors),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -204,6 +206,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     for (const session of sessions) session.send('units.moved', { units: [...moved] });
   });
   units.start();
+  sensors.onChanged((changed) => {
+    for (const session of sessions) session.send('sensors.changed', { sensors: [...changed] });
+  });
+  sensors.start();
 
   return {
     workspace,
@@ -222,6 +228,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       levels.stop();
       await store.flushed();
       units.stop();
+      sensors.stop();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

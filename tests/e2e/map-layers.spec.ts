@@ -55,3 +55,23 @@ test('the risk layer shades all 85 grids from the demo risk map, with a legend',
   await expect.poll(() => purpleShare(page), { timeout: 15_000 }).toBeGreaterThan(0.1);
   await page.screenshot({ path: 'test-results/screens/map-risk.png' });
 });
+
+test('the sensors layer draws the demo IoT sensors, alarmed ones counted, with a plain-text tooltip', async ({
+  page,
+}) => {
+  await showMap({ layers: ['district', 'grids', 'sensors'] });
+  await page.goto(host.urls.get('wall:left')!);
+  const map = page.getByTestId('incident-map');
+  await expect(map).not.toHaveAttribute('data-sensor-targets', '[]');
+  const alarms = Number(await map.getAttribute('data-sensor-alarms'));
+  expect(alarms).toBeGreaterThan(0);
+  await expect(map.locator('.legend')).toContainText('物联感知 45');
+
+  const [target] = JSON.parse((await map.getAttribute('data-sensor-targets'))!) as { x: number; y: number }[];
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + target!.x, box.y + target!.y);
+  const tooltip = page.getByTestId('map-tooltip');
+  await expect(tooltip).toContainText(/告警|正常/);
+  expect(await tooltip.locator('b, script, img').count()).toBe(0);
+  await page.screenshot({ path: 'test-results/screens/map-sensors.png' });
+});

@@ -1,8 +1,9 @@
-// Composables for the map: the base-map catalogue, the moving units (kept live from `units.moved`), the risk
-// index per grid from per-grid topics, and sending wall commands (map clicks → tiles).
+// Composables for the map: the base-map catalogue, the moving units and IoT sensors (kept live from their events),
+// the risk index per grid from per-grid topics, and sending wall commands (map clicks → tiles).
 import { computed, shallowRef, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import type { MovingUnit } from '@shared/model/moving-unit';
+import type { Sensor } from '@shared/model/sensor';
 import type { WallCommand } from '@shared/model/wall';
 import type { RequestParams } from '@shared/protocol';
 import { useWindowContext, type WindowContext } from './context';
@@ -10,6 +11,7 @@ import { useTopics } from './use-topics';
 
 const baseMapCache = new WeakMap<WindowContext, ShallowRef<BaseMapCatalogue | null>>();
 const unitCache = new WeakMap<WindowContext, ShallowRef<readonly MovingUnit[] | null>>();
+const sensorCache = new WeakMap<WindowContext, ShallowRef<readonly Sensor[] | null>>();
 
 /** The workspace's base maps, fetched once per window. */
 export function useBaseMaps(): ShallowRef<BaseMapCatalogue | null> {
@@ -49,6 +51,36 @@ export function useMovingUnits(): ShallowRef<readonly MovingUnit[] | null> {
       );
     context.client.on('units.moved', (payload) => {
       for (const unit of payload.units) byId.set(unit.id, unit);
+      publish();
+    });
+    context.client.onStatusChanged((status) => {
+      if (status === 'open') void load();
+    });
+    void load();
+  }
+  return entry;
+}
+
+/** IoT sensors with their state, kept live from `sensors.changed`; reloaded after a reconnect. */
+export function useSensors(): ShallowRef<readonly Sensor[] | null> {
+  const context = useWindowContext();
+  let entry = sensorCache.get(context);
+  if (!entry) {
+    const sensors = shallowRef<readonly Sensor[] | null>(null);
+    sensorCache.set(context, (entry = sensors));
+    const byId = new Map<string, Sensor>();
+    const publish = () => (sensors.value = [...byId.values()]);
+    const load = () =>
+      context.client.request('sensors.list', {}).then(
+        (result) => {
+          byId.clear();
+          for (const sensor of result.sensors) byId.set(sensor.id, sensor);
+          publish();
+        },
+        (error) => console.warn('[map] sensors failed', error),
+      );
+    context.client.on('sensors.changed', (payload) => {
+      for (const sensor of payload.sensors) byId.set(sensor.id, sensor);
       publish();
     });
     context.client.onStatusChanged((status) => {

@@ -16,6 +16,7 @@ import type { Camera } from '@shared/model/camera';
 import type { Crs, LonLat } from '@shared/model/common';
 import type { Incident, IncidentCategory, IncidentSeverity } from '@shared/model/incident';
 import type { MovingUnit } from '@shared/model/moving-unit';
+import type { Sensor } from '@shared/model/sensor';
 import type { DistrictFeatureKind, DistrictMap } from '@shared/model/workspace';
 import { convertPosition } from '@shared/geo/china-coordinates';
 import {
@@ -34,6 +35,7 @@ import {
   gridFeatureStyle,
   incidentStyle,
   riskStyle,
+  sensorStyle,
   severityRank,
   unitStyle,
 } from './map-styles';
@@ -55,6 +57,8 @@ export interface MapData {
   readonly units?: readonly MovingUnit[] | null;
   /** Risk index 0–100 per grid id (from the per-grid risk topics); grids without a value are not shaded. */
   readonly risk?: ReadonlyMap<string, number> | null;
+  /** WGS-84 IoT sensors with their state. */
+  readonly sensors?: readonly Sensor[] | null;
 }
 
 /** Which cameras the camera layer shows: all tags, areas and states when a field is absent. */
@@ -586,8 +590,32 @@ const unitsLayer: MapLayerDefinition = {
     ),
 };
 
+/** IoT sensors (物联感知): a glyph per kind, alarmed ones white, larger and on top. */
+const sensorsLayer: MapLayerDefinition = {
+  id: 'sensors',
+  create: (map, options) =>
+    vectorLayer(
+      map,
+      { ...options, style: sensorStyle },
+      (data) => data.sensors,
+      (sensors) =>
+        sensors.map((sensor) => {
+          const feature = new Feature({
+            geometry: new Point(projectPosition(sensor.position, 'wgs84', options.crs)),
+            kind: 'sensor',
+            sensorKind: sensor.kind,
+            name: sensor.name,
+            state: sensor.state,
+            reading: sensor.reading,
+          });
+          feature.setId(sensor.id);
+          return feature;
+        }),
+    ),
+};
+
 /** Every layer id a map widget may list. */
-export type MapLayerId = 'district' | 'grids' | 'risk' | 'cameras' | 'incidents' | 'units';
+export type MapLayerId = 'district' | 'grids' | 'risk' | 'cameras' | 'incidents' | 'units' | 'sensors';
 
 /** The layers by id. */
 export const mapLayers: Readonly<Record<MapLayerId, MapLayerDefinition>> = {
@@ -597,6 +625,7 @@ export const mapLayers: Readonly<Record<MapLayerId, MapLayerDefinition>> = {
   cameras: camerasLayer,
   incidents: incidentsLayer,
   units: unitsLayer,
+  sensors: sensorsLayer,
 };
 
 /** True for ids this registry knows; others are skipped. */

@@ -3,6 +3,7 @@
 import type { FeatureLike } from 'ol/Feature';
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
 import type { IncidentSeverity } from '@shared/model/incident';
+import type { SensorKind } from '@shared/model/sensor';
 import type { DistrictFeatureKind } from '@shared/model/workspace';
 import { riskClasses } from './risk-ramp';
 
@@ -236,5 +237,43 @@ export function unitStyle(feature: FeatureLike): Style {
   if (feature.get('kind') === 'unit-track') return unitStyles.track;
   const style = feature.get('unitKind') === 'drone' ? unitStyles.drone : unitStyles.body;
   style.getText()!.setText(String(feature.get('name') ?? ''));
+  return style;
+}
+
+/** IoT sensor kinds: a glyph and an outline colour each (none of them a warning colour). */
+export const sensorLooks: Record<SensorKind, { readonly glyph: string; readonly colour: string }> = {
+  'water-level': { glyph: '涝', colour: '#5ec8d8' },
+  'charging-smoke': { glyph: '烟', colour: '#c0a7ff' },
+  elevator: { glyph: '梯', colour: '#9fd86b' },
+  'water-meter': { glyph: '表', colour: '#d7c9a8' },
+  'water-quality': { glyph: '质', colour: '#6fd6b0' },
+};
+
+/** Shared sensor styles by kind and state, made on first use: never one object per feature. */
+const sensorStyles = new Map<string, Style>();
+
+/** Style of an IoT sensor: a glyph disc outlined in its kind's colour; in alarm white, larger and drawn on top. */
+export function sensorStyle(feature: FeatureLike): Style {
+  const kind = feature.get('sensorKind') as SensorKind;
+  const isAlarm = feature.get('state') === 'alarm';
+  const key = `${kind}:${isAlarm}`;
+  let style = sensorStyles.get(key);
+  if (!style) {
+    const look = sensorLooks[kind] ?? sensorLooks['water-level'];
+    style = new Style({
+      image: new CircleStyle({
+        radius: isAlarm ? 14 : 10,
+        fill: new Fill({ color: isAlarm ? '#ffffff' : 'rgba(9, 18, 30, 0.92)' }),
+        stroke: new Stroke({ color: look.colour, width: isAlarm ? 4 : 2 }),
+      }),
+      text: new Text({
+        text: look.glyph,
+        font: labelFont(isAlarm ? 15 : 12, 700),
+        fill: new Fill({ color: isAlarm ? '#0b1622' : look.colour }),
+      }),
+      zIndex: isAlarm ? 1 : 0,
+    });
+    sensorStyles.set(key, style);
+  }
   return style;
 }
