@@ -12,7 +12,7 @@ import type { FeatureLike } from 'ol/Feature';
 import type Point from 'ol/geom/Point';
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
-import { fromLonLat, transformExtent } from 'ol/proj';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import type { BaseMapSource } from '@shared/model/base-map';
 import type { Crs, LonLat } from '@shared/model/common';
 import type { Incident, IncidentSeverity, IncidentStatus } from '@shared/model/incident';
@@ -90,6 +90,8 @@ export interface DistrictMapHandle {
   incidentTargets(limit?: number): IncidentTarget[];
   /** Sensors inside the view with their pixel positions, alarmed ones first (for tests). */
   sensorTargets(limit?: number): IncidentTarget[];
+  /** The view's centre in WGS-84 (null before the view has one). */
+  viewCenter(): LonLat | null;
   /** Centres the view on a WGS-84 position (follow-incident mode), zooming in to at least `zoom`. */
   focus(position: LonLat, zoom?: number): void;
   /** Detaches the map from the element and frees the map, its layers, sources, overlays and listeners. */
@@ -368,6 +370,12 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
         .filter((feature) => feature.get('riskClass') !== undefined).length ?? 0,
     incidentTargets: (limit = 100) => targetsInView('incidents', 'incident', limit),
     sensorTargets: (limit = 100) => targetsInView('sensors', 'sensor', limit, 'alarm'),
+    viewCenter() {
+      const center = map.getView().getCenter();
+      if (!center) return null;
+      const [longitude, latitude] = toLonLat(center);
+      return convertPosition([longitude!, latitude!], crs, 'wgs84');
+    },
     focus(position, zoom = 15) {
       if (isDisposed) return;
       const view = map.getView();
