@@ -21,6 +21,7 @@ options:
   --open            open each window in a local Chrome/Chromium
   --no-token        do not require the access token on the WebSocket (local testing only)
   --demo-typhoon    start the demo typhoon script at once (needs the demo source)
+  --demo-incident-seconds N   mean seconds between two demo incidents (default 25; tests use fewer)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       open: { type: 'boolean', default: false },
       'no-token': { type: 'boolean', default: false },
       'demo-typhoon': { type: 'boolean', default: false },
+      'demo-incident-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port: '${values.port}' is not a port`);
+  const incidentSeconds =
+    values['demo-incident-seconds'] === undefined ? undefined : Number(values['demo-incident-seconds']);
+  if (incidentSeconds !== undefined && !(incidentSeconds >= 0.5 && incidentSeconds <= 3_600))
+    throw new Error(`--demo-incident-seconds: '${values['demo-incident-seconds']}' is not 0.5–3600`);
   const host = await startBrowserHost({
     workspaceDir,
     rendererDir: paths.renderer,
@@ -71,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
     ...(values['no-token'] ? { accessToken: null } : {}),
     demoTyphoon: values['demo-typhoon'],
+    ...(incidentSeconds !== undefined ? { demoIncidentSeconds: incidentSeconds } : {}),
   });
   console.log(
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,

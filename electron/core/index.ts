@@ -26,6 +26,8 @@ import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
+import { DemoRisk } from './map/demo-risk';
+import { DemoSensors } from './map/demo-sensors';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -49,6 +51,8 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** Start the demo typhoon script at once (`--demo-typhoon`). */
   demoTyphoon?: boolean;
+  /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
+  demoIncidentSeconds?: number;
 }
 
 export interface Core {
@@ -108,7 +112,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     activate: (scenarioId) => wall.execute({ type: 'scenario.activate', scenarioId }),
     log,
   });
-  const demoIncidents = new DemoIncidentSource(incidents, workspace.cameras.cameras, workspace.district);
+  const demoIncidents = new DemoIncidentSource(
+    incidents,
+    workspace.cameras.cameras,
+    workspace.district,
+    options.demoIncidentSeconds ? { meanIntervalSeconds: options.demoIncidentSeconds } : {},
+  );
+  // The demo risk map runs with the demo incidents: both belong to the embedded demo district, not to a backend.
+  const demoRisk = new DemoRisk(workspace.district, (values) => hub.publish(values));
   const typhoon = new TyphoonScript();
   const sources = new SourceManager(workspace.sources, {
     hub,
@@ -117,7 +128,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     typhoon,
     startIncidents: () => {
       demoIncidents.start();
-      return () => demoIncidents.stop();
+      demoRisk.start();
+      return () => {
+        demoIncidents.stop();
+        demoRisk.stop();
+      };
     },
   });
   const levels = new LevelWatcher(hub, workspace.indicators);
@@ -125,6 +140,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     workspace.district,
     workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
   );
+  const sensors = new DemoSensors(workspace.cameras.cameras);
   const media = createMediaServer({ clipsDir: options.clipsDir });
   const sessions = new Set<CoreSession>();
   const accessToken =
@@ -139,7 +155,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
-    ...mapHandlers(workspace.baseMaps, units),
+    ...mapHandlers(workspace.baseMaps, units, sensors),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -190,6 +206,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     for (const session of sessions) session.send('units.moved', { units: [...moved] });
   });
   units.start();
+  sensors.onChanged((changed) => {
+    for (const session of sessions) session.send('sensors.changed', { sensors: [...changed] });
+  });
+  sensors.start();
 
   return {
     workspace,
@@ -208,6 +228,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       levels.stop();
       await store.flushed();
       units.stop();
+      sensors.stop();
       for (const session of [...sessions]) session.close();
       await http.close();
       await media.close();

@@ -56,7 +56,7 @@ export const mapIncidentsOptionsSchema = z.object({
   extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   /** Layers bottom to top. */
   layers: z
-    .array(z.enum(['district', 'grids', 'risk', 'cameras', 'incidents', 'units']))
+    .array(z.enum(['district', 'grids', 'risk', 'cameras', 'incidents', 'units', 'sensors']))
     .default(['district', 'grids', 'cameras']),
   /** A base map id of the workspace's basemaps.json (default: the catalogue's default). */
   baseMap: idSchema.optional(),

@@ -11,6 +11,7 @@ import { incidentEvents, incidentRequests } from './domains/incidents';
 import { scenarioEvents, scenarioRequests } from './domains/scenarios';
 import { sourceEvents, sourceRequests } from './domains/sources';
 import { vitalsEvents, vitalsRequests } from './domains/vitals';
+import { sensorEvents, sensorRequests } from './domains/sensors';
 
 export {
   scenarioSummarySchema,
@@ -33,6 +34,7 @@ export const requestSchemas = {
   ...scenarioRequests,
   ...sourceRequests,
   ...vitalsRequests,
+  ...sensorRequests,
 } as const;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -46,6 +48,7 @@ export const eventSchemas = {
   ...scenarioEvents,
   ...sourceEvents,
   ...vitalsEvents,
+  ...sensorEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

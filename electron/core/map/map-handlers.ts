@@ -1,14 +1,16 @@
-// Requests about the map: the base-map catalogue (tokens filled in) and the moving units.
+// Requests about the map: the base-map catalogue (tokens filled in), the moving units and the IoT sensors.
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import type { HandlerGroup } from '../session';
 import { resolveBaseMaps } from './load-base-maps';
 import type { DemoUnits } from './demo-units';
+import type { DemoSensors } from './demo-sensors';
 
 export function mapHandlers(
   baseMaps: BaseMapCatalogue,
   units: DemoUnits,
+  sensors: Pick<DemoSensors, 'list'>,
   environment: Readonly<Record<string, string | undefined>> = process.env,
-): HandlerGroup<'map.baseMaps' | 'units.list'> {
+): HandlerGroup<'map.baseMaps' | 'units.list' | 'sensors.list'> {
   const resolved = resolveBaseMaps(baseMaps, environment);
   return {
     async 'map.baseMaps'() {
@@ -16,6 +18,9 @@ export function mapHandlers(
     },
     async 'units.list'() {
       return { units: units.list() };
+    },
+    async 'sensors.list'() {
+      return { sensors: sensors.list() };
     },
   };
 }

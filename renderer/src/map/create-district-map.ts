@@ -12,11 +12,12 @@ import type { FeatureLike } from 'ol/Feature';
 import type Point from 'ol/geom/Point';
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
-import { fromLonLat, transformExtent } from 'ol/proj';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import type { BaseMapSource } from '@shared/model/base-map';
 import type { Crs, LonLat } from '@shared/model/common';
 import type { Incident, IncidentSeverity, IncidentStatus } from '@shared/model/incident';
 import type { DistrictMap } from '@shared/model/workspace';
+import type { SensorKind, SensorState } from '@shared/model/sensor';
 import { convertPosition } from '@shared/geo/china-coordinates';
 import { createBaseMapLayer } from './base-map';
 import {
@@ -38,7 +39,8 @@ export type MapTarget =
   | { kind: 'camera-group'; area: string; count: number }
   | { kind: 'incident'; id: string; title: string; severity: IncidentSeverity; status: IncidentStatus }
   | { kind: 'incident-group'; area: string; count: number; severity: IncidentSeverity }
-  | { kind: 'unit'; id: string; name: string; cameraId?: string };
+  | { kind: 'unit'; id: string; name: string; cameraId?: string }
+  | { kind: 'sensor'; id: string; name: string; sensorKind: SensorKind; state: SensorState; reading: string };
 
 /** What a district map shows and how it answers the pointer. */
 export interface DistrictMapOptions {
@@ -82,8 +84,14 @@ export interface DistrictMapHandle {
   updateSize(): void;
   /** Number of cameras the camera layer shows (0 without a `cameras` layer). */
   cameraCount(): number;
+  /** Grids the risk layer shades (those with a risk value; 0 without a `risk` layer). */
+  shadedGridCount(): number;
   /** Incidents drawn as single symbols inside the view, with their pixel positions (for tests and tooltips). */
   incidentTargets(limit?: number): IncidentTarget[];
+  /** Sensors inside the view with their pixel positions, alarmed ones first (for tests). */
+  sensorTargets(limit?: number): IncidentTarget[];
+  /** The view's centre in WGS-84 (null before the view has one). */
+  viewCenter(): LonLat | null;
   /** Centres the view on a WGS-84 position (follow-incident mode), zooming in to at least `zoom`. */
   focus(position: LonLat, zoom?: number): void;
   /** Detaches the map from the element and frees the map, its layers, sources, overlays and listeners. */
@@ -146,6 +154,15 @@ function targetOf(feature: FeatureLike): MapTarget | null {
       const cameraId = feature.get('cameraId') as string | undefined;
       return { kind, id, name: String(feature.get('name') ?? id), ...(cameraId ? { cameraId } : {}) };
     }
+    case 'sensor':
+      return {
+        kind,
+        id,
+        name: String(feature.get('name') ?? id),
+        sensorKind: feature.get('sensorKind') as SensorKind,
+        state: feature.get('state') as SensorState,
+        reading: String(feature.get('reading') ?? ''),
+      };
     default:
       return null;
   }
@@ -243,7 +260,7 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
     if (!layers.has(id)) layers.set(id, mapLayers[id].create(map, { ...layerOptions, zIndex: index }));
   });
   const pickable = new Set(
-    (['cameras', 'incidents', 'units'] as const).flatMap((id) => {
+    (['cameras', 'incidents', 'units', 'sensors'] as const).flatMap((id) => {
       const handle = layers.get(id);
       return handle ? [handle.layer] : [];
     }),
@@ -292,6 +309,29 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
     target.style.cursor = found ? 'pointer' : '';
     options.onTargetHovered(found?.target ?? null, [event.pixel[0]!, event.pixel[1]!]);
   };
+  /** Features of `kind` on layer `id` inside the view with their pixels; those whose `state` is `first` first. */
+  const targetsInView = (id: MapLayerId, kind: string, limit: number, first?: string): IncidentTarget[] => {
+    const layer = layers.get(id);
+    const size = map.getSize();
+    if (!layer || !size) return [];
+    const found: (IncidentTarget & { isFirst: boolean })[] = [];
+    for (const feature of layer.layer.getSource()!.getFeatures()) {
+      if (feature.get('kind') !== kind) continue;
+      const pixel = map.getPixelFromCoordinate((feature.getGeometry() as Point).getCoordinates());
+      if (!pixel || pixel[0]! < 0 || pixel[1]! < 0 || pixel[0]! > size[0]! || pixel[1]! > size[1]!) continue;
+      const isFirst = first !== undefined && feature.get('state') === first;
+      found.push({
+        id: String(feature.getId()),
+        x: Math.round(pixel[0]!),
+        y: Math.round(pixel[1]!),
+        isFirst,
+      });
+    }
+    return found
+      .sort((a, b) => Number(b.isFirst) - Number(a.isFirst))
+      .slice(0, limit)
+      .map(({ id: targetId, x, y }) => ({ id: targetId, x, y }));
+  };
   const onRendered = () => options.onRendered?.();
   map.on('singleclick', onClick);
   map.on('pointermove', onPointerMove);
@@ -322,20 +362,19 @@ export function createDistrictMap(target: HTMLElement, options: DistrictMapOptio
       fit();
     },
     cameraCount: () => layers.get('cameras')?.featureCount() ?? 0,
-    incidentTargets(limit = 100) {
-      const incidents = layers.get('incidents');
-      const size = map.getSize();
-      if (!incidents || !size) return [];
-      const found: IncidentTarget[] = [];
-      for (const feature of incidents.layer.getSource()!.getFeatures()) {
-        if (feature.get('kind') !== 'incident') continue;
-        const pixel = map.getPixelFromCoordinate((feature.getGeometry() as Point).getCoordinates());
-        if (!pixel || pixel[0]! < 0 || pixel[1]! < 0 || pixel[0]! > size[0]! || pixel[1]! > size[1]!)
-          continue;
-        found.push({ id: String(feature.getId()), x: Math.round(pixel[0]!), y: Math.round(pixel[1]!) });
-        if (found.length >= limit) break;
-      }
-      return found;
+    shadedGridCount: () =>
+      layers
+        .get('risk')
+        ?.layer.getSource()
+        ?.getFeatures()
+        .filter((feature) => feature.get('riskClass') !== undefined).length ?? 0,
+    incidentTargets: (limit = 100) => targetsInView('incidents', 'incident', limit),
+    sensorTargets: (limit = 100) => targetsInView('sensors', 'sensor', limit, 'alarm'),
+    viewCenter() {
+      const center = map.getView().getCenter();
+      if (!center) return null;
+      const [longitude, latitude] = toLonLat(center);
+      return convertPosition([longitude!, latitude!], crs, 'wgs84');
     },
     focus(position, zoom = 15) {
       if (isDisposed) return;

@@ -5,7 +5,16 @@ import View from 'ol/View';
 import { fromLonLat } from 'ol/proj';
 import type Feature from 'ol/Feature';
 import { filterCameras, isMapLayerId, mapLayers } from './layer-registry';
-import { cameraStyles, gridFeatureStyle, gridLabelMaxResolution } from './map-styles';
+import type { Sensor } from '@shared/model/sensor';
+import {
+  cameraStyles,
+  gridFeatureStyle,
+  gridLabelMaxResolution,
+  riskStyle,
+  sensorLooks,
+  sensorStyle,
+} from './map-styles';
+import { riskClasses } from './risk-ramp';
 import { testCameras, testDistrict } from './map-fixtures';
 
 const kindsOf = (features: Feature[]) => features.map((feature) => feature.get('kind') as string);
@@ -37,6 +46,68 @@ describe('map layers', () => {
         ?.getText(),
     ).toMatch(/网格/);
     grids.dispose();
+  });
+
+  it('shades grids with a risk value by their class of the ramp, one shared style per class', () => {
+    const map = new OlMap({});
+    const risk = mapLayers.risk.create(map, { zIndex: 1 });
+    risk.update({ district: testDistrict, cameras: null, risk: new Map([['grid-1', 87]]) });
+    const features = risk.layer.getSource()!.getFeatures();
+    const shaded = features.filter((feature) => feature.get('riskClass') !== undefined);
+    expect(shaded.map((feature) => feature.get('id'))).toEqual(['grid-1']);
+    expect(shaded[0]!.get('riskClass')).toBe(riskClasses.length - 1);
+    const unshaded = features.find((feature) => feature.get('id') === 'grid-2')!;
+    expect(riskStyle(unshaded)).toBeUndefined();
+    expect(riskStyle(shaded[0]!)?.getFill()?.getColor()).toBe(riskClasses.at(-1)!.fill);
+    const again = mapLayers.risk.create(map, { zIndex: 2 });
+    again.update({ district: testDistrict, cameras: null, risk: new Map([['grid-2', 95]]) });
+    expect(
+      riskStyle(
+        again.layer
+          .getSource()!
+          .getFeatures()
+          .find((f) => f.get('id') === 'grid-2')!,
+      ),
+    ).toBe(riskStyle(shaded[0]!));
+    risk.dispose();
+    again.dispose();
+  });
+
+  it('draws sensors with one shared style per kind and state, alarmed ones larger and on top', () => {
+    const map = new OlMap({});
+    const layer = mapLayers.sensors.create(map, { zIndex: 3 });
+    const sensor = (id: string, kind: Sensor['kind'], state: Sensor['state']): Sensor => ({
+      id,
+      kind,
+      name: `<b>${id}</b>`,
+      position: [121.47, 31.22],
+      street: 'street-1',
+      grid: 'grid-1',
+      state,
+      reading: '水位 3 cm',
+      updatedAt: 0,
+    });
+    layer.update({
+      district: null,
+      cameras: null,
+      sensors: [
+        sensor('s1', 'water-level', 'normal'),
+        sensor('s2', 'water-level', 'normal'),
+        sensor('s3', 'water-level', 'alarm'),
+        sensor('s4', 'elevator', 'normal'),
+      ],
+    });
+    expect(layer.featureCount()).toBe(4);
+    const source = layer.layer.getSource()!;
+    const styleOf = (id: string) => sensorStyle(source.getFeatureById(id)!);
+    expect(styleOf('s1')).toBe(styleOf('s2'));
+    expect(styleOf('s3')).not.toBe(styleOf('s1'));
+    expect(styleOf('s4')).not.toBe(styleOf('s1'));
+    expect(styleOf('s3').getZIndex()).toBeGreaterThan(styleOf('s1').getZIndex()!);
+    expect(styleOf('s4').getText()?.getText()).toBe(sensorLooks.elevator.glyph);
+    expect(source.getFeatureById('s1')!.get('name')).toBe('<b>s1</b>');
+    layer.dispose();
+    expect(map.getLayers().getLength()).toBe(0);
   });
 
   it('draws one point per camera with one shared style object per state when zoomed in', () => {
@@ -107,7 +178,9 @@ describe('map layers', () => {
   });
 
   it('knows every layer the widget options allow, and nothing else', () => {
-    expect(['district', 'grids', 'risk', 'cameras', 'incidents', 'units'].every(isMapLayerId)).toBe(true);
+    expect(
+      ['district', 'grids', 'risk', 'cameras', 'incidents', 'units', 'sensors'].every(isMapLayerId),
+    ).toBe(true);
     expect(isMapLayerId('heatmap')).toBe(false);
   });
 });

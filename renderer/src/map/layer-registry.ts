@@ -16,8 +16,8 @@ import type { Camera } from '@shared/model/camera';
 import type { Crs, LonLat } from '@shared/model/common';
 import type { Incident, IncidentCategory, IncidentSeverity } from '@shared/model/incident';
 import type { MovingUnit } from '@shared/model/moving-unit';
+import type { Sensor } from '@shared/model/sensor';
 import type { DistrictFeatureKind, DistrictMap } from '@shared/model/workspace';
-import type { WarningLevel } from '@shared/vitals/warning-level';
 import { convertPosition } from '@shared/geo/china-coordinates';
 import {
   aggregatePoints,
@@ -35,9 +35,11 @@ import {
   gridFeatureStyle,
   incidentStyle,
   riskStyle,
+  sensorStyle,
   severityRank,
   unitStyle,
 } from './map-styles';
+import { riskClassIndex } from './risk-ramp';
 
 /** A camera catalogue as the window receives it (`crs` says how positions are expressed). */
 export interface CameraSet {
@@ -53,8 +55,10 @@ export interface MapData {
   readonly incidents?: readonly Incident[] | null;
   /** WGS-84 drones and body cameras with their short tracks. */
   readonly units?: readonly MovingUnit[] | null;
-  /** Risk level per grid id (from the risk indicator's per-grid topics). */
-  readonly risk?: ReadonlyMap<string, WarningLevel> | null;
+  /** Risk index 0–100 per grid id (from the per-grid risk topics); grids without a value are not shaded. */
+  readonly risk?: ReadonlyMap<string, number> | null;
+  /** WGS-84 IoT sensors with their state. */
+  readonly sensors?: readonly Sensor[] | null;
 }
 
 /** Which cameras the camera layer shows: all tags, areas and states when a field is absent. */
@@ -230,7 +234,7 @@ const gridsLayer: MapLayerDefinition = {
     ),
 };
 
-/** Risk shading per grid (风险四色图): each grid filled by its level; normal grids stay clear. */
+/** Risk shading per grid (风险图): each grid filled by the class of its risk index on a sequential ramp. */
 const riskLayer: MapLayerDefinition = {
   id: 'risk',
   create: (map, options) =>
@@ -240,7 +244,11 @@ const riskLayer: MapLayerDefinition = {
       (data) => data.district,
       (district, data) =>
         districtFeatures(district, new Set(['grid']), options.crs ?? 'wgs84').map((feature) => {
-          feature.set('level', data.risk?.get(String(feature.get('id'))) ?? 'normal');
+          const value = data.risk?.get(String(feature.get('id')));
+          if (value !== undefined) {
+            feature.set('risk', value);
+            feature.set('riskClass', riskClassIndex(value));
+          }
           return feature;
         }),
       (data, previous) =>
@@ -582,8 +590,32 @@ const unitsLayer: MapLayerDefinition = {
     ),
 };
 
+/** IoT sensors (物联感知): a glyph per kind, alarmed ones white, larger and on top. */
+const sensorsLayer: MapLayerDefinition = {
+  id: 'sensors',
+  create: (map, options) =>
+    vectorLayer(
+      map,
+      { ...options, style: sensorStyle },
+      (data) => data.sensors,
+      (sensors) =>
+        sensors.map((sensor) => {
+          const feature = new Feature({
+            geometry: new Point(projectPosition(sensor.position, 'wgs84', options.crs)),
+            kind: 'sensor',
+            sensorKind: sensor.kind,
+            name: sensor.name,
+            state: sensor.state,
+            reading: sensor.reading,
+          });
+          feature.setId(sensor.id);
+          return feature;
+        }),
+    ),
+};
+
 /** Every layer id a map widget may list. */
-export type MapLayerId = 'district' | 'grids' | 'risk' | 'cameras' | 'incidents' | 'units';
+export type MapLayerId = 'district' | 'grids' | 'risk' | 'cameras' | 'incidents' | 'units' | 'sensors';
 
 /** The layers by id. */
 export const mapLayers: Readonly<Record<MapLayerId, MapLayerDefinition>> = {
@@ -593,6 +625,7 @@ export const mapLayers: Readonly<Record<MapLayerId, MapLayerDefinition>> = {
   cameras: camerasLayer,
   incidents: incidentsLayer,
   units: unitsLayer,
+  sensors: sensorsLayer,
 };
 
 /** True for ids this registry knows; others are skipped. */

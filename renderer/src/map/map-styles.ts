@@ -3,7 +3,9 @@
 import type { FeatureLike } from 'ol/Feature';
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
 import type { IncidentSeverity } from '@shared/model/incident';
+import type { SensorKind } from '@shared/model/sensor';
 import type { DistrictFeatureKind } from '@shared/model/workspace';
+import { riskClasses } from './risk-ramp';
 
 const labelFont = (size: number, weight = 600) =>
   `${weight} ${size}px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif`;
@@ -90,7 +92,7 @@ export const cameraStyles = {
   }),
 } as const;
 
-/** The national warning colours (as in ui/theme.css): incident severity and risk, nothing else. */
+/** The national warning colours (as in ui/theme.css): incident severity, nothing else. */
 export const severityColours: Record<IncidentSeverity, string> = {
   blue: '#1e6fff',
   yellow: '#ffd200',
@@ -188,23 +190,19 @@ export function incidentStyle(feature: FeatureLike): Style {
   return incidentStyles.get(`${severity}:${feature.get('status') === 'new'}`)!;
 }
 
-/** Risk shading (安全风险四色图 uses the warning colours by national convention), translucent over the map. */
-const riskStyles = new Map(
-  (Object.keys(severityColours) as IncidentSeverity[]).map((level) => {
-    const colour = severityColours[level];
-    return [
-      level,
-      new Style({
-        fill: new Fill({ color: `${colour}${level === 'red' ? '66' : '47'}` }),
-        stroke: new Stroke({ color: `${colour}99`, width: 1 }),
-      }),
-    ];
-  }),
+/** Risk shading: one shared style per class of the sequential risk ramp (not the warning colours), under the labels. */
+const riskStyles = riskClasses.map(
+  (entry) =>
+    new Style({
+      fill: new Fill({ color: entry.fill }),
+      stroke: new Stroke({ color: entry.colour, width: 1 }),
+    }),
 );
 
-/** Style of a grid on the risk layer by its `level`; normal grids are not shaded. */
+/** Style of a grid on the risk layer by its `riskClass`; grids without a risk value are not shaded. */
 export function riskStyle(feature: FeatureLike): Style | undefined {
-  return riskStyles.get(feature.get('level') as IncidentSeverity);
+  const riskClass = feature.get('riskClass') as number | undefined;
+  return riskClass === undefined ? undefined : riskStyles[riskClass];
 }
 
 /** Moving units: drones as triangles, body cameras (单兵) as squares, in the accent cyan with a track line. */
@@ -239,5 +237,43 @@ export function unitStyle(feature: FeatureLike): Style {
   if (feature.get('kind') === 'unit-track') return unitStyles.track;
   const style = feature.get('unitKind') === 'drone' ? unitStyles.drone : unitStyles.body;
   style.getText()!.setText(String(feature.get('name') ?? ''));
+  return style;
+}
+
+/** IoT sensor kinds: a glyph and an outline colour each (none of them a warning colour). */
+export const sensorLooks: Record<SensorKind, { readonly glyph: string; readonly colour: string }> = {
+  'water-level': { glyph: '涝', colour: '#5ec8d8' },
+  'charging-smoke': { glyph: '烟', colour: '#c0a7ff' },
+  elevator: { glyph: '梯', colour: '#9fd86b' },
+  'water-meter': { glyph: '表', colour: '#d7c9a8' },
+  'water-quality': { glyph: '质', colour: '#6fd6b0' },
+};
+
+/** Shared sensor styles by kind and state, made on first use: never one object per feature. */
+const sensorStyles = new Map<string, Style>();
+
+/** Style of an IoT sensor: a glyph disc outlined in its kind's colour; in alarm white, larger and drawn on top. */
+export function sensorStyle(feature: FeatureLike): Style {
+  const kind = feature.get('sensorKind') as SensorKind;
+  const isAlarm = feature.get('state') === 'alarm';
+  const key = `${kind}:${isAlarm}`;
+  let style = sensorStyles.get(key);
+  if (!style) {
+    const look = sensorLooks[kind] ?? sensorLooks['water-level'];
+    style = new Style({
+      image: new CircleStyle({
+        radius: isAlarm ? 14 : 10,
+        fill: new Fill({ color: isAlarm ? '#ffffff' : 'rgba(9, 18, 30, 0.92)' }),
+        stroke: new Stroke({ color: look.colour, width: isAlarm ? 4 : 2 }),
+      }),
+      text: new Text({
+        text: look.glyph,
+        font: labelFont(isAlarm ? 15 : 12, 700),
+        fill: new Fill({ color: isAlarm ? '#0b1622' : look.colour }),
+      }),
+      zIndex: isAlarm ? 1 : 0,
+    });
+    sensorStyles.set(key, style);
+  }
   return style;
 }

@@ -176,7 +176,8 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
             options: {
               center: riversideCentre,
               zoom: 14.5,
-              layers: ['district', 'grids', 'cameras', 'incidents', 'units'],
+              // Flood response reads risk by grid and the underpass water-level sensors first.
+              layers: ['risk', 'district', 'grids', 'sensors', 'cameras', 'incidents', 'units'],
             },
           },
           {

@@ -50,6 +50,7 @@ function fakeContext(): WindowContext {
       if (name === 'map.baseMaps') return defaultBaseMapCatalogue;
       if (name === 'incidents.list') return { incidents: [], overflow: 0 };
       if (name === 'units.list') return { units: [] };
+      if (name === 'sensors.list') return { sensors: [] };
       throw new Error(`unexpected request ${name}`);
     },
     on: () => () => undefined,
