@@ -19,6 +19,7 @@ options:
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
   --no-token        do not require the access token on the WebSocket (local testing only)
+  --fault-injection test only: media fault control at /test/media/ (stop/stall/restart streams)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       displays: { type: 'string', default: '2' },
       open: { type: 'boolean', default: false },
       'no-token': { type: 'boolean', default: false },
+      'fault-injection': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,11 +67,14 @@ async function main(argv: string[]): Promise<number> {
     port,
     displays: parseDisplays(values.displays),
     ...(values['no-token'] ? { accessToken: null } : {}),
+    ...(values['fault-injection'] ? { faultInjection: true } : {}),
   });
   console.log(
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,
   );
   for (const window of host.windows) console.log(`  ${window.label.padEnd(24)} ${window.url}`);
+  if (values['fault-injection'])
+    console.log('  fault injection (test only) at /test/media/ — never in production');
 
   if (values.open) {
     const browser = findBrowser();

@@ -14,6 +14,7 @@ import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers } from './media/media-handlers';
+import { createFaultControl } from './media/fault-control';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -31,6 +32,11 @@ export interface CoreOptions {
   /** Token a WebSocket client must present; null turns the check off (tests). Default: a random token. */
   accessToken?: string | null;
   session?: CoreSessionOptions;
+  /**
+   * Test-only: mounts the media fault-injection control at `/test/media/` (see media/fault-control.ts).
+   * Never on by default; the CLI turns it on with `--fault-injection`.
+   */
+  faultInjection?: boolean;
 }
 
 export interface Core {
@@ -87,6 +93,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     media,
     accessToken,
     connect,
+    extraHandlers: options.faultInjection ? [createFaultControl(media, accessToken)] : [],
   });
   simulator.start();
 

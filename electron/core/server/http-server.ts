@@ -15,6 +15,8 @@ export interface HttpServerOptions {
   media: MediaServer;
   accessToken: string | null;
   connect: (send: EventSender) => CoreSession;
+  /** More request handlers tried before the renderer files (e.g. the test-only fault control); true = handled. */
+  extraHandlers?: ReadonlyArray<(request: http.IncomingMessage, response: http.ServerResponse) => boolean>;
 }
 
 export interface HttpServer {
@@ -32,6 +34,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const server = http.createServer((request, response) => {
     if (options.media.handleHttp(request, response)) return;
+    for (const handle of options.extraHandlers ?? []) if (handle(request, response)) return;
     if (options.rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {
       void serveStatic(options.rendererDir, request, response);
       return;
