@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, localizedTextSchema } from './common';
 import { widgetConfigSchema } from './widget';
+import { patrolStateSchema } from './patrol';
 
 export const rectSchema = z.object({
   x: z.number().int(),
@@ -19,12 +20,32 @@ export const wallDisplaySchema = z.object({
 });
 export type WallDisplay = z.infer<typeof wallDisplaySchema>;
 
+/** Video tuning of a wall (optional in `wall.json`; see `videoSettingsOf` for the defaults). */
+export const wallVideoSettingsSchema = z.object({
+  /** Live latency each tile holds itself under (ms); default 1000. */
+  latencyTargetMs: z.number().int().min(200).max(10_000).optional(),
+  /** No new decoded frame for this long means 画面停滞 (ms); default 10 000. */
+  stallTimeoutMs: z.number().int().min(2_000).max(120_000).optional(),
+});
+export type WallVideoSettings = z.infer<typeof wallVideoSettingsSchema>;
+
 /** The workspace's `wall.json`. */
 export const wallSchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
   displays: z.array(wallDisplaySchema).min(1).max(64),
+  video: wallVideoSettingsSchema.optional(),
 });
+
+/** A wall's video settings with defaults filled in. */
+export function videoSettingsOf(wall: {
+  video?: WallVideoSettings | undefined;
+}): Required<WallVideoSettings> {
+  return {
+    latencyTargetMs: wall.video?.latencyTargetMs ?? 1_000,
+    stallTimeoutMs: wall.video?.stallTimeoutMs ?? 10_000,
+  };
+}
 export type Wall = z.infer<typeof wallSchema>;
 
 /** A block of grid cells shown as one cell. Rows and columns are 0-based. */
@@ -72,6 +93,8 @@ export const wallStateSchema = z.object({
   /** The state before the last scenario switch, restored exactly by 返回. */
   previous: z.object({ scenarioId: idSchema, displays: z.record(idSchema, displayContentSchema) }).nullable(),
   changedAt: z.number(),
+  /** Patrol cells paused, resumed or advanced by an operator, by `patrolKey(displayId, cellIndex)`. */
+  patrols: z.record(z.string().max(80), patrolStateSchema).optional(),
 });
 export type WallState = z.infer<typeof wallStateSchema>;
 
@@ -85,5 +108,13 @@ export const wallCommandSchema = z.discriminatedUnion('type', [
     cellIndex: z.number().int().min(0).max(255),
     widget: widgetConfigSchema,
   }),
+  // Patrol control from the console (轮巡暂停 / 继续 / 下一路) for the `video.patrol` cell at that place.
+  ...(['patrol.pause', 'patrol.resume', 'patrol.advance'] as const).map((type) =>
+    z.object({
+      type: z.literal(type),
+      displayId: idSchema,
+      cellIndex: z.number().int().min(0).max(255),
+    }),
+  ),
 ]);
 export type WallCommand = z.infer<typeof wallCommandSchema>;

@@ -2,6 +2,7 @@
 import type { Scenario, WallCommand, WallState, DisplayContent } from '@shared/model/wall';
 import { layoutCells } from '@shared/layout/grid';
 import { ProtocolError } from '@shared/protocol/envelope';
+import { patrolKey, patrolStep, runningPatrol, type PatrolState } from '@shared/model/patrol';
 
 /** What the reducer needs to know about the workspace to judge a command. */
 export interface WallContext {
@@ -27,7 +28,9 @@ export function initialWallState(scenario: Scenario, now: number): WallState {
 }
 
 export function applyWallCommand(state: WallState, command: WallCommand, context: WallContext): WallState {
-  const next = (changes: Pick<WallState, 'scenarioId' | 'displays' | 'previous'>): WallState => ({
+  const next = (
+    changes: Pick<WallState, 'scenarioId' | 'displays' | 'previous'> & Pick<Partial<WallState>, 'patrols'>,
+  ): WallState => ({
     ...changes,
     version: state.version + 1,
     changedAt: context.now,
@@ -67,7 +70,42 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       }
       const displays = copyDisplays(state.displays);
       displays[command.displayId]!.cells[command.cellIndex] = structuredClone(command.widget);
-      return next({ scenarioId: state.scenarioId, displays, previous: state.previous });
+      if (command.widget.kind === 'video.patrol') {
+        for (const cameraId of command.widget.options.cameraIds) {
+          if (!context.hasCamera(cameraId))
+            throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
+        }
+      }
+      // A new widget in the cell starts its patrol afresh.
+      const patrols = { ...state.patrols };
+      delete patrols[patrolKey(command.displayId, command.cellIndex)];
+      return next({ scenarioId: state.scenarioId, displays, previous: state.previous, patrols });
+    }
+    case 'patrol.pause':
+    case 'patrol.resume':
+    case 'patrol.advance': {
+      const widget = state.displays[command.displayId]?.cells[command.cellIndex];
+      if (widget?.kind !== 'video.patrol') {
+        throw new ProtocolError(
+          'rejected',
+          `cell ${command.cellIndex} of display '${command.displayId}' is not a patrol`,
+        );
+      }
+      const key = patrolKey(command.displayId, command.cellIndex);
+      const current = state.patrols?.[key] ?? runningPatrol;
+      const step = patrolStep(current, widget.options.dwellSeconds, context.now);
+      const changed: PatrolState =
+        command.type === 'patrol.pause'
+          ? { step, since: context.now, isPaused: true }
+          : command.type === 'patrol.resume'
+            ? { step, since: context.now, isPaused: false }
+            : { step: step + 1, since: context.now, isPaused: current.isPaused };
+      return next({
+        scenarioId: state.scenarioId,
+        displays: state.displays,
+        previous: state.previous,
+        patrols: { ...state.patrols, [key]: changed },
+      });
     }
   }
 }
