@@ -108,8 +108,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     async close() {
       simulator.stop();
       for (const session of [...sessions]) session.close();
-      await http.close();
+      // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
+      await http.close();
     },
   };
 }

@@ -190,6 +190,12 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
         if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId)) {
           throw new WorkspaceError(file, `${cellAt}.cameraId`, `unknown camera '${widget.options.cameraId}'`);
         }
+        if (widget.kind === 'video.patrol') {
+          for (const [position, id] of widget.options.cameraIds.entries()) {
+            if (!cameraIds.has(id))
+              throw new WorkspaceError(file, `${cellAt}.cameraIds.${position}`, `unknown camera '${id}'`);
+          }
+        }
         if (widget.kind === 'vitals.trend' || widget.kind === 'vitals.kpi') {
           for (const [position, id] of widget.options.indicatorIds.entries()) {
             if (!indicatorIds.has(id)) {
