@@ -240,6 +240,24 @@ describe('TilePlayer', () => {
     expect(tile.status).toMatchObject({ state: 'stalled', reconnectAttempt: 1 });
   });
 
+  it('starts the backoff over when the server closes a stream that played steadily for 3 s, not after 1 s', async () => {
+    const tile = createPlayer();
+    decode(2);
+    lastPlayer().emit('loading_complete');
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
+    vi.advanceTimersByTime(1_000);
+    decode(1);
+    lastPlayer().emit('loading_complete'); // closed again after a second: still backing off
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 2 });
+    vi.advanceTimersByTime(2_000);
+    decode(4);
+    lastPlayer().emit('loading_complete'); // after steady playback: a new outage, first step again
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
+  });
+
   it('goes stalled when the first connection never decodes a frame', async () => {
     const tile = createPlayer();
     vi.advanceTimersByTime(10_000);

@@ -96,11 +96,12 @@ export type TilePlayerListener = (status: TilePlayerStatus) => void;
 
 /**
  * Playback this long (ms) counts as recovered: the next failure starts the backoff from its first step.
- * Longer than a server's key-frame cache replays (the controller jumps over a long one within a second or
- * two), so a stream that plays its cache and freezes again keeps backing off; short enough that a wall
- * recovering from a media-server restart is back on the first, 1 s step for the next outage.
+ * Longer than a server's key-frame cache plays (the latency controller jumps over a cache of more than
+ * 1.5 s, so that is at most about 1.5 s), so a stream that plays its cache and freezes again keeps backing
+ * off; short enough that a wall back from a media-server restart starts the next outage at the 1 s step.
+ * (Stalls are throttled by the watchdog anyway; the backoff matters for fast failures such as refusals.)
  */
-export const stablePlaybackMs = 5_000;
+export const stablePlaybackMs = 3_000;
 
 /** The decoded-frame counter of a video element (Chromium also has the older webkit counter). */
 export function readDecodedFrames(video: HTMLVideoElement): number {
@@ -382,9 +383,19 @@ export class TilePlayer {
     this.destroyEngine();
     // A reconnect that plays a second of a server's key-frame cache and freezes again is not a recovery:
     // without this, a flapping stream would retry every few seconds forever instead of backing off.
+    // Frames seen at the last watchdog tick and the server closes the stream now: they advanced until now.
+    const now = Date.now();
     const lastFrameAt = this.currentStatus.lastFrameAt;
+    const wasAdvancing =
+      state !== 'stalled' &&
+      this.currentStatus.state === 'playing' &&
+      lastFrameAt !== null &&
+      now - lastFrameAt <= 1.5 * this.watchdogIntervalMs;
+    const lastProgressAt = wasAdvancing ? now : lastFrameAt;
     const isStable =
-      this.playingSince !== null && lastFrameAt !== null && lastFrameAt - this.playingSince >= this.stableMs;
+      this.playingSince !== null &&
+      lastProgressAt !== null &&
+      lastProgressAt - this.playingSince >= this.stableMs;
     const attempt = (isStable ? 0 : this.failureStreak) + 1;
     this.failureStreak = attempt;
     this.playingSince = null;
