@@ -20,15 +20,19 @@ export interface LatencyAction {
   readonly playbackRate: number;
 }
 
-/** The fastest catch-up rate: faster looks like fast-forward on a wall and costs decoding. */
-export const maximumCatchUpRate = 1.2;
+/**
+ * The fastest catch-up rate. Measured with the video bench (16 × 360p WS-FLV, headless Chromium, 2 cores):
+ * catching up at up to 1.2× dropped 18 % of frames, at 1.05× 0.45 % (1.0×: 0.15 %, but p95 latency 0.65 s
+ * instead of 0.42 s): Chromium's renderer drops frames to keep a faster cadence, so catch up slowly.
+ */
+export const maximumCatchUpRate = 1.05;
 
 /**
  * The policy, for a target latency T (seconds, default 1.0):
  * - latency = buffered-ahead + transit; the controller acts on the buffered part, the only part it owns;
  * - far behind (latency above T + 0.5 s, or 1.5 T) with more than 0.5 s buffered: seek to 0.3 T before the
  *   buffered end — within the buffer, so the picture continues instead of going black (mpegts.js#13);
- * - slightly behind (above 0.3 T): play up to 20 % faster, proportionally, until back at 0.3 T; never
+ * - slightly behind (above 0.3 T): play up to 5 % faster, proportionally, until back at 0.3 T; never
  *   faster with less than 0.2 s buffered (that would only run dry and freeze);
  * - `currentTime` before the buffered range (a gap after a reconnect or cleanup): seek to its start.
  * Aiming at 0.3 T rather than T keeps the tile well under its target through network jitter.
