@@ -28,7 +28,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const protocolServer = new WebSocketServer({
     noServer: true,
     perMessageDeflate: false,
-    maxPayload: 4 * 1024 * 1024,
+    // The largest request is a snapshot: up to maxSnapshotBytes (8 MB) of PNG as base64, plus the envelope.
+    maxPayload: 12 * 1024 * 1024,
   });
   const sockets = new Set<WebSocket>();
 
