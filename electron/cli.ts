@@ -22,6 +22,7 @@ options:
   --no-token        do not require the access token on the WebSocket (local testing only)
   --demo-typhoon    start the demo typhoon script at once (needs the demo source)
   --demo-incident-seconds N   mean seconds between two demo incidents (default 25; tests use fewer)
+  --fault-injection test only: media fault control at /test/media/ (stop/stall/restart streams)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       'no-token': { type: 'boolean', default: false },
       'demo-typhoon': { type: 'boolean', default: false },
       'demo-incident-seconds': { type: 'string' },
+      'fault-injection': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,11 +80,14 @@ async function main(argv: string[]): Promise<number> {
     ...(values['no-token'] ? { accessToken: null } : {}),
     demoTyphoon: values['demo-typhoon'],
     ...(incidentSeconds !== undefined ? { demoIncidentSeconds: incidentSeconds } : {}),
+    ...(values['fault-injection'] ? { faultInjection: true } : {}),
   });
   console.log(
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,
   );
   for (const window of host.windows) console.log(`  ${window.label.padEnd(24)} ${window.url}`);
+  if (values['fault-injection'])
+    console.log('  fault injection (test only) at /test/media/ — never in production');
 
   if (values.open) {
     const browser = findBrowser();

@@ -28,6 +28,7 @@ import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
 import { DemoRisk } from './map/demo-risk';
 import { DemoSensors } from './map/demo-sensors';
+import { createFaultControl } from './media/fault-control';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -53,6 +54,11 @@ export interface CoreOptions {
   demoTyphoon?: boolean;
   /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
   demoIncidentSeconds?: number;
+  /**
+   * Test-only: mounts the media fault-injection control at `/test/media/` (see media/fault-control.ts).
+   * Never on by default; the CLI turns it on with `--fault-injection`.
+   */
+  faultInjection?: boolean;
 }
 
 export interface Core {
@@ -197,6 +203,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     media,
     accessToken,
     connect,
+    extraHandlers: options.faultInjection ? [createFaultControl(media, accessToken)] : [],
   });
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
@@ -230,8 +237,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       units.stop();
       sensors.stop();
       for (const session of [...sessions]) session.close();
-      await http.close();
+      // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
+      await http.close();
     },
   };
 }

@@ -8,8 +8,11 @@ import type { CoreSession, EventSender } from '../core/session';
 /** Longest request name accepted (the protocol's envelope allows 64). */
 export const maxRequestNameLength = 64;
 
-/** Limits on request parameters: far above any real request, low enough that a bad page cannot stall the shell. */
-export const paramsLimits = { maxDepth: 32, maxNodes: 100_000, maxStringLength: 1_000_000 } as const;
+/**
+ * Limits on request parameters: far above any real request, low enough that a bad page cannot stall the shell.
+ * The longest real string is a `media.snapshot` PNG in base64 (at most 8 MB of PNG, so at most 11.2 MB).
+ */
+export const paramsLimits = { maxDepth: 32, maxNodes: 100_000, maxStringLength: 12 * 1024 * 1024 } as const;
 
 export type ParsedRequest =
   { ok: true; name: string; params: unknown } | Extract<BridgeResponse, { ok: false }>;

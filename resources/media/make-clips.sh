@@ -50,8 +50,9 @@ overlay() {
 }
 
 # One H.264 clip: low-latency live settings (1 s closed GOP, no B-frames, no scene-cut key frames).
+# Optional 4th/5th arguments: bitrate and maximum rate (default 500k / 600k, for 640x360).
 make_h264_clip() {
-  local name="$1" source="$2" label="$3"
+  local name="$1" source="$2" label="$3" bitrate="${4:-500k}" maxrate="${5:-600k}"
   local output="${staging_dir}/${name}.flv"
   ffmpeg -nostdin -hide_banner -loglevel error -y \
     -f lavfi -i "${source}" \
@@ -59,7 +60,7 @@ make_h264_clip() {
     -frames:v "$((seconds * fps))" \
     -c:v libx264 -profile:v main -pix_fmt yuv420p -preset medium -tune zerolatency \
     -g "${fps}" -keyint_min "${fps}" -sc_threshold 0 -bf 0 \
-    -b:v 500k -maxrate 600k -bufsize 500k \
+    -b:v "${bitrate}" -maxrate "${maxrate}" -bufsize "${bitrate}" \
     -threads 1 -flags:v +bitexact -fflags +bitexact -map_metadata -1 -an \
     -f flv "${output}"
   echo "make-clips: ${name}.flv ($(stat -c %s "${output}") bytes)"
@@ -72,6 +73,19 @@ make_h264_clip cam-03 "mandelbrot=size=${size}:rate=${fps}:maxiter=256:start_sca
 make_h264_clip cam-04 "rgbtestsrc=size=${size}:rate=${fps},hue=h=36*t:s=1.5" 'CAM-04'
 make_h264_clip cam-05 "life=size=${size}:rate=${fps}:seed=20240601:mold=10:life_color=#40ff80:death_color=#101830:mold_color=#205070,scale=${size}:flags=neighbor" 'CAM-05'
 make_h264_clip cam-06 "gradients=size=${size}:rate=${fps}:seed=7:c0=#ff4040:c1=#2040ff:c2=#ffd040:nb_colors=3:type=spiral:speed=0.02" 'CAM-06'
+
+# 1280x720 versions of two clips (the main profile in the video bench), and plain MP4 copies of the clips the
+# bench plays, remuxed without re-encoding: the same H.264 bitstream, so `<video src=…mp4>` is the browser's
+# own decode floor for exactly what mpegts.js plays.
+hd_size="1280x720"
+make_h264_clip cam-01-720p "testsrc2=size=${hd_size}:rate=${fps}" 'CAM-01 720p' 1000k 1200k
+make_h264_clip cam-02-720p "smptehdbars=size=${hd_size}:rate=${fps}" 'CAM-02 720p' 1000k 1200k
+for name in cam-01 cam-02 cam-01-720p cam-02-720p; do
+  ffmpeg -nostdin -hide_banner -loglevel error -y -i "${staging_dir}/${name}.flv" \
+    -c copy -movflags +faststart -fflags +bitexact -flags:v +bitexact -map_metadata -1 \
+    "${staging_dir}/${name}.mp4"
+  echo "make-clips: ${name}.mp4 ($(stat -c %s "${staging_dir}/${name}.mp4") bytes)"
+done
 
 # HEVC sample for "codec unsupported" tests. FLV cannot carry HEVC in ffmpeg 5.1, so MPEG-TS — named
 # .m2t, not .ts: a binary .ts file in the tree would be picked up by tsc and eslint as TypeScript.

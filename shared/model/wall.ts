@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, localizedTextSchema } from './common';
 import { widgetConfigSchema } from './widget';
+import { patrolStateSchema } from './patrol';
 
 export const rectSchema = z.object({
   x: z.number().int(),
@@ -39,12 +40,32 @@ export const wallDisplaySchema = z.object({
 });
 export type WallDisplay = z.infer<typeof wallDisplaySchema>;
 
+/** Video tuning of a wall (optional in `wall.json`; see `videoSettingsOf` for the defaults). */
+export const wallVideoSettingsSchema = z.object({
+  /** Live latency each tile holds itself under (ms); default 1000. */
+  latencyTargetMs: z.number().int().min(200).max(10_000).optional(),
+  /** No new decoded frame for this long means 画面停滞 (ms); default 10 000. */
+  stallTimeoutMs: z.number().int().min(2_000).max(120_000).optional(),
+});
+export type WallVideoSettings = z.infer<typeof wallVideoSettingsSchema>;
+
 /** The workspace's `wall.json`. */
 export const wallSchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
   displays: z.array(wallDisplaySchema).min(1).max(64),
+  video: wallVideoSettingsSchema.optional(),
 });
+
+/** A wall's video settings with defaults filled in. */
+export function videoSettingsOf(wall: {
+  video?: WallVideoSettings | undefined;
+}): Required<WallVideoSettings> {
+  return {
+    latencyTargetMs: wall.video?.latencyTargetMs ?? 1_000,
+    stallTimeoutMs: wall.video?.stallTimeoutMs ?? 10_000,
+  };
+}
 export type Wall = z.infer<typeof wallSchema>;
 
 /** A block of grid cells shown as one cell. Rows and columns are 0-based. */
@@ -123,6 +144,11 @@ export const wallSnapshotSchema = z.object({
    * kind, cleared when the cell gets another widget, restored by 返回 with everything else.
    */
   cellState: z.record(cellKeySchema, z.json()).default({}),
+  /**
+   * Patrol cells paused, resumed or advanced by an operator, by `patrolKey(displayId, cellIndex)`; part of the
+   * snapshot so a switch keeps the patrol positions and 返回 restores them.
+   */
+  patrols: z.record(cellKeySchema, patrolStateSchema).optional(),
 });
 export type WallSnapshot = z.infer<typeof wallSnapshotSchema>;
 
@@ -178,5 +204,13 @@ export const wallCommandSchema = z.discriminatedUnion('type', [
     /** The display whose video tiles are filled; default: the display with the most video tiles. */
     displayId: idSchema.optional(),
   }),
+  // Patrol control from the console (轮巡暂停 / 继续 / 下一路) for the `video.patrol` cell at that place.
+  ...(['patrol.pause', 'patrol.resume', 'patrol.advance'] as const).map((type) =>
+    z.object({
+      type: z.literal(type),
+      displayId: idSchema,
+      cellIndex: z.number().int().min(0).max(255),
+    }),
+  ),
 ]);
 export type WallCommand = z.infer<typeof wallCommandSchema>;

@@ -11,6 +11,14 @@ export const videoCameraOptionsSchema = z.object({
   profile: z.enum(['auto', 'main', 'sub']).default('auto'),
 });
 
+/** A patrol (轮巡): one cell cycling through a camera group, `dwellSeconds` per camera (at least 5 s). */
+export const videoPatrolOptionsSchema = z.object({
+  cameraIds: z.array(idSchema).min(1).max(256),
+  dwellSeconds: z.number().int().min(5).max(3600).default(15),
+  profile: z.enum(['auto', 'main', 'sub']).default('auto'),
+  title: z.string().max(60).optional(),
+});
+
 export const vitalsTrendOptionsSchema = z.object({
   indicatorIds: z.array(idSchema).min(1).max(6),
   /** How much history the chart shows. */
@@ -101,6 +109,7 @@ export const emptyOptionsSchema = z.object({});
 /** Every widget kind with its options schema; the renderer's registry must provide a view for each. */
 export const widgetOptionSchemas = {
   'video.camera': videoCameraOptionsSchema,
+  'video.patrol': videoPatrolOptionsSchema,
   'vitals.trend': vitalsTrendOptionsSchema,
   'vitals.kpi': vitalsKpiOptionsSchema,
   'vitals.gauge': vitalsGaugeOptionsSchema,
@@ -119,6 +128,7 @@ function widgetVariant<K extends WidgetKindId>(kind: K) {
 
 export const widgetConfigSchema = z.discriminatedUnion('kind', [
   widgetVariant('video.camera'),
+  widgetVariant('video.patrol'),
   widgetVariant('vitals.trend'),
   widgetVariant('vitals.kpi'),
   widgetVariant('vitals.gauge'),

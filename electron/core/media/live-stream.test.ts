@@ -117,6 +117,38 @@ describe('LiveStream', () => {
     expect(viewer.tagsAfter(burst).map((tag) => [frameIndex(tag), tag.timestamp])).toEqual([[8, 320]]);
   });
 
+  it('with clock tags, sends the wall-clock send time before every key frame and to each new viewer', () => {
+    const clock = new FakeClock();
+    let wallTime = 1_700_000_000_000;
+    const stream = new LiveStream('test', parseFlv(makeSyntheticClip({ frames: 10, gop: 5 })), {
+      clock,
+      sendsClockTags: true,
+      wallClock: () => wallTime,
+    });
+    const first = recorder();
+    stream.subscribe(first.write);
+    wallTime += 250;
+    clock.advance(250); // key frames at 0 and 200 ms
+    const clockTags = (tags: FlvTag[]) =>
+      tags
+        .filter((tag) => tag.type === FlvTagType.script)
+        .map((tag) => decodeAmf0(tag.data))
+        .filter(([name]) => name === 'onTianmuClock');
+    const sent = clockTags(first.tags());
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(['onTianmuClock', { sentAt: 1_700_000_000_250 }]);
+    const tags = first.tags();
+    const keyframeIndex = tags.findIndex((tag) => tag.isKeyframe && tag.timestamp === 200);
+    expect(decodeAmf0(tags[keyframeIndex - 1]!.data)[0]).toBe('onTianmuClock');
+
+    const late = recorder();
+    stream.subscribe(late.write);
+    const lateTags = late.tags();
+    // Header, metadata and the key frame come first; a fresh send time follows the cached GOP.
+    expect(lateTags[2]).toMatchObject({ isKeyframe: true });
+    expect(clockTags(lateTags)).toEqual([['onTianmuClock', { sentAt: 1_700_000_000_250 }]]);
+  });
+
   it('paces in real time: no bursts, and catches up after a late timer', () => {
     const clock = new FakeClock();
     const stream = new LiveStream('test', parseFlv(makeSyntheticClip({ frames: 50, gop: 25 })), { clock });

@@ -1,6 +1,6 @@
 // Loops a parsed FLV clip forever as a real-time live stream with a key-frame (GOP) cache for new viewers.
 
-import { rewriteMetadataForLive } from './amf0';
+import { encodeAmf0, rewriteMetadataForLive } from './amf0';
 import { FlvTagType, type FlvFile, type FlvTag } from './flv-parser';
 import { writeFlvHeader, writeFlvTag } from './flv-writer';
 
@@ -31,7 +31,17 @@ export interface LiveStreamOptions {
    * of media at the viewers.
    */
   readonly maxCatchUpMs?: number;
+  /**
+   * Wall-clock source for send-time tags (default `Date.now`). With `sendsClockTags` on, the stream writes an `onTianmuClock { sentAt }` script tag before every key frame (and one to each new
+   * viewer), so a player can measure live latency against the time the server sent the frames.
+   */
+  readonly wallClock?: () => number;
+  /** Whether to send `onTianmuClock` script tags (default false; the demo media server turns them on). */
+  readonly sendsClockTags?: boolean;
 }
+
+/** Name of the script tag that carries the server's send time (ms since epoch) as `{ sentAt }`. */
+export const clockTagName = 'onTianmuClock';
 
 /** Thrown by `subscribe()` while the stream is stopped. */
 export class LiveStreamStoppedError extends Error {
@@ -82,6 +92,7 @@ export class LiveStream {
 
   private readonly clock: LiveStreamClock;
   private readonly maxCatchUpMs: number;
+  private readonly wallClock: (() => number) | undefined;
   private readonly header: Buffer;
   private readonly metadata: Buffer | undefined;
   private readonly videoSequenceHeader: FlvTag | undefined;
@@ -111,6 +122,7 @@ export class LiveStream {
   ) {
     this.clock = options.clock ?? realClock;
     this.maxCatchUpMs = options.maxCatchUpMs ?? 1000;
+    this.wallClock = options.sendsClockTags ? (options.wallClock ?? Date.now) : undefined;
 
     const media = clip.tags.filter(
       (tag) => tag.type !== FlvTagType.script && !tag.isSequenceHeader && !tag.isEndOfSequence,
@@ -169,6 +181,9 @@ export class LiveStream {
     if (this.gopCache.length > 0) {
       for (const chunk of this.gopCache) write(chunk);
       subscriber.waitingForKeyframe = false;
+      // After the cached GOP, so the first frames a viewer sees are still header → metadata → key frame.
+      const clockTag = this.clockTag(this.nextTimestamp);
+      if (clockTag) write(clockTag);
     }
     this.subscribers.add(subscriber);
     return () => {
@@ -275,6 +290,16 @@ export class LiveStream {
     this.cancelTimer = this.clock.schedule(() => this.pump(), delay);
   }
 
+  /** An `onTianmuClock { sentAt }` script tag carrying the wall-clock send time, or undefined when off. */
+  private clockTag(timestamp: number): Buffer | undefined {
+    if (!this.wallClock) return undefined;
+    return writeFlvTag(
+      FlvTagType.script,
+      timestamp,
+      encodeAmf0([clockTagName, { sentAt: this.wallClock() }]),
+    );
+  }
+
   private emit(tag: FlvTag, timestamp: number): void {
     const chunk = writeFlvTag(tag.type, timestamp, tag.data);
     const isKeyframe = tag.type === FlvTagType.video && tag.isKeyframe;
@@ -284,12 +309,15 @@ export class LiveStream {
     } else if (this.gopCache.length > 0) {
       this.gopCache.push(chunk);
     }
+    // Not cached: a send time is only true for the viewers it is sent to now.
+    const clockTag = isKeyframe ? this.clockTag(timestamp) : undefined;
     for (const subscriber of this.subscribers) {
       if (subscriber.waitingForKeyframe) {
         if (!isKeyframe) continue;
         subscriber.waitingForKeyframe = false;
       }
       try {
+        if (clockTag) subscriber.write(clockTag);
         subscriber.write(chunk);
       } catch {
         // A broken viewer must not stop the stream for everyone else: drop just that one.

@@ -1,5 +1,7 @@
 // Requests about cameras and their streams.
 import { ProtocolError } from '@shared/protocol';
+import { maxSnapshotBytes } from '@shared/protocol/domains/media';
+import { saveSnapshot } from './snapshot';
 import type { HandlerGroup } from '../session';
 import type { Workspace } from '../workspace/load-workspace';
 import { resolveStreamUrl } from '../workspace/stream-url';
@@ -8,7 +10,7 @@ import { resolveStreamUrl } from '../workspace/stream-url';
 export function mediaHandlers(
   workspace: Workspace,
   mediaHost: () => string,
-): HandlerGroup<'cameras.get' | 'media.resolve'> {
+): HandlerGroup<'cameras.get' | 'media.resolve' | 'media.snapshot'> {
   const camerasById = new Map(workspace.cameras.cameras.map((camera) => [camera.id, camera]));
   const platformsById = new Map(workspace.platforms.map((platform) => [platform.id, platform]));
   return {
@@ -26,6 +28,12 @@ export function mediaHandlers(
         kind: platform.kind,
         url: resolveStreamUrl(platform, camera.streamId, profile, mediaHost()),
       };
+    },
+    async 'media.snapshot'({ cameraId, png }) {
+      if (!camerasById.has(cameraId)) throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
+      return saveSnapshot(workspace.directory, cameraId, Buffer.from(png, 'base64'), {
+        maxBytes: maxSnapshotBytes,
+      });
     },
   };
 }

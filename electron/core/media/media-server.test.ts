@@ -132,7 +132,16 @@ function upgradeStatus(path: string): Promise<number | string> {
 
 describe.skipIf(!existsSync(join(clipsDir, 'cam-01.flv')))('createMediaServer', () => {
   it('lists the clips as stream ids', () => {
-    expect(media.streamIds).toEqual(['cam-01', 'cam-02', 'cam-03', 'cam-04', 'cam-05', 'cam-06']);
+    expect(media.streamIds).toEqual([
+      'cam-01',
+      'cam-01-720p',
+      'cam-02',
+      'cam-02-720p',
+      'cam-03',
+      'cam-04',
+      'cam-05',
+      'cam-06',
+    ]);
     expect(media.stats()).toEqual({
       streams: Object.fromEntries(media.streamIds.map((id) => [id, { viewers: 0 }])),
       connections: 0,

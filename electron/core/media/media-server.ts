@@ -18,6 +18,13 @@ export interface MediaServerOptions {
   readonly maxViewerBufferBytes?: number;
   /** Time source for the streams (tests); real time by default. */
   readonly clock?: LiveStreamClock;
+  /**
+   * Whether streams carry `onTianmuClock { sentAt }` script tags before key frames (default true), so
+   * players and the video bench can measure live latency from the server's send time.
+   */
+  readonly sendsClockTags?: boolean;
+  /** Wall clock of the send-time tags (tests); `Date.now` by default. */
+  readonly wallClock?: () => number;
 }
 
 /** Per-stream and total connection counts, so tests can check that nothing leaks. */
@@ -100,7 +107,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     if (!live) {
       // Parsed on first use: a wall that shows two cameras should not parse twenty clips.
       const clip = parseFlv(readFileSync(join(clipsDir, `${id}.flv`)));
-      live = new LiveStream(id, clip, clock ? { clock } : {});
+      live = new LiveStream(id, clip, {
+        ...(clock ? { clock } : {}),
+        ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+        sendsClockTags: options.sendsClockTags ?? true,
+      });
       streams.set(id, live);
     }
     return live;

@@ -15,6 +15,8 @@ export interface HttpServerOptions {
   media: MediaServer;
   accessToken: string | null;
   connect: (send: EventSender) => CoreSession;
+  /** More request handlers tried before the renderer files (e.g. the test-only fault control); true = handled. */
+  extraHandlers?: ReadonlyArray<(request: http.IncomingMessage, response: http.ServerResponse) => boolean>;
 }
 
 export interface HttpServer {
@@ -26,12 +28,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const protocolServer = new WebSocketServer({
     noServer: true,
     perMessageDeflate: false,
-    maxPayload: 4 * 1024 * 1024,
+    // The largest request is a snapshot: up to maxSnapshotBytes (8 MB) of PNG as base64, plus the envelope.
+    maxPayload: 12 * 1024 * 1024,
   });
   const sockets = new Set<WebSocket>();
 
   const server = http.createServer((request, response) => {
     if (options.media.handleHttp(request, response)) return;
+    for (const handle of options.extraHandlers ?? []) if (handle(request, response)) return;
     if (options.rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {
       void serveStatic(options.rendererDir, request, response);
       return;

@@ -87,12 +87,15 @@ describe('wall reducer', () => {
     expect(state.maximized).toEqual({ left: 1 });
   });
 
-  it('keeps any field a later snapshot schema adds across a switch and 返回 (the copy is generic)', () => {
-    const state = { ...initialWallState(daily, 0), patrols: { 'left/1': { group: 'night', index: 3 } } };
+  it('keeps patrol positions across a switch and 返回 restores them (the snapshot copy is generic)', () => {
+    const state = {
+      ...initialWallState(daily, 0),
+      patrols: { 'left/1': { step: 3, since: 0, isPaused: true } },
+    };
     const switched = applyWallCommand(state, { type: 'scenario.activate', scenarioId: 'flood' }, context);
-    expect(switched.previous).toMatchObject({ patrols: { 'left/1': { group: 'night', index: 3 } } });
+    expect(switched.previous).toMatchObject({ patrols: { 'left/1': { step: 3, since: 0, isPaused: true } } });
     const back = applyWallCommand(switched, { type: 'scenario.return' }, context);
-    expect(back).toMatchObject({ patrols: { 'left/1': { group: 'night', index: 3 } } });
+    expect(back).toMatchObject({ patrols: { 'left/1': { step: 3, since: 0, isPaused: true } } });
   });
 
   it('maximises and restores one cell per display, and forgets a cell state when the cell changes', () => {
@@ -165,5 +168,65 @@ describe('wall reducer', () => {
     expect(() => assign('right', 0, 'cam-1')).toThrow(/unknown display 'right'/);
     expect(() => assign('left', 2, 'cam-1')).toThrow(/has 2 cells, not 3/);
     expect(() => assign('left', 0, 'cam-404')).toThrow(/unknown camera 'cam-404'/);
+  });
+});
+
+describe('wall reducer: patrols (轮巡)', () => {
+  const patrolWidget = {
+    kind: 'video.patrol' as const,
+    options: { cameraIds: ['cam-1', 'cam-2', 'cam-3'], dwellSeconds: 10, profile: 'auto' as const },
+  };
+  const withPatrol = () =>
+    applyWallCommand(
+      initialWallState(daily, 0),
+      { type: 'cell.assign', displayId: 'left', cellIndex: 0, widget: patrolWidget },
+      context,
+    );
+  const at = (now: number) => ({ ...context, now });
+
+  it('pause holds the camera shown at that moment; resume counts the dwell from then; advance skips one', () => {
+    let state = withPatrol();
+    // At 25 s a running patrol of 10 s dwell shows step 2.
+    state = applyWallCommand(state, { type: 'patrol.pause', displayId: 'left', cellIndex: 0 }, at(25_000));
+    expect(state.patrols?.['left/0']).toEqual({ step: 2, since: 25_000, isPaused: true });
+    state = applyWallCommand(state, { type: 'patrol.advance', displayId: 'left', cellIndex: 0 }, at(90_000));
+    expect(state.patrols?.['left/0']).toEqual({ step: 3, since: 90_000, isPaused: true });
+    state = applyWallCommand(state, { type: 'patrol.resume', displayId: 'left', cellIndex: 0 }, at(95_000));
+    expect(state.patrols?.['left/0']).toEqual({ step: 3, since: 95_000, isPaused: false });
+    state = applyWallCommand(state, { type: 'patrol.advance', displayId: 'left', cellIndex: 0 }, at(106_000));
+    expect(state.patrols?.['left/0']).toEqual({ step: 5, since: 106_000, isPaused: false });
+  });
+
+  it('rejects patrol commands for a cell that is not a patrol, and unknown cameras in a patrol', () => {
+    const state = initialWallState(daily, 0);
+    expect(() =>
+      applyWallCommand(state, { type: 'patrol.pause', displayId: 'left', cellIndex: 0 }, context),
+    ).toThrow(/not a patrol/);
+    expect(() =>
+      applyWallCommand(
+        state,
+        {
+          type: 'cell.assign',
+          displayId: 'left',
+          cellIndex: 0,
+          widget: { ...patrolWidget, options: { ...patrolWidget.options, cameraIds: ['cam-404'] } },
+        },
+        context,
+      ),
+    ).toThrow(/unknown camera 'cam-404'/);
+  });
+
+  it('a new widget in the cell or a scenario switch forgets the patrol position', () => {
+    let state = withPatrol();
+    state = applyWallCommand(state, { type: 'patrol.pause', displayId: 'left', cellIndex: 0 }, context);
+    state = applyWallCommand(
+      state,
+      { type: 'cell.assign', displayId: 'left', cellIndex: 0, widget: patrolWidget },
+      context,
+    );
+    expect(state.patrols?.['left/0']).toBeUndefined();
+    state = applyWallCommand(state, { type: 'patrol.pause', displayId: 'left', cellIndex: 0 }, context);
+    state = applyWallCommand(state, { type: 'scenario.activate', scenarioId: 'flood' }, context);
+    expect(state.patrols).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import { layoutCells } from '@shared/layout/grid';
 import { nearestCameras } from '@shared/geo/nearest-cameras';
 import { ProtocolError } from '@shared/protocol/envelope';
 import { videoBlock, videoDisplayId } from './video-block';
+import { patrolKey, patrolStep, runningPatrol, type PatrolState } from '@shared/model/patrol';
 
 /** What the reducer needs to know about the workspace to judge a command. */
 export interface WallContext {
@@ -63,6 +64,13 @@ export function initialWallState(scenario: Scenario, now: number): WallState {
   return { ...snapshotOfScenario(scenario), version: 1, previous: null, changedAt: now };
 }
 
+/** A cell got another widget: the old one's runtime state (a patrol position, a map view) means nothing now. */
+function forgetCellRuntime(snapshot: WallSnapshot, displayId: string, cellIndex: number): void {
+  const key = patrolKey(displayId, cellIndex);
+  delete snapshot.cellState[key];
+  if (snapshot.patrols) delete snapshot.patrols[key];
+}
+
 /** The display and cell a command names, or a rejection that says which one is wrong. */
 function checkCell(state: WallState, displayId: string, cellIndex: number): DisplayContent {
   const content = state.displays[displayId];
@@ -102,9 +110,15 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       if (command.widget.kind === 'video.camera' && !context.hasCamera(command.widget.options.cameraId)) {
         throw new ProtocolError('not-found', `unknown camera '${command.widget.options.cameraId}'`);
       }
+      if (command.widget.kind === 'video.patrol') {
+        for (const cameraId of command.widget.options.cameraIds) {
+          if (!context.hasCamera(cameraId))
+            throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
+        }
+      }
       current.displays[command.displayId]!.cells[command.cellIndex] = structuredClone(command.widget);
       // The old widget's runtime state (a patrol position, a map view) means nothing to the new one.
-      delete current.cellState[`${command.displayId}/${command.cellIndex}`];
+      forgetCellRuntime(current, command.displayId, command.cellIndex);
       return next(current, state.previous);
     }
     case 'cell.maximize': {
@@ -146,7 +160,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
         );
       }
       current.displays[displayId]!.cells[cellIndex] = cameraWidget(command.cameraId);
-      delete current.cellState[`${displayId}/${cellIndex}`];
+      forgetCellRuntime(current, displayId, cellIndex);
       return next(current, state.previous);
     }
     case 'incident.showNearestCameras': {
@@ -172,8 +186,30 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       // Nearest camera in the block's first tile; a smaller display shows as many of them as it has tiles.
       block.forEach((cellIndex, order) => {
         current.displays[displayId]!.cells[cellIndex] = cameraWidget(found[order]!.camera.id);
-        delete current.cellState[`${displayId}/${cellIndex}`];
+        forgetCellRuntime(current, displayId, cellIndex);
       });
+      return next(current, state.previous);
+    }
+    case 'patrol.pause':
+    case 'patrol.resume':
+    case 'patrol.advance': {
+      const widget = state.displays[command.displayId]?.cells[command.cellIndex];
+      if (widget?.kind !== 'video.patrol') {
+        throw new ProtocolError(
+          'rejected',
+          `cell ${command.cellIndex} of display '${command.displayId}' is not a patrol`,
+        );
+      }
+      const key = patrolKey(command.displayId, command.cellIndex);
+      const patrol = state.patrols?.[key] ?? runningPatrol;
+      const step = patrolStep(patrol, widget.options.dwellSeconds, context.now);
+      const changed: PatrolState =
+        command.type === 'patrol.pause'
+          ? { step, since: context.now, isPaused: true }
+          : command.type === 'patrol.resume'
+            ? { step, since: context.now, isPaused: false }
+            : { step: step + 1, since: context.now, isPaused: patrol.isPaused };
+      current.patrols = { ...current.patrols, [key]: changed };
       return next(current, state.previous);
     }
   }

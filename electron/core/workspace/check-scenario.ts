@@ -41,6 +41,12 @@ export function checkScenario(scenario: Scenario, references: ScenarioReferences
       if (widget.kind === 'video.camera' && !references.hasCamera(widget.options.cameraId)) {
         return { field: `${cellAt}.cameraId`, problem: `unknown camera '${widget.options.cameraId}'` };
       }
+      if (widget.kind === 'video.patrol') {
+        for (const [position, id] of widget.options.cameraIds.entries()) {
+          if (!references.hasCamera(id))
+            return { field: `${cellAt}.cameraIds.${position}`, problem: `unknown camera '${id}'` };
+        }
+      }
       if (widget.kind === 'vitals.gauge' && !references.hasIndicator(widget.options.indicatorId)) {
         return {
           field: `${cellAt}.indicatorId`,
@@ -78,6 +84,8 @@ export function unknownCameras(scenario: Scenario, hasCamera: (cameraId: string)
     for (const widget of content.cells) {
       if (widget.kind === 'video.camera' && !hasCamera(widget.options.cameraId))
         unknown.add(widget.options.cameraId);
+      if (widget.kind === 'video.patrol')
+        for (const cameraId of widget.options.cameraIds) if (!hasCamera(cameraId)) unknown.add(cameraId);
     }
   }
   return [...unknown];

@@ -51,6 +51,43 @@ const fake = vi.hoisted(() => {
     }
   }
   const players: FakePlayer[] = [];
+  class FakeHls {
+    static isSupported = () => true;
+    static Events = { BUFFER_CODECS: 'hlsBufferCodecs', FRAG_LOADED: 'hlsFragLoaded', ERROR: 'hlsError' };
+    static ErrorTypes = { NETWORK_ERROR: 'networkError', MEDIA_ERROR: 'mediaError' };
+    static ErrorDetails = {
+      MANIFEST_INCOMPATIBLE_CODECS_ERROR: 'manifestIncompatibleCodecsError',
+      BUFFER_ADD_CODEC_ERROR: 'bufferAddCodecError',
+      BUFFER_INCOMPATIBLE_CODECS_ERROR: 'bufferIncompatibleCodecsError',
+    };
+    readonly calls: string[] = [];
+    readonly listeners = new Map<string, Listener>();
+    constructor() {
+      hlsInstances.push(this);
+    }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    emit(event: string, data: unknown) {
+      this.listeners.get(event)?.(event, data);
+    }
+    attachMedia() {
+      this.calls.push('attachMedia');
+    }
+    loadSource(url: string) {
+      this.calls.push(`loadSource ${url}`);
+    }
+    stopLoad() {
+      this.calls.push('stopLoad');
+    }
+    detachMedia() {
+      this.calls.push('detachMedia');
+    }
+    destroy() {
+      this.calls.push('destroy');
+    }
+  }
+  const hlsInstances: FakeHls[] = [];
   const mpegts = {
     createPlayer: (source: Record<string, unknown>, config: Record<string, unknown>) => {
       const player = new FakePlayer(source, config);
@@ -58,7 +95,13 @@ const fake = vi.hoisted(() => {
       return player;
     },
     isSupported: () => true,
-    Events: { ERROR: 'error', MEDIA_INFO: 'media_info', LOADING_COMPLETE: 'loading_complete' },
+    Events: {
+      ERROR: 'error',
+      MEDIA_INFO: 'media_info',
+      LOADING_COMPLETE: 'loading_complete',
+      SCRIPTDATA_ARRIVED: 'scriptdata_arrived',
+      STATISTICS_INFO: 'statistics_info',
+    },
     ErrorTypes: { NETWORK_ERROR: 'NetworkError', MEDIA_ERROR: 'MediaError', OTHER_ERROR: 'OtherError' },
     ErrorDetails: {
       NETWORK_EXCEPTION: 'Exception',
@@ -68,10 +111,11 @@ const fake = vi.hoisted(() => {
     },
     LoggingControl: { applyConfig: () => undefined },
   };
-  return { players, mpegts };
+  return { players, mpegts, hlsInstances, FakeHls };
 });
 
 vi.mock('mpegts.js', () => ({ default: fake.mpegts }));
+vi.mock('hls.js', () => ({ default: fake.FakeHls }));
 
 const source = { url: 'ws://127.0.0.1:9/media/live/cam-01.flv', kind: 'ws-flv' } as const;
 const teardown = ['pause', 'unload', 'detachMediaElement', 'destroy'];
@@ -107,6 +151,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-11-21T08:00:00Z'));
   fake.players.length = 0;
+  fake.hlsInstances.length = 0;
   container = document.createElement('div');
   document.body.append(container);
   frames = 0;
@@ -136,7 +181,7 @@ describe('TilePlayer', () => {
       isLive: true,
       lazyLoad: false,
       enableStashBuffer: false,
-      liveBufferLatencyChasing: true,
+      liveBufferLatencyChasing: false,
       autoCleanupSourceBuffer: true,
       enableWorker: false,
     });
@@ -193,6 +238,24 @@ describe('TilePlayer', () => {
     decode(40); // stable again
     vi.advanceTimersByTime(10_000);
     expect(tile.status).toMatchObject({ state: 'stalled', reconnectAttempt: 1 });
+  });
+
+  it('starts the backoff over when the server closes a stream that played steadily for 3 s, not after 1 s', async () => {
+    const tile = createPlayer();
+    decode(2);
+    lastPlayer().emit('loading_complete');
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
+    vi.advanceTimersByTime(1_000);
+    decode(1);
+    lastPlayer().emit('loading_complete'); // closed again after a second: still backing off
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 2 });
+    vi.advanceTimersByTime(2_000);
+    decode(4);
+    lastPlayer().emit('loading_complete'); // after steady playback: a new outage, first step again
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
   });
 
   it('goes stalled when the first connection never decodes a frame', async () => {
@@ -341,10 +404,42 @@ describe('TilePlayer', () => {
     expect(tile.status).toMatchObject({ state: 'unsupported', codec: '2' });
   });
 
-  it('says HLS is unsupported instead of showing a black tile', async () => {
+  it('plays HLS through hls.js, not mpegts.js, and shows H.265 in HLS as unsupported', async () => {
     const tile = createPlayer({ kind: 'hls' });
-    expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'HLS' });
     expect(fake.players).toHaveLength(0);
+    await vi.waitFor(() => expect(fake.hlsInstances).toHaveLength(1));
+    const hls = fake.hlsInstances[0]!;
+    expect(hls.calls).toEqual(['attachMedia', 'loadSource ws://127.0.0.1:9/media/live/cam-01.flv']);
+    hls.emit('hlsBufferCodecs', { video: { codec: 'hvc1.1.6.L93.B0' } });
+    expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'H.265' });
+    expect(hls.calls.slice(-3)).toEqual(['stopLoad', 'detachMedia', 'destroy']);
+  });
+
+  it('reconnects HLS after a fatal network error with a new hls.js instance', async () => {
+    const tile = createPlayer({ kind: 'hls' });
+    await vi.waitFor(() => expect(fake.hlsInstances).toHaveLength(1));
+    fake.hlsInstances[0]!.emit('hlsError', {
+      type: 'networkError',
+      details: 'manifestLoadError',
+      fatal: true,
+    });
+    await settle();
+    expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
+    vi.advanceTimersByTime(1_000);
+    await vi.waitFor(() => expect(fake.hlsInstances).toHaveLength(2));
+  });
+
+  it('reports statistics: decoded frames per second, the send-to-arrival transit and the stream url', async () => {
+    const tile = createPlayer();
+    lastPlayer().emit('scriptdata_arrived', { onTianmuClock: { sentAt: Date.now() - 120 } });
+    decode(3);
+    expect(tile.statistics()).toMatchObject({
+      state: 'playing',
+      transitMs: 120,
+      framesPerSecond: 25,
+      url: source.url,
+    });
+    expect(window.__tianmuVideo?.statistics()).toHaveLength(1);
   });
 
   it('dispose tears the player down, removes the video and stops all timers', async () => {
@@ -365,7 +460,8 @@ describe('TilePlayer', () => {
     expect(container.querySelector('video')).toBeNull();
     expect(tile.video.getAttribute('src')).toBeNull();
     expect(videoCounts()).toEqual(before);
-    expect(window.__tianmuVideo).toEqual(before);
+    expect(window.__tianmuVideo).toMatchObject(before);
+    expect(window.__tianmuVideo?.statistics()).toHaveLength(0);
 
     vi.advanceTimersByTime(10 * 60_000);
     fake.players[0]!.emit('error', 'NetworkError', 'Exception', {});

@@ -1,10 +1,14 @@
 // One live camera tile: a <video> element and the mpegts.js player feeding it, a decoded-frame watchdog,
 // reconnects forever (capped backoff with jitter) and a teardown that leaves nothing behind.
-import mpegts from 'mpegts.js';
 import type { StreamKind } from '@shared/model/camera';
-import { codecDisplayName, unsupportedVideoCodec } from './codec-support';
-import { countVideo } from './player-count';
+import { createHlsEngine } from './hls-engine';
+import { bufferedRangeAt, latencyAction } from './latency-control';
+import { createMpegtsEngine, isMpegtsSupported, mediaTypeOf } from './mpegts-engine';
+import type { EngineHandlers, PlayerEngine } from './player-engine';
+import { countVideo, registerPlayer } from './player-count';
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './reconnect-delay';
+
+export { codecInMessage, mediaTypeOf } from './mpegts-engine';
 
 /**
  * What a tile shows.
@@ -59,24 +63,45 @@ export interface TilePlayerOptions {
   readonly hasAudio?: boolean;
   /** Reads the element's decoded-frame counter; replaceable because test DOMs do not decode video. */
   readonly readDecodedFrames?: (video: HTMLVideoElement) => number;
+  /** Live latency to hold the tile under, in ms (default 1000; per wall in `wall.json`). */
+  readonly latencyTargetMs?: number;
+  /** Playback this long after a failure counts as recovered: the backoff starts over (default 5 s). */
+  readonly stablePlaybackMs?: number;
+}
+
+/** Live figures of one tile, for the statistics overlay, tests and the video bench. */
+export interface TileStatistics {
+  readonly state: TilePlayerState;
+  /** Live latency in ms: buffered ahead of the playhead plus the server-to-here transit (when known). */
+  readonly latencyMs: number | null;
+  /** The buffered part alone (ms ahead of `currentTime`). */
+  readonly bufferMs: number | null;
+  /** Send-to-arrival delay from the server's `onTianmuClock` tags, or null when the server does not send them. */
+  readonly transitMs: number | null;
+  /** Frames decoded per second over the last watchdog interval. */
+  readonly framesPerSecond: number;
+  readonly decodedFrames: number;
+  readonly droppedFrames: number;
+  readonly bitsPerSecond: number | null;
+  readonly playbackRate: number;
+  readonly videoCodec: string | null;
+  /** From creating the tile to its first decoded frame, ms (null until then). */
+  readonly timeToFirstFrameMs: number | null;
+  readonly reconnectCount: number;
+  readonly url: string;
 }
 
 /** A listener of state changes. */
 export type TilePlayerListener = (status: TilePlayerStatus) => void;
 
-type MpegtsPlayer = mpegts.Player;
-
-/** The mpegts.js player of one generation and the function that removes our listeners from it. */
-interface Engine {
-  readonly player: MpegtsPlayer;
-  readonly removeListeners: () => void;
-}
-
-/** Playback this long (ms) counts as recovered: the next failure starts the backoff from its first step. */
-export const stablePlaybackMs = 30_000;
-
-/** `DOMException.NOT_SUPPORTED_ERR`: what `addSourceBuffer()` throws for a codec MSE cannot decode. */
-const notSupportedErrorCode = 9;
+/**
+ * Playback this long (ms) counts as recovered: the next failure starts the backoff from its first step.
+ * Longer than a server's key-frame cache plays (the latency controller jumps over a cache of more than
+ * 1.5 s, so that is at most about 1.5 s), so a stream that plays its cache and freezes again keeps backing
+ * off; short enough that a wall back from a media-server restart starts the next outage at the 1 s step.
+ * (Stalls are throttled by the watchdog anyway; the backoff matters for fast failures such as refusals.)
+ */
+export const stablePlaybackMs = 3_000;
 
 /** The decoded-frame counter of a video element (Chromium also has the older webkit counter). */
 export function readDecodedFrames(video: HTMLVideoElement): number {
@@ -86,46 +111,28 @@ export function readDecodedFrames(video: HTMLVideoElement): number {
   return (video as HTMLVideoElement & { webkitDecodedFrameCount?: number }).webkitDecodedFrameCount ?? 0;
 }
 
-/** mpegts.js's media data source type for a stream kind, or null if mpegts.js cannot play it. */
-export function mediaTypeOf(kind: StreamKind): 'flv' | 'mpegts' | null {
-  switch (kind) {
-    case 'ws-flv':
-    case 'http-flv':
-      return 'flv';
-    case 'ws-ts':
-    case 'http-ts':
-      return 'mpegts';
-    case 'hls':
-      // HLS needs hls.js (a later issue); until then a tile says so instead of staying black.
-      return null;
-  }
-}
-
-let isLoggingConfigured = false;
-
-/** mpegts.js logs every segment at info level by default: keep warnings and errors only. */
-function configureLogging(): void {
-  if (isLoggingConfigured) return;
-  isLoggingConfigured = true;
-  mpegts.LoggingControl?.applyConfig?.({ enableDebug: false, enableVerbose: false, enableInfo: false });
-}
-
 /**
  * Plays one live stream into a `<video>` element it creates inside `container`, and keeps it playing:
  * a watchdog on decoded frames (live disconnects often raise no error: mpegts.js#8, #176, #279) and any
- * mpegts.js error destroy the player and create a new one after a backoff delay, forever (a live player
- * cannot recover in place: flv.js#148). `dispose()` releases everything it opened.
+ * engine error destroy the engine and create a new one after a backoff delay, forever (a live player
+ * cannot recover in place: flv.js#148); a latency controller holds the tile near the live edge.
+ * `dispose()` releases everything it opened.
  */
 export class TilePlayer {
   /** The element frames are shown in; removed from the DOM by `dispose()`. */
   readonly video: HTMLVideoElement;
   private readonly listeners = new Set<TilePlayerListener>();
   private readonly stallTimeoutMs: number;
+  private readonly watchdogIntervalMs: number;
+  private readonly latencyTargetSeconds: number;
+  private readonly stableMs: number;
   private readonly backoff: BackoffOptions;
   private readonly random: () => number;
   private readonly hasAudio: boolean;
   private readonly readFrames: (video: HTMLVideoElement) => number;
-  private engine: Engine | null = null;
+  private readonly unregister: () => void;
+  private readonly createdAt = performance.now();
+  private engine: PlayerEngine | null = null;
   /**
    * Bumped whenever an engine is destroyed or created: callbacks of an older engine see a different value
    * and do nothing, so a late event of a destroyed player never reaches its successor.
@@ -134,14 +141,21 @@ export class TilePlayer {
   private watchdogTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private decodedFrames = 0;
+  private framesPerSecond = 0;
+  /** Decoded-frame count and time at the previous watchdog tick, for `framesPerSecond`. */
+  private tickFrames = 0;
+  private tickAt = 0;
   /** Consecutive failures; only stable playback (see `stablePlaybackMs`) starts the backoff over. */
   private failureStreak = 0;
   /** When frames started advancing after the last failure (ms since epoch), or null. */
   private playingSince: number | null = null;
-  /** The RFC 6381 video codec of the current stream, once mpegts.js has reported it. */
+  /** The RFC 6381 video codec of the current stream, once the engine has reported it. */
   private videoCodec: string | null = null;
   /** When frames last advanced, or when the current engine started (ms since epoch). */
   private progressAt = 0;
+  private transitMs: number | null = null;
+  private bitsPerSecond: number | null = null;
+  private timeToFirstFrameMs: number | null = null;
   private isDisposed = false;
   private currentStatus: TilePlayerStatus = {
     state: 'connecting',
@@ -158,11 +172,13 @@ export class TilePlayer {
     options: TilePlayerOptions = {},
   ) {
     this.stallTimeoutMs = options.stallTimeoutMs ?? 10_000;
+    this.watchdogIntervalMs = options.watchdogIntervalMs ?? 1_000;
+    this.latencyTargetSeconds = (options.latencyTargetMs ?? 1_000) / 1000;
+    this.stableMs = options.stablePlaybackMs ?? stablePlaybackMs;
     this.backoff = options.backoff ?? defaultBackoff;
     this.random = options.random ?? Math.random;
     this.hasAudio = options.hasAudio ?? false;
     this.readFrames = options.readDecodedFrames ?? readDecodedFrames;
-    configureLogging();
 
     this.video = document.createElement('video');
     this.video.muted = true;
@@ -175,9 +191,9 @@ export class TilePlayer {
     container.append(this.video);
     countVideo('players', 1);
     countVideo('videoElements', 1);
+    this.unregister = registerPlayer(() => this.statistics());
 
-    const mediaType = mediaTypeOf(source.kind);
-    if (mediaType === null) {
+    if (source.kind !== 'hls' && mediaTypeOf(source.kind) === null) {
       this.setStatus({
         state: 'unsupported',
         codec: source.kind.toUpperCase(),
@@ -185,12 +201,12 @@ export class TilePlayer {
       });
       return;
     }
-    if (!mpegts.isSupported()) {
+    if (source.kind !== 'hls' && !isMpegtsSupported()) {
       this.setStatus({ state: 'unsupported', codec: 'MSE', detail: 'MediaSource is not available' });
       return;
     }
     this.startEngine();
-    this.watchdogTimer = setInterval(() => this.checkProgress(), options.watchdogIntervalMs ?? 1_000);
+    this.watchdogTimer = setInterval(() => this.tick(), this.watchdogIntervalMs);
   }
 
   /** The current state; listeners get every later change. */
@@ -204,15 +220,38 @@ export class TilePlayer {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops playback and releases the player, the `<video>` element, timers and listeners. Idempotent. */
+  /** The tile's live figures now (latency is read from the element at this moment). */
+  statistics(): TileStatistics {
+    const quality = playbackQuality(this.video);
+    const range = this.engine ? bufferedRangeAt(this.video.buffered, this.video.currentTime) : null;
+    const bufferMs = range ? Math.max(0, (range.end - this.video.currentTime) * 1000) : null;
+    return {
+      state: this.currentStatus.state,
+      latencyMs: bufferMs === null ? null : Math.round(bufferMs + Math.max(0, this.transitMs ?? 0)),
+      bufferMs: bufferMs === null ? null : Math.round(bufferMs),
+      transitMs: this.transitMs,
+      framesPerSecond: this.framesPerSecond,
+      decodedFrames: quality.decoded,
+      droppedFrames: quality.dropped,
+      bitsPerSecond: this.bitsPerSecond,
+      playbackRate: this.video.playbackRate,
+      videoCodec: this.videoCodec,
+      timeToFirstFrameMs: this.timeToFirstFrameMs,
+      reconnectCount: this.currentStatus.reconnectCount,
+      url: this.source.url,
+    };
+  }
+
+  /** Stops playback and releases the engine, the `<video>` element, timers and listeners. Idempotent. */
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
     this.stopTimers();
     this.destroyEngine();
     this.listeners.clear();
+    this.unregister();
     // mpegts.js#181: a detached element can keep its MediaSource alive; empty it so Chromium drops both.
-    this.video.src = '';
+    this.video.pause();
     this.video.removeAttribute('src');
     this.video.load();
     this.video.remove();
@@ -222,89 +261,68 @@ export class TilePlayer {
 
   private startEngine(): void {
     const generation = ++this.generation;
-    const isCurrent = () => generation === this.generation && !this.isDisposed;
-    // mpegts.js keeps using the player after our callback returns (e.g. its MSE controller after an
-    // addSourceBuffer error), so destroying it inside the callback throws "reading 'emit' of null" there.
-    // Handle events once mpegts.js's own call stack has unwound; the generation check runs again then.
-    const later =
+    const guard =
       <Args extends unknown[]>(handle: (...args: Args) => void) =>
       (...args: Args) => {
-        if (!isCurrent()) return;
-        queueMicrotask(() => {
-          if (isCurrent()) handle(...args);
-        });
+        if (generation === this.generation && !this.isDisposed) handle(...args);
       };
-    const player = mpegts.createPlayer(
-      {
-        type: mediaTypeOf(this.source.kind) ?? 'flv',
-        isLive: true,
-        url: this.source.url,
-        hasAudio: this.hasAudio,
-      },
-      {
-        isLive: true,
-        // lazyLoad (default true) aborts the connection once enough is buffered: wrong for live.
-        lazyLoad: false,
-        enableStashBuffer: false,
-        // Jump to the live edge when the buffer grows (tab hidden, network pause: mpegts.js#47, #77, #208).
-        liveBufferLatencyChasing: true,
-        // Bounded memory over days of playback (flv.js#58, #123; mpegts.js#185).
-        autoCleanupSourceBuffer: true,
-        // A worker per player costs a thread start on every layout switch, and overlapping destroy/create of
-        // worker-backed MSE gives "MediaSource attachment is closing" (mpegts.js#218). Main thread it is.
-        enableWorker: false,
-        enableWorkerForMSE: false,
-      },
-    );
-    countVideo('engines', 1);
-
-    const onError = later((type: string, detail: string, info: unknown) =>
-      this.handleError(type, detail, info),
-    );
-    const onMediaInfo = later((mediaInfo: { videoCodec?: string | null } | undefined) =>
-      this.handleMediaInfo(mediaInfo),
-    );
-    // For a live stream, "complete" means the server closed it.
-    const onLoadingComplete = later(() => this.fail('offline', 'stream ended'));
-    player.on(mpegts.Events.ERROR, onError);
-    player.on(mpegts.Events.MEDIA_INFO, onMediaInfo);
-    player.on(mpegts.Events.LOADING_COMPLETE, onLoadingComplete);
-    this.engine = {
-      player,
-      removeListeners: () => {
-        player.off(mpegts.Events.ERROR, onError);
-        player.off(mpegts.Events.MEDIA_INFO, onMediaInfo);
-        player.off(mpegts.Events.LOADING_COMPLETE, onLoadingComplete);
-      },
+    const handlers: EngineHandlers = {
+      onNetworkError: guard((detail: string) => this.fail('offline', detail)),
+      onMediaError: guard((detail: string) => this.fail('error', detail)),
+      onEnded: guard(() => this.fail('offline', 'stream ended')),
+      onVideoCodec: guard((codec: string) => (this.videoCodec = codec)),
+      onUnsupported: guard((codec: string, detail: string) => this.markUnsupported(codec, detail)),
+      onSendTime: guard((sentAt: number) => (this.transitMs = Math.max(0, Date.now() - sentAt))),
+      onBitrate: guard((bits: number) => (this.bitsPerSecond = Math.round(bits))),
     };
-
+    this.transitMs = null;
+    this.video.playbackRate = 1;
+    this.engine =
+      this.source.kind === 'hls'
+        ? createHlsEngine(this.video, this.source.url, handlers)
+        : createMpegtsEngine(this.video, this.source.url, this.source.kind, handlers, {
+            hasAudio: this.hasAudio,
+          });
+    countVideo('engines', 1);
     this.decodedFrames = this.readFrames(this.video);
     this.progressAt = Date.now();
+    this.watchFirstFrame(generation);
     try {
-      player.attachMediaElement(this.video);
-      player.load();
-      // Autoplay of a muted element is allowed; if play() is refused anyway, the watchdog sees no frames.
-      Promise.resolve(player.play()).catch(() => undefined);
+      this.engine.start();
     } catch (error) {
       this.fail('error', error instanceof Error ? error.message : String(error));
     }
   }
 
-  /** Teardown order from flv.js#148: pause → unload → detachMediaElement → destroy; each step may throw. */
+  /** Sees the first frame of an engine as it is presented, not up to a watchdog interval later. */
+  private watchFirstFrame(generation: number): void {
+    const video = this.video as HTMLVideoElement & {
+      requestVideoFrameCallback?: (callback: () => void) => number;
+    };
+    if (typeof video.requestVideoFrameCallback !== 'function') return;
+    video.requestVideoFrameCallback(() => {
+      if (generation === this.generation && !this.isDisposed) this.checkProgress();
+    });
+  }
+
   private destroyEngine(): void {
     const engine = this.engine;
     if (!engine) return;
     this.engine = null;
     this.generation++;
-    engine.removeListeners();
-    for (const step of ['pause', 'unload', 'detachMediaElement', 'destroy'] as const) {
-      try {
-        engine.player[step]();
-      } catch (error) {
-        console.warn(`[tile-player] ${step} failed`, error);
-      }
-    }
+    engine.destroy();
     countVideo('engines', -1);
+  }
+
+  private tick(): void {
+    const frames = this.readFrames(this.video);
+    const now = performance.now();
+    if (this.tickAt > 0 && now > this.tickAt && frames >= this.tickFrames)
+      this.framesPerSecond = Math.round(((frames - this.tickFrames) * 1000) / (now - this.tickAt));
+    this.tickFrames = frames;
+    this.tickAt = now;
+    this.checkProgress();
+    this.holdLatency();
   }
 
   private checkProgress(): void {
@@ -316,6 +334,7 @@ export class TilePlayer {
       this.progressAt = now;
       if (this.currentStatus.state !== 'playing') {
         this.playingSince = now;
+        this.timeToFirstFrameMs ??= Math.round(performance.now() - this.createdAt);
         this.setStatus({ state: 'playing', reconnectAttempt: 0, lastFrameAt: now, detail: null });
       } else {
         this.setStatus({ lastFrameAt: now }, false);
@@ -332,27 +351,30 @@ export class TilePlayer {
     if (now - this.progressAt >= this.stallTimeoutMs) this.fail('stalled', 'no decoded frame');
   }
 
-  private handleMediaInfo(mediaInfo: { videoCodec?: string | null } | undefined): void {
-    this.videoCodec = mediaInfo?.videoCodec ?? null;
-    const codec = unsupportedVideoCodec(this.videoCodec);
-    if (codec) this.markUnsupported(codec, `MediaSource cannot play ${mediaInfo?.videoCodec ?? ''}`);
-  }
-
-  private handleError(type: string, detail: string, info: unknown): void {
-    const message = describe(info);
-    if (detail === mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED) {
-      // e.g. "Flv: Unsupported codec in video frame: 2": the part after the last colon names the codec.
-      this.markUnsupported(message.split(':').pop()?.trim() || 'unknown', message);
-      return;
+  /** One step of the latency controller (see latency-control.ts). */
+  private holdLatency(): void {
+    if (this.isDisposed || !this.engine || this.currentStatus.state !== 'playing') return;
+    const video = this.video;
+    const range = bufferedRangeAt(video.buffered, video.currentTime);
+    if (!range) return;
+    const action = latencyAction(
+      {
+        currentTime: video.currentTime,
+        bufferedStart: range.start,
+        bufferedEnd: range.end,
+        transitSeconds: (this.transitMs ?? 0) / 1000,
+        playbackRate: video.playbackRate,
+      },
+      this.latencyTargetSeconds,
+    );
+    try {
+      if (action.seekTo !== null) video.currentTime = action.seekTo;
+      if (video.playbackRate !== action.playbackRate) video.playbackRate = action.playbackRate;
+      // A live element can end up paused (a seek past the data, a refused play()): keep it running.
+      if (video.paused) Promise.resolve(video.play()).catch(() => undefined);
+    } catch (error) {
+      console.warn('[tile-player] latency control failed', error);
     }
-    if (detail === mpegts.ErrorDetails.MEDIA_MSE_ERROR && errorCode(info) === notSupportedErrorCode) {
-      // addSourceBuffer() refused the codec before MEDIA_INFO told us which one it was.
-      const videoCodec = this.videoCodec ?? videoCodecOf(this.engine?.player) ?? codecInMessage(message);
-      this.markUnsupported(videoCodec ? codecDisplayName(videoCodec) : 'unknown', message);
-      return;
-    }
-    const state = type === mpegts.ErrorTypes.NETWORK_ERROR ? 'offline' : 'error';
-    this.fail(state, `${detail}${message ? `: ${message}` : ''}`);
   }
 
   /** Drops the current engine and schedules the next attempt; the state says why while we wait. */
@@ -361,14 +383,23 @@ export class TilePlayer {
     this.destroyEngine();
     // A reconnect that plays a second of a server's key-frame cache and freezes again is not a recovery:
     // without this, a flapping stream would retry every few seconds forever instead of backing off.
+    // Frames seen at the last watchdog tick and the server closes the stream now: they advanced until now.
+    const now = Date.now();
     const lastFrameAt = this.currentStatus.lastFrameAt;
+    const wasAdvancing =
+      state !== 'stalled' &&
+      this.currentStatus.state === 'playing' &&
+      lastFrameAt !== null &&
+      now - lastFrameAt <= 1.5 * this.watchdogIntervalMs;
+    const lastProgressAt = wasAdvancing ? now : lastFrameAt;
     const isStable =
       this.playingSince !== null &&
-      lastFrameAt !== null &&
-      lastFrameAt - this.playingSince >= stablePlaybackMs;
+      lastProgressAt !== null &&
+      lastProgressAt - this.playingSince >= this.stableMs;
     const attempt = (isStable ? 0 : this.failureStreak) + 1;
     this.failureStreak = attempt;
     this.playingSince = null;
+    this.framesPerSecond = 0;
     this.setStatus({ state, reconnectAttempt: attempt, detail });
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(
@@ -410,31 +441,9 @@ export class TilePlayer {
   }
 }
 
-/** The message of an mpegts.js error info (`{ code, msg }`) or anything else. */
-function describe(info: unknown): string {
-  if (typeof info === 'string') return info;
-  if (info && typeof info === 'object' && 'msg' in info && typeof info.msg === 'string') return info.msg;
-  return '';
-}
-
-/** The video codec mpegts.js has parsed so far, if any (MSE players only). */
-function videoCodecOf(player: MpegtsPlayer | undefined): string | null {
-  const info: unknown = player?.mediaInfo;
-  if (info && typeof info === 'object' && 'videoCodec' in info && typeof info.videoCodec === 'string') {
-    return info.videoCodec;
-  }
-  return null;
-}
-
-/**
- * The codec named in an MSE error, e.g. Chromium's "The type provided ('video/mp4;codecs=hvc1.1.1.L63.B0') is
- * unsupported", which arrives before mpegts.js reports MEDIA_INFO.
- */
-export function codecInMessage(message: string): string | null {
-  return /codecs="?([A-Za-z0-9]{4}[A-Za-z0-9.]*)/.exec(message)?.[1] ?? null;
-}
-
-function errorCode(info: unknown): number | undefined {
-  if (info && typeof info === 'object' && 'code' in info && typeof info.code === 'number') return info.code;
-  return undefined;
+/** Decoded and dropped frame counters of an element (zeros where the DOM does not decode). */
+function playbackQuality(video: HTMLVideoElement): { decoded: number; dropped: number } {
+  const quality =
+    typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality() : null;
+  return { decoded: quality?.totalVideoFrames ?? 0, dropped: quality?.droppedVideoFrames ?? 0 };
 }

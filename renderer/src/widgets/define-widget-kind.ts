@@ -14,6 +14,8 @@ export interface WidgetViewProps<K extends WidgetKindId> {
   widget: WidgetConfigOf<K>;
   size: WidgetSize;
   active: boolean;
+  /** Where the widget sits on the wall (absent in previews); e.g. a patrol finds its position by it. */
+  cell?: { readonly displayId: string; readonly cellIndex: number };
 }
 
 export interface WidgetKind<K extends WidgetKindId> {

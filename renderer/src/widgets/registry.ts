@@ -2,6 +2,7 @@
 import type { WidgetConfig, WidgetKindId } from '@shared/model/widget';
 import type { WidgetKind } from './define-widget-kind';
 import { videoCameraKind } from './video-camera';
+import { videoPatrolKind } from './video-patrol';
 import { vitalsTrendKind } from './vitals-trend';
 import { vitalsKpiKind } from './vitals-kpi';
 import { vitalsGaugeKind } from './vitals-gauge';
@@ -13,6 +14,7 @@ import { emptyKind } from './empty';
 
 export const widgetKinds: { readonly [K in WidgetKindId]: WidgetKind<K> } = {
   'video.camera': videoCameraKind,
+  'video.patrol': videoPatrolKind,
   'vitals.trend': vitalsTrendKind,
   'vitals.kpi': vitalsKpiKind,
   'vitals.gauge': vitalsGaugeKind,

@@ -5,6 +5,9 @@ import { cameraSchema, streamKindSchema } from '../../model/camera';
 
 export const profileSchema = z.enum(['main', 'sub']);
 
+/** Largest snapshot accepted (decoded PNG bytes): a 4K frame as PNG is well under this. */
+export const maxSnapshotBytes = 8 * 1024 * 1024;
+
 export const mediaRequests = {
   'cameras.get': {
     params: z.object({ ids: z.array(idSchema).max(1000).optional() }),
@@ -13,6 +16,19 @@ export const mediaRequests = {
   'media.resolve': {
     params: z.object({ cameraId: idSchema, profile: profileSchema }),
     result: z.object({ cameraId: idSchema, profile: profileSchema, kind: streamKindSchema, url: z.string() }),
+  },
+  /** Saves a tile's current frame, a PNG encoded as base64, under `<workspace>/snapshots/`. */
+  'media.snapshot': {
+    params: z.object({
+      cameraId: idSchema,
+      png: z
+        .string()
+        .min(1)
+        .max(Math.ceil(maxSnapshotBytes / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+    }),
+    /** `file` is relative to the workspace, e.g. `snapshots/cam-0001-20261121-080321-123.png`. */
+    result: z.object({ file: z.string(), bytes: z.number().int() }),
   },
 } as const;
 

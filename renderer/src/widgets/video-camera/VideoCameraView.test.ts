@@ -130,16 +130,25 @@ describe('VideoCameraView', () => {
     wrapper.unmount();
   });
 
-  it('plays the main stream in a large tile and switches profile when the tile shrinks', async () => {
+  it('plays the main stream in a large tile and switches profile when it shrinks, keeping the old picture until the new one plays', async () => {
     const wrapper = mountTile({ width: 1920, height: 1080 });
     await flushPromises();
     expect(resolved.at(-1)?.profile).toBe('main');
+    players()[0]!.emit({ state: 'playing', lastFrameAt: Date.now() });
     await wrapper.setProps({ size: { width: 480, height: 270 } });
     await flushPromises();
     expect(resolved.at(-1)?.profile).toBe('sub');
-    expect(players()[0]!.isDisposed).toBe(true);
     expect(players()).toHaveLength(2);
+    expect(players()[0]!.isDisposed).toBe(false);
+    expect(wrapper.get('[data-testid="video-tile"]').attributes('data-state')).toBe('playing');
+    players()[1]!.emit({ state: 'playing', lastFrameAt: Date.now() });
+    await flushPromises();
+    expect(players()[0]!.isDisposed).toBe(true);
+    expect(wrapper.get('[data-testid="video-tile"]').attributes('data-profile')).toBe('sub');
+    const element = wrapper.element as HTMLElement;
+    expect(element.querySelectorAll('video')).toHaveLength(1);
     wrapper.unmount();
+    expect(element.querySelectorAll('video')).toHaveLength(0);
   });
 
   it('creates no player while inactive and disposes it when the cell goes inactive or unmounts', async () => {
@@ -170,8 +179,10 @@ describe('VideoCameraView', () => {
       widget: { kind: 'video.camera', options: { cameraId: 'cam-0002', profile: 'auto' } },
     });
     await flushPromises();
-    expect(players()[0]!.isDisposed).toBe(true);
     expect(players()[1]!.source.url).toContain('cam-0002');
+    players()[1]!.emit({ state: 'playing', lastFrameAt: Date.now() });
+    await flushPromises();
+    expect(players()[0]!.isDisposed).toBe(true);
     expect(wrapper.get('[data-testid="video-tile"]').attributes('data-camera-id')).toBe('cam-0002');
     expect(wrapper.text()).toContain('cam-0002'); // unknown camera: its id instead of a name
     wrapper.unmount();

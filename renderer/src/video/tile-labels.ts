@@ -1,6 +1,6 @@
 // Words a video tile shows for each playback state, Chinese first (the wall's language), English available.
 import type { LocalizedText } from '@shared/model/common';
-import type { TilePlayerState, TilePlayerStatus } from '../../video/tile-player';
+import type { TilePlayerState, TilePlayerStatus } from './tile-player';
 
 /** What the tile is doing: a player state, or `inactive` while the cell is hidden. */
 export type TileState = TilePlayerState | 'inactive';
@@ -47,3 +47,21 @@ export function clockTime(timestamp: number): string {
     .map((part) => String(part).padStart(2, '0'))
     .join(':');
 }
+
+/** Tile toolbar, statistics overlay and patrol words. */
+export const tileTexts = {
+  statistics: { zh: '统计', en: 'Stats' },
+  snapshot: { zh: '截图', en: 'Snapshot' },
+  snapshotSaved: { zh: '截图已保存：{file}', en: 'Snapshot saved: {file}' },
+  snapshotFailed: { zh: '截图失败：{message}', en: 'Snapshot failed: {message}' },
+  latency: { zh: '延迟', en: 'Latency' },
+  framesPerSecond: { zh: '帧率', en: 'FPS' },
+  dropped: { zh: '丢帧', en: 'Dropped' },
+  bitrate: { zh: '码率', en: 'Bitrate' },
+  profile: { zh: '码流', en: 'Profile' },
+  state: { zh: '状态', en: 'State' },
+  main: { zh: '主码流', en: 'main' },
+  sub: { zh: '子码流', en: 'sub' },
+  patrol: { zh: '轮巡 {position}/{count}', en: 'Patrol {position}/{count}' },
+  patrolPaused: { zh: '轮巡已暂停 {position}/{count}', en: 'Patrol paused {position}/{count}' },
+} satisfies Record<string, LocalizedText>;

@@ -1,0 +1,114 @@
+// The hls.js engine, for platforms that offer only HLS; loaded on first use so walls without HLS never pay for it.
+import type Hls from 'hls.js';
+import type { ErrorData } from 'hls.js';
+import type * as HlsNamespace from 'hls.js';
+import { codecDisplayName, unsupportedVideoCodec } from './codec-support';
+import type { EngineHandlers, PlayerEngine } from './player-engine';
+
+type HlsModule = typeof HlsNamespace;
+
+/**
+ * Live tuning: low-latency mode for LL-HLS playlists, a live sync point three target durations back at most
+ * (hls.js's own default), a back buffer bounded like mpegts.js's cleanup. hls.js retries recoverable errors
+ * itself; a fatal error ends this engine and TilePlayer creates a new one after its backoff.
+ */
+const liveConfig = {
+  lowLatencyMode: true,
+  backBufferLength: 30,
+  maxBufferLength: 10,
+  liveDurationInfinity: true,
+  enableWorker: true,
+  // No audio on wall tiles, and no captions.
+  enableWebVTT: false,
+  enableCEA708Captions: false,
+} as const;
+
+export function createHlsEngine(
+  video: HTMLVideoElement,
+  url: string,
+  handlers: EngineHandlers,
+  load: () => Promise<HlsModule> = () => import('hls.js'),
+): PlayerEngine {
+  let isDestroyed = false;
+  let hls: Hls | null = null;
+  let videoCodec: string | null = null;
+
+  const start = async () => {
+    let module: HlsModule;
+    try {
+      module = await load();
+    } catch (error) {
+      if (!isDestroyed) handlers.onMediaError(`hls.js failed to load: ${String(error)}`);
+      return;
+    }
+    if (isDestroyed) return;
+    const HlsClass = module.default;
+    if (!HlsClass.isSupported()) {
+      handlers.onUnsupported('HLS', 'MediaSource is not available for hls.js');
+      return;
+    }
+    const instance = new HlsClass(liveConfig);
+    hls = instance;
+    const { Events, ErrorTypes, ErrorDetails } = HlsClass;
+    instance.on(Events.BUFFER_CODECS, (_event, data) => {
+      const codec = data.video?.codec ?? data.audiovideo?.codec;
+      if (!codec || isDestroyed) return;
+      videoCodec = codec;
+      handlers.onVideoCodec(codec);
+      const unsupported = unsupportedVideoCodec(codec);
+      if (unsupported) handlers.onUnsupported(unsupported, `MediaSource cannot play ${codec}`);
+    });
+    instance.on(Events.FRAG_LOADED, (_event, data) => {
+      const { stats } = data.frag;
+      const seconds = (stats.loading.end - stats.loading.start) / 1000;
+      if (!isDestroyed && seconds > 0)
+        handlers.onBitrate((stats.loaded * 8) / Math.max(seconds, data.frag.duration));
+    });
+    instance.on(Events.ERROR, (_event, data: ErrorData) => {
+      if (isDestroyed || !data.fatal) return;
+      // Defer: hls.js is still inside its own call stack, and the handler may destroy this engine.
+      queueMicrotask(() => {
+        if (isDestroyed) return;
+        const detail = `${data.details}${data.error?.message ? `: ${data.error.message}` : ''}`;
+        if (
+          data.details === ErrorDetails.MANIFEST_INCOMPATIBLE_CODECS_ERROR ||
+          data.details === ErrorDetails.BUFFER_ADD_CODEC_ERROR ||
+          data.details === ErrorDetails.BUFFER_INCOMPATIBLE_CODECS_ERROR
+        ) {
+          handlers.onUnsupported(videoCodec ? codecDisplayName(videoCodec) : 'unknown', detail);
+        } else if (data.type === ErrorTypes.NETWORK_ERROR) {
+          handlers.onNetworkError(detail);
+        } else {
+          handlers.onMediaError(detail);
+        }
+      });
+    });
+    instance.attachMedia(video);
+    instance.loadSource(url);
+    Promise.resolve(video.play()).catch(() => undefined);
+  };
+
+  return {
+    get videoCodec() {
+      return videoCodec;
+    },
+    start() {
+      void start();
+    },
+    destroy() {
+      if (isDestroyed) return;
+      isDestroyed = true;
+      const instance = hls;
+      hls = null;
+      if (!instance) return;
+      try {
+        video.pause();
+        instance.stopLoad();
+        instance.detachMedia();
+        instance.destroy(); // also removes every listener
+      } catch (error) {
+        console.warn('[hls-engine] destroy failed', error);
+      }
+    },
+  };
+}

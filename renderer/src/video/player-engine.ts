@@ -1,0 +1,37 @@
+// The one interface both stream engines (mpegts.js for FLV/TS, hls.js for HLS) present to TilePlayer.
+import type { StreamKind } from '@shared/model/camera';
+
+/** What an engine reports; TilePlayer guards every callback with its generation check. */
+export interface EngineHandlers {
+  /** A network failure (refused, reset, HTTP error): the tile goes offline and reconnects. */
+  onNetworkError(detail: string): void;
+  /** A media pipeline failure (demux, MSE): the tile shows an error and reconnects. */
+  onMediaError(detail: string): void;
+  /** The stream ended (for live: the server closed it). */
+  onEnded(): void;
+  /** The stream's RFC 6381 video codec, once known (e.g. `avc1.4d401e`, `hvc1.1.6.L93.B0`). */
+  onVideoCodec(videoCodec: string): void;
+  /** This browser cannot decode the stream: `codec` is a display name (`H.265`) or the codec string. */
+  onUnsupported(codec: string, detail: string): void;
+  /** The media server's wall-clock send time of the frames arriving now (ms since epoch), when it tells. */
+  onSendTime(sentAt: number): void;
+  /** Bytes per second received, as the engine measured it. */
+  onBitrate(bitsPerSecond: number): void;
+}
+
+/** A live stream engine feeding one `<video>` element. Created per connection attempt, never reused. */
+export interface PlayerEngine {
+  /** Attaches to the element and starts loading and playing. May throw; the caller treats that as a media error. */
+  start(): void;
+  /** pause → unload → detach → destroy, removing every listener; never throws. */
+  destroy(): void;
+  /** The video codec the engine has parsed so far, if any. */
+  readonly videoCodec: string | null;
+}
+
+export type EngineFactory = (video: HTMLVideoElement, url: string, handlers: EngineHandlers) => PlayerEngine;
+
+/** Which engine family plays a stream kind. */
+export function engineFamilyOf(kind: StreamKind): 'mpegts' | 'hls' {
+  return kind === 'hls' ? 'hls' : 'mpegts';
+}

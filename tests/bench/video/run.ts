@@ -1,0 +1,258 @@
+// Video benchmark (`npm run bench:video [-- --quick]`): N live WS-FLV tiles through TilePlayer versus the same
+// clips as plain MP4 files in <video>, in headless Chromium, with decode rate, dropped frames, live latency,
+// browser CPU per decoded frame, time to first frame and (16 × 720p) browser memory at minute 1 and 5.
+//
+// How latency is measured: the demo media server writes an `onTianmuClock { sentAt }` script tag (its wall
+// clock) before every key frame. TilePlayer pairs each with the moment it arrived (transit = arrival − sentAt,
+// same machine, same clock) and reports latency = transit + (buffered end − currentTime): how long ago the
+// server sent what is on screen now, give or take one frame interval. MP4 files have no live edge: null.
+//
+// CPU and memory are read from /proc for every process the bench's Chromium started (Linux only): CPU as
+// utime + stime, memory as the sum of PSS (shared pages counted once across the processes).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../../support/find-chromium';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const isQuick = process.argv.includes('--quick');
+const clockTicksPerSecond = 100; // USER_HZ on Linux
+
+interface Configuration {
+  readonly count: number;
+  readonly width: number;
+  readonly height: number;
+  readonly clips: readonly string[];
+}
+
+const sd = { width: 640, height: 360, clips: ['cam-01', 'cam-02'] };
+const hd = { width: 1280, height: 720, clips: ['cam-01-720p', 'cam-02-720p'] };
+const configurations: Configuration[] = isQuick
+  ? [...[1, 4, 16].map((count) => ({ count, ...sd })), ...[4].map((count) => ({ count, ...hd }))]
+  : [
+      ...[1, 4, 9, 16, 25, 36].map((count) => ({ count, ...sd })),
+      ...[1, 4, 9, 16].map((count) => ({ count, ...hd })),
+    ];
+/** `--only=16x640x360` measures just that configuration (both modes), for investigating one figure. */
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
+if (only) {
+  const [count, width, height] = only.split('x').map(Number);
+  configurations.splice(0, configurations.length, {
+    count: count!,
+    ...(width === 1280 ? hd : sd),
+    width: width!,
+    height: height!,
+  });
+}
+const warmupMs = isQuick ? 3_000 : 5_000;
+const windowMs = isQuick ? 8_000 : 20_000;
+
+/** Pids of every descendant of `pid`. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(parent) ?? [];
+      list.push(Number(entry));
+      children.set(parent, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const result: number[] = [];
+  const queue = [...(children.get(pid) ?? [])];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    result.push(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return result;
+}
+
+/** CPU seconds (user + system) used so far by `pids` (processes that already ended are not counted). */
+function cpuSeconds(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // ended
+    }
+  }
+  return ticks / clockTicksPerSecond;
+}
+
+/** Sum of PSS over `pids`, in MB. */
+function memoryMegabytes(pids: readonly number[]): number {
+  let kilobytes = 0;
+  for (const pid of pids) {
+    try {
+      const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      kilobytes += Number(match?.[1] ?? 0);
+    } catch {
+      // ended
+    }
+  }
+  return Math.round(kilobytes / 1024);
+}
+
+function percentile(values: readonly number[], share: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+async function startHost(): Promise<{ origin: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'out/main/cli.js'), 'serve', '--port', '0', '--displays', '1', '--no-token'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /console\s+(http:\/\/[^/\s]+)/.exec(output);
+      if (match && output.includes('press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+  return { origin, child };
+}
+
+interface TileReading {
+  decoded: number;
+  dropped: number;
+  latencyMs: number | null;
+  timeToFirstFrameMs: number | null;
+}
+
+async function measure(
+  browser: Browser,
+  origin: string,
+  configuration: Configuration,
+  mode: 'flv' | 'mp4',
+  memoryMinutes: readonly number[] = [],
+) {
+  const columns = Math.ceil(Math.sqrt(configuration.count));
+  const rows = Math.ceil(configuration.count / columns);
+  const page = await browser.newPage({
+    viewport: { width: columns * configuration.width, height: rows * configuration.height },
+  });
+  const query = new URLSearchParams({
+    n: String(configuration.count),
+    clip: configuration.clips.join(','),
+    mode,
+    width: String(configuration.width),
+    height: String(configuration.height),
+  });
+  const openedAt = Date.now();
+  await page.goto(`${origin}/#/bench/video?${query}`);
+  const read = () =>
+    page.evaluate(() =>
+      // In the page (this file compiles without DOM types): see renderer/src/video/VideoBenchView.vue.
+      (globalThis as unknown as { __videoBench: { read(): TileReading[] } }).__videoBench.read(),
+    );
+  await page.waitForFunction(() => Boolean((globalThis as { __videoBench?: unknown }).__videoBench));
+  await page.waitForTimeout(warmupMs);
+
+  const pids = descendants(process.pid).filter((pid) => !hostPids.has(pid));
+  const before = await read();
+  const cpuBefore = cpuSeconds(pids);
+  const latencies: number[] = [];
+  const started = Date.now();
+  while (Date.now() - started < windowMs) {
+    await page.waitForTimeout(500);
+    for (const tile of await read()) if (tile.latencyMs !== null) latencies.push(tile.latencyMs);
+  }
+  const after = await read();
+  const cpuAfter = cpuSeconds(pids);
+  const seconds = (Date.now() - started) / 1000;
+
+  const decoded = after.reduce((sum, tile, index) => sum + tile.decoded - before[index]!.decoded, 0);
+  const dropped = after.reduce((sum, tile, index) => sum + tile.dropped - before[index]!.dropped, 0);
+  const firstFrames = after.map((tile) => tile.timeToFirstFrameMs).filter((value) => value !== null);
+  const memory: Record<string, number> = {};
+  for (const minute of memoryMinutes) {
+    const wait = openedAt + minute * 60_000 - Date.now();
+    if (wait > 0) await page.waitForTimeout(wait);
+    memory[`minute${minute}MB`] = memoryMegabytes(
+      descendants(process.pid).filter((pid) => !hostPids.has(pid)),
+    );
+  }
+  await page.close();
+  return {
+    mode,
+    tiles: configuration.count,
+    size: `${configuration.width}x${configuration.height}`,
+    decodedFramesPerSecondPerTile: Math.round((decoded / seconds / configuration.count) * 10) / 10,
+    droppedFramesPercent: decoded > 0 ? Math.round((dropped / decoded) * 10_000) / 100 : null,
+    latencyMedianMs: percentile(latencies, 0.5),
+    latencyP95Ms: percentile(latencies, 0.95),
+    cpuMillisecondsPerDecodedFrame:
+      decoded > 0 ? Math.round(((cpuAfter - cpuBefore) / decoded) * 100_000) / 100 : null,
+    browserCpuCores: Math.round(((cpuAfter - cpuBefore) / seconds) * 100) / 100,
+    timeToFirstFrameMedianMs: percentile(firstFrames as number[], 0.5),
+    timeToFirstFrameMaxMs: firstFrames.length > 0 ? Math.max(...(firstFrames as number[])) : null,
+    ...(memoryMinutes.length > 0 ? { memory } : {}),
+  };
+}
+
+const hostPids = new Set<number>();
+
+async function main(): Promise<void> {
+  const host = await startHost();
+  hostPids.add(host.child.pid!);
+  for (const pid of descendants(host.child.pid!)) hostPids.add(pid);
+  const { executablePath } = findChromium();
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--autoplay-policy=no-user-gesture-required', '--disable-gpu', '--no-sandbox'],
+  });
+  const results: unknown[] = [];
+  const startedAt = Date.now();
+  try {
+    for (const configuration of configurations) {
+      for (const mode of ['flv', 'mp4'] as const) {
+        const result = await measure(browser, host.origin, configuration, mode);
+        results.push(result);
+        console.log(JSON.stringify(result));
+      }
+    }
+    if (!isQuick && !only) {
+      const result = await measure(browser, host.origin, { count: 16, ...hd }, 'flv', [1, 5]);
+      const memory = result.memory as Record<string, number>;
+      const growth = { ...result, memoryGrowthMB: memory.minute5MB! - memory.minute1MB! };
+      results.push(growth);
+      console.log(JSON.stringify(growth));
+    }
+  } finally {
+    await browser.close();
+    host.child.kill('SIGTERM');
+  }
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  const file = path.join(root, 'test-results', isQuick ? 'bench-video-quick.json' : 'bench-video.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ quick: isQuick, seconds: (Date.now() - startedAt) / 1000, results }, null, 2),
+  );
+  console.log(
+    `bench:video done in ${Math.round((Date.now() - startedAt) / 1000)} s → ${path.relative(root, file)}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

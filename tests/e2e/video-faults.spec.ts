@@ -1,0 +1,86 @@
+// Faults a wall must show in words: an H.265 stream this Chromium cannot decode, a stream that stops sending
+// without closing (stalled within watchdog + 2 s), and a snapshot of a live tile saved into the workspace.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { startHost, type RunningHost } from '../support/browser-host';
+import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { mediaControl } from '../support/video-page';
+
+let workspace: VideoWorkspace;
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  workspace = createVideoWorkspace('video-faults');
+  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
+});
+test.afterAll(async () => {
+  await host?.stop();
+  workspace?.remove();
+});
+
+test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画面停滞 within 12 s, and a snapshot is saved', async ({
+  page,
+}) => {
+  await page.goto(host.urls.get('wall:left')!);
+  const hevc = page.locator('[data-testid="video-tile"][data-camera-id="cam-hevc"]');
+  const stalling = page.locator('[data-testid="video-tile"][data-camera-id="cam-0006"]');
+  const live = page.locator('[data-testid="video-tile"][data-camera-id="cam-0001"]');
+
+  await expect(hevc).toHaveAttribute('data-state', 'unsupported');
+  await expect(hevc).toContainText('编码不支持 (H.265)');
+  await expect(stalling).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+  await expect(live).toHaveAttribute('data-state', 'playing');
+
+  // The stream keeps its connection open and sends nothing, like a camera that froze behind its server.
+  const media = mediaControl(host);
+  await media.stall('cam-06');
+  const stalledAt = Date.now();
+  await expect(stalling).toHaveAttribute('data-state', 'stalled', { timeout: 12_000 });
+  const detectedAfter = Date.now() - stalledAt;
+  expect(detectedAfter, 'stalled shown within the 10 s watchdog + 2 s').toBeLessThanOrEqual(12_000);
+  expect(detectedAfter, 'not before the watchdog time').toBeGreaterThanOrEqual(9_000);
+  await expect(stalling).toContainText('画面停滞');
+  await expect(stalling).toContainText(/最后画面 \d\d:\d\d:\d\d/);
+  await page.screenshot({ path: 'test-results/screens/video-faults.png' });
+  await media.resume('cam-06');
+  await expect(stalling).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+
+  // Snapshot: the PNG lands in <workspace>/snapshots/ and holds a real picture, not a black frame.
+  await live.hover();
+  await live.getByTestId('tile-snapshot').click();
+  const notice = live.getByTestId('tile-notice');
+  await expect(notice).toContainText('截图已保存：snapshots/cam-0001-');
+  const file = /snapshots\/[\w-]+\.png/.exec((await notice.textContent()) ?? '')![0];
+  const saved = path.join(workspace.directory, file);
+  expect(existsSync(saved)).toBe(true);
+  const png = readFileSync(saved);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16), 'width of the 640×360 stream').toBe(640);
+  expect(png.readUInt32BE(20)).toBe(360);
+  const brightness = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let sum = 0;
+    for (let index = 0; index < data.length; index += 4)
+      sum += data[index]! + data[index + 1]! + data[index + 2]!;
+    return sum / (data.length / 4) / 3;
+  }, png.toString('base64'));
+  expect(brightness, 'the snapshot shows the picture, not black').toBeGreaterThan(30);
+
+  // The statistics overlay names latency, frame rate, dropped frames, bitrate, profile and state.
+  await live.getByTestId('tile-statistics-toggle').click();
+  const statistics = live.getByTestId('tile-statistics');
+  await expect(statistics).toContainText('延迟');
+  await expect(statistics).toContainText(/帧率\s*2[0-9]/);
+  await expect(statistics).toContainText('子码流');
+  await expect(statistics).toContainText('播放中');
+  await page.screenshot({ path: 'test-results/screens/video-statistics.png' });
+});

@@ -1,0 +1,62 @@
+// What the video end-to-end specs read from a wall page and from the demo media server (fault control).
+import type { Page } from '@playwright/test';
+import type { RunningHost } from './browser-host';
+
+/** Counts that must match the tiles on screen when nothing leaks. */
+export interface VideoCounts {
+  readonly players: number;
+  readonly engines: number;
+  readonly videoElements: number;
+  /** `<video>` elements actually in the document. */
+  readonly videosInDocument: number;
+}
+
+export function videoCounts(page: Page): Promise<VideoCounts> {
+  return page.evaluate(() => {
+    // Runs in the page; typed without DOM types because tests/support also compiles for Node.
+    // window.__tianmuVideo: see renderer/src/video/player-count.ts.
+    const page = globalThis as unknown as {
+      __tianmuVideo?: Omit<VideoCounts, 'videosInDocument'>;
+      document: { querySelectorAll(selector: string): { length: number } };
+    };
+    const counts = page.__tianmuVideo;
+    return {
+      players: counts?.players ?? -1,
+      engines: counts?.engines ?? -1,
+      videoElements: counts?.videoElements ?? -1,
+      videosInDocument: page.document.querySelectorAll('video').length,
+    };
+  });
+}
+
+/** Decoded-frame count of every `<video>` in the page. */
+export function decodedFrames(page: Page): Promise<number[]> {
+  return page.$$eval('video', (videos) =>
+    videos.map((video) => video.getVideoPlaybackQuality().totalVideoFrames),
+  );
+}
+
+/** `data-state` of every video tile, in page order. */
+export function tileStates(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="video-tile"]', (tiles) => tiles.map((tile) => tile.dataset.state ?? ''));
+}
+
+/** The test-only fault control of the host's demo media server (`--fault-injection`). */
+export function mediaControl(host: RunningHost) {
+  const token = new URL(host.urls.get('console')!).searchParams.get('token') ?? '';
+  const url = (route: string) => `${host.origin}/test/media/${route}?token=${encodeURIComponent(token)}`;
+  const post = async (route: string) => {
+    const response = await fetch(url(route), { method: 'POST' });
+    if (!response.ok) throw new Error(`fault control ${route}: HTTP ${response.status}`);
+  };
+  return {
+    stopServer: () => post('server/stop'),
+    startServer: () => post('server/start'),
+    stall: (streamId: string) => post(`streams/${streamId}/stall`),
+    resume: (streamId: string) => post(`streams/${streamId}/resume`),
+    async connections(): Promise<number> {
+      const response = await fetch(url('stats'));
+      return ((await response.json()) as { connections: number }).connections;
+    },
+  };
+}

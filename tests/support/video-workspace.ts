@@ -1,0 +1,78 @@
+// Builds a throw-away copy of the demo workspace for the video end-to-end specs: a 4×4 wall of cameras, a
+// 4×4 wall of patrols, and a faults wall (an HEVC camera served as MPEG-TS, a camera to stall, one to snapshot).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'demo');
+
+export type VideoScenario = 'video-16' | 'patrol-16' | 'video-faults';
+
+export interface VideoWorkspace {
+  readonly directory: string;
+  remove(): void;
+}
+
+const grid = (cells: unknown[]) => ({ layout: { rows: 4, columns: 4, merges: [] }, cells });
+const camera = (cameraId: string) => ({ kind: 'video.camera', options: { cameraId, profile: 'sub' } });
+const clockDisplay = { layout: { rows: 1, columns: 1, merges: [] }, cells: [{ kind: 'clock', options: {} }] };
+/** Demo cameras cam-0001 … cam-0240 cycle through the six demo streams cam-01 … cam-06. */
+const cameraId = (index: number) => `cam-${String(index + 1).padStart(4, '0')}`;
+
+/** A workspace whose wall opens on `scenario` (left display; the right one shows a clock). */
+export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tianmu-video-'));
+  cpSync(demoDir, directory, { recursive: true, filter: (source) => !/\.(ts|md)$/.test(source) });
+  const readJson = (file: string) => JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
+  const writeJson = (file: string, value: unknown) =>
+    writeFileSync(path.join(directory, file), JSON.stringify(value, null, 2));
+
+  const platforms = readJson('platforms.json');
+  platforms.platforms.push({
+    id: 'demo-ts',
+    name: '演示 MPEG-TS 文件',
+    vendor: 'demo',
+    kind: 'http-ts',
+    url: { main: 'http://{origin}/media/file/{streamId}', sub: 'http://{origin}/media/file/{streamId}' },
+  });
+  writeJson('platforms.json', platforms);
+
+  const cameras = readJson('cameras.json');
+  cameras.cameras.push({
+    ...cameras.cameras[0],
+    id: 'cam-hevc',
+    name: 'H.265 测试相机',
+    platform: 'demo-ts',
+    streamId: 'hevc-sample.m2t',
+  });
+  writeJson('cameras.json', cameras);
+
+  const scenarios: Record<VideoScenario, unknown> = {
+    'video-16': grid(Array.from({ length: 16 }, (_, index) => camera(cameraId(index)))),
+    'patrol-16': grid(
+      Array.from({ length: 16 }, (_, index) => ({
+        kind: 'video.patrol',
+        options: {
+          cameraIds: [0, 1, 2, 3].map((offset) => cameraId(index * 4 + offset)),
+          dwellSeconds: 3600,
+          profile: 'sub',
+        },
+      })),
+    ),
+    // cam-0001 → stream cam-01 (snapshot), cam-0006 → stream cam-06 (stalled by the test).
+    'video-faults': {
+      layout: { rows: 2, columns: 2, merges: [] },
+      cells: [camera('cam-hevc'), camera('cam-0006'), camera('cam-0001'), { kind: 'clock', options: {} }],
+    },
+  };
+  writeJson(`scenarios/${scenario}.json`, {
+    id: scenario,
+    name: { zh: `视频测试 ${scenario}`, en: `Video test ${scenario}` },
+    mode: 'normal',
+    displays: { left: scenarios[scenario], right: clockDisplay },
+  });
+  const manifest = readJson('workspace.json');
+  writeJson('workspace.json', { ...manifest, defaultScenario: scenario });
+  return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
+}
