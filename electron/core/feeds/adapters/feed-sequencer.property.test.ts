@@ -6,20 +6,9 @@ import type { FeedMessage } from '@shared/model/feed-protocol';
 import { FeedHub } from '../feed-hub';
 import type { SourceSink } from '../source-sink';
 import { FeedReceiver } from './feed-receiver';
+import { createSeededRandom } from '@shared/base/seeded-random';
 
 const keys = Array.from({ length: 16 }, (_, index) => `k${index}`);
-
-/** Seeded PRNG so a failing seed replays exactly. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface RunResult {
   serverState: Map<string, number>;
@@ -36,7 +25,7 @@ interface RunResult {
  * that travels through the same channel (never dropped); a final heartbeat carries the last sequence number.
  */
 function run(seed: number, count: number, rates: { drop: number; duplicate: number; reorder: number }) {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed);
   const hub = new FeedHub();
   const serverState = new Map<string, number>(keys.map((key) => [key, 0]));
   let seq = 0;

@@ -4,18 +4,7 @@ import type { Camera } from '@shared/model/camera';
 import type { LonLat } from '@shared/model/common';
 import type { Incident, IncidentSeverity } from '@shared/model/incident';
 import type { DistrictMap } from '@shared/model/workspace';
-
-/** Seeded PRNG (mulberry32). */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { createSeededRandom } from '@shared/base/seeded-random';
 
 export const benchCentre: LonLat = [121.5, 31.23];
 const west = 121.46;
@@ -32,7 +21,7 @@ export interface SyntheticDistrict {
 }
 
 export function syntheticDistrict(cameraCount = 26_000, incidentCount = 10_000): SyntheticDistrict {
-  const random = createRandom(20_261_101);
+  const random = createSeededRandom(20_261_101);
   const features: DistrictMap['features'] = [];
   const grids: { id: string; west: number; south: number }[] = [];
   for (let row = 0; row < rows; row++) {
