@@ -129,7 +129,8 @@ function createPlayer(options: { kind?: 'ws-flv' | 'ws-ts' | 'http-flv' | 'hls' 
   player = new TilePlayer(
     container,
     { ...source, kind: options.kind ?? source.kind },
-    { random: () => 0, readDecodedFrames: () => frames },
+    // Whole-second watchdog looks keep the timings below easy to follow; the default looks twice a second.
+    { random: () => 0, readDecodedFrames: () => frames, watchdogIntervalMs: 1_000 },
   );
   player.onStateChanged((status) => states.push(status));
   return player;

@@ -51,7 +51,10 @@ export interface TilePlayerStatus {
 export interface TilePlayerOptions {
   /** No new decoded frame for this long means stalled (default 10 s). */
   readonly stallTimeoutMs?: number;
-  /** How often the watchdog looks at the decoded-frame counter (default 1 s). */
+  /**
+   * How often the watchdog looks at the decoded-frame counter (default 0.5 s): a frame is only noticed at the next
+   * look, so a stall shows at most about two intervals after the timeout — well inside "watchdog + 2 s".
+   */
   readonly watchdogIntervalMs?: number;
   readonly backoff?: BackoffOptions;
   /** Random source of the backoff jitter. */
@@ -172,7 +175,7 @@ export class TilePlayer {
     options: TilePlayerOptions = {},
   ) {
     this.stallTimeoutMs = options.stallTimeoutMs ?? 10_000;
-    this.watchdogIntervalMs = options.watchdogIntervalMs ?? 1_000;
+    this.watchdogIntervalMs = options.watchdogIntervalMs ?? 500;
     this.latencyTargetSeconds = (options.latencyTargetMs ?? 1_000) / 1000;
     this.stableMs = options.stablePlaybackMs ?? stablePlaybackMs;
     this.backoff = options.backoff ?? defaultBackoff;
