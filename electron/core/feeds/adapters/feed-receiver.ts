@@ -7,6 +7,7 @@ import { topicForKey } from '@shared/feeds/apply-mapping';
 import { describeIssues } from '@shared/protocol/validation';
 import type { SourceSink } from '../source-sink';
 import { FeedSequencer, type SequencerOptions } from './feed-sequencer';
+import type { ReconnectingOptions } from './reconnecting-connection';
 
 export interface FeedReceiverOptions extends SequencerOptions {
   /** Hub topic of a value key, `{key}` replaced. */
@@ -86,4 +87,26 @@ export class FeedReceiver {
     }
     if (incidents.length > 0) this.sink.incidents(incidents);
   }
+}
+
+/** How long a requested snapshot may take before the connection is replaced. */
+const resyncTimeoutMs = 10_000;
+
+/**
+ * Reconnection settings of a Tianmu feed connection (WebSocket or SSE): the source's backoff and heartbeat, and a
+ * watchdog tick that checks the sequence and replaces the connection when a requested snapshot never came.
+ */
+export function feedConnectionOptions(
+  source: { backoff: ReconnectingOptions['backoff']; heartbeatTimeoutMs: number },
+  receiver: FeedReceiver,
+  restart: (reason: string) => void,
+): ReconnectingOptions {
+  return {
+    backoff: source.backoff,
+    silenceTimeoutMs: source.heartbeatTimeoutMs,
+    onTick: () => {
+      receiver.sequencer.check();
+      if (receiver.sequencer.isResyncOverdue(resyncTimeoutMs)) restart('snapshot overdue');
+    },
+  };
 }

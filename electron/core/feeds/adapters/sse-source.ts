@@ -2,11 +2,9 @@
 // `resyncUrl` when given, else re-opens the stream (a server sends its snapshots first on every connection).
 import type { SourceOf } from '@shared/model/source';
 import type { SourceAdapter, SourceSink } from '../source-sink';
-import { FeedReceiver } from './feed-receiver';
+import { FeedReceiver, feedConnectionOptions } from './feed-receiver';
 import { ReconnectingConnection } from './reconnecting-connection';
 import { SseParser } from './sse-parser';
-
-const resyncTimeoutMs = 10_000;
 
 export function createSseSource(source: SourceOf<'tianmu-sse'>, sink: SourceSink): SourceAdapter {
   const receiver = new FeedReceiver(sink, {
@@ -27,14 +25,7 @@ export function createSseSource(source: SourceOf<'tianmu-sse'>, sink: SourceSink
   });
   const connection = new ReconnectingConnection(
     sink,
-    {
-      backoff: source.backoff,
-      silenceTimeoutMs: source.heartbeatTimeoutMs,
-      onTick: () => {
-        receiver.sequencer.check();
-        if (receiver.sequencer.isResyncOverdue(resyncTimeoutMs)) connection.restart('snapshot overdue');
-      },
-    },
+    feedConnectionOptions(source, receiver, (reason) => connection.restart(reason)),
     (callbacks) => {
       receiver.sequencer.reset();
       const abort = new AbortController();

@@ -4,11 +4,10 @@ import WebSocket from 'ws';
 import type { SourceOf } from '@shared/model/source';
 import type { FeedClientMessage } from '@shared/model/feed-protocol';
 import type { SourceAdapter, SourceSink } from '../source-sink';
-import { FeedReceiver } from './feed-receiver';
+import { FeedReceiver, feedConnectionOptions } from './feed-receiver';
 import { ReconnectingConnection } from './reconnecting-connection';
 
 /** A snapshot asked for and not received within this time means the backend is stuck: reconnect. */
-const resyncTimeoutMs = 10_000;
 
 export function createWebSocketSource(source: SourceOf<'tianmu-ws'>, sink: SourceSink): SourceAdapter {
   let socket: WebSocket | undefined;
@@ -21,14 +20,7 @@ export function createWebSocketSource(source: SourceOf<'tianmu-ws'>, sink: Sourc
   });
   const connection = new ReconnectingConnection(
     sink,
-    {
-      backoff: source.backoff,
-      silenceTimeoutMs: source.heartbeatTimeoutMs,
-      onTick: () => {
-        receiver.sequencer.check();
-        if (receiver.sequencer.isResyncOverdue(resyncTimeoutMs)) connection.restart('snapshot overdue');
-      },
-    },
+    feedConnectionOptions(source, receiver, (reason) => connection.restart(reason)),
     (callbacks) => {
       receiver.sequencer.reset();
       const current = new WebSocket(source.url, {
