@@ -2,6 +2,7 @@
 import mpegts from 'mpegts.js';
 import type { StreamKind } from '@shared/model/camera';
 import { codecDisplayName, unsupportedVideoCodec } from './codec-support';
+import { gatedWebSocketLoader } from './gated-websocket-loader';
 import type { EngineHandlers, PlayerEngine } from './player-engine';
 
 /** `DOMException.NOT_SUPPORTED_ERR`: what `addSourceBuffer()` throws for a codec MSE cannot decode. */
@@ -23,6 +24,25 @@ export function mediaTypeOf(kind: StreamKind): 'flv' | 'mpegts' | null {
       return null;
   }
 }
+
+function isWebSocketKind(kind: StreamKind): boolean {
+  return kind === 'ws-flv' || kind === 'ws-ts';
+}
+
+/**
+ * Settings the video bench varies to choose defaults by measurement (`#/bench/video?batchMs=…&worker=1`);
+ * change them before the first player is created.
+ */
+export const mpegtsTuning = {
+  /** See GatedLoaderOptions.batchMs. */
+  batchMs: 0,
+  /** mpegts.js's transmuxing worker (one Worker per player). */
+  enableWorker: false,
+};
+
+let sharedWebSocketLoader: mpegts.CustomLoaderConstructor | undefined;
+const webSocketLoader = () =>
+  (sharedWebSocketLoader ??= gatedWebSocketLoader(undefined, { batchMs: mpegtsTuning.batchMs }));
 
 let isLoggingConfigured = false;
 
@@ -79,8 +99,11 @@ export function createMpegtsEngine(
       autoCleanupMinBackwardDuration: 10,
       // A worker per player costs a thread start on every layout switch, and overlapping destroy/create of
       // worker-backed MSE gives "MediaSource attachment is closing" (mpegts.js#218). Main thread it is.
-      enableWorker: false,
+      enableWorker: mpegtsTuning.enableWorker,
       enableWorkerForMSE: false,
+      // WebSockets wait for a place in the page's handshake gate (connection-gate.ts).
+      // (A worker builds its own loader: a loader class cannot be sent to it.)
+      ...(isWebSocketKind(kind) && !mpegtsTuning.enableWorker ? { customLoader: webSocketLoader() } : {}),
     },
   );
 

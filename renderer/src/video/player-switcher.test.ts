@@ -56,6 +56,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   switcher.dispose();
+  vi.runAllTimers();
   vi.useRealTimers();
 });
 
@@ -107,7 +108,23 @@ describe('PlayerSwitcher', () => {
       expect(fake.FakeTilePlayer.live.size).toBeLessThanOrEqual(3);
     }
     switcher.dispose();
-    expect(fake.FakeTilePlayer.live.size).toBe(0);
     expect(container.children).toHaveLength(0);
+    vi.runAllTimers();
+    expect(fake.FakeTilePlayer.live.size).toBe(0);
+  });
+
+  it('dispose takes the layers out at once and tears the players down one per task afterwards', () => {
+    switcher.show('a', source('a'));
+    switcher.show('b', source('b'));
+    switcher.prefetch('c', source('c'));
+    expect(fake.FakeTilePlayer.live.size).toBe(3);
+    switcher.dispose();
+    expect(container.children).toHaveLength(0);
+    expect(views.at(-1)?.key).toBe('a');
+    expect(fake.FakeTilePlayer.live.size).toBe(3);
+    vi.advanceTimersToNextTimer();
+    expect(fake.FakeTilePlayer.live.size).toBe(2);
+    vi.runAllTimers();
+    expect(fake.FakeTilePlayer.live.size).toBe(0);
   });
 });

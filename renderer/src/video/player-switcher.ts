@@ -6,6 +6,7 @@ import {
   type TilePlayerSource,
   type TilePlayerStatus,
 } from './tile-player';
+import { deferTeardown } from './teardown-queue';
 
 /** What the tile shows now: whose picture (`key`, e.g. a camera id) and that player's status. */
 export interface SwitcherView {
@@ -100,11 +101,20 @@ export class PlayerSwitcher {
     this.prefetched = null;
   }
 
+  /**
+   * Releases every player: their layers leave the tile at once, their teardowns follow in the next tasks
+   * (teardown-queue.ts), so a wall of new tiles is not held up by the old ones.
+   */
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
     clearTimeout(this.takeOverTimer);
-    for (const entry of [this.incoming, this.prefetched, this.shown]) this.release(entry);
+    for (const entry of [this.incoming, this.prefetched, this.shown]) {
+      if (!entry) continue;
+      entry.stopListening();
+      layerOf(entry).remove();
+      deferTeardown(() => entry.player.dispose());
+    }
     this.shown = this.incoming = this.prefetched = null;
   }
 

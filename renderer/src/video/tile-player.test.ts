@@ -110,6 +110,9 @@ const fake = vi.hoisted(() => {
       MEDIA_CODEC_UNSUPPORTED: 'CodecUnsupported',
     },
     LoggingControl: { applyConfig: () => undefined },
+    BaseLoader: class {},
+    LoaderStatus: { kIdle: 0, kConnecting: 1, kBuffering: 2, kError: 3, kComplete: 4 },
+    LoaderErrors: { EXCEPTION: 'Exception' },
   };
   return { players, mpegts, hlsInstances, FakeHls };
 });
@@ -197,6 +200,16 @@ describe('TilePlayer', () => {
   it('uses the mpegts (MPEG-TS) type for TS streams', async () => {
     createPlayer({ kind: 'ws-ts' });
     expect(lastPlayer().source).toMatchObject({ type: 'mpegts' });
+  });
+
+  it("connects WebSocket streams through the page's handshake gate, HTTP streams through mpegts.js", async () => {
+    createPlayer({ kind: 'ws-flv' }).dispose();
+    const gated = lastPlayer().config.customLoader;
+    expect(typeof gated).toBe('function');
+    createPlayer({ kind: 'ws-ts' }).dispose();
+    expect(lastPlayer().config.customLoader).toBe(gated);
+    createPlayer({ kind: 'http-flv' });
+    expect(lastPlayer().config.customLoader).toBeUndefined();
   });
 
   it('shows playing once decoded frames advance, with the time of the last frame', async () => {

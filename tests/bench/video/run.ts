@@ -46,6 +46,24 @@ if (only) {
     height: height!,
   });
 }
+/**
+ * WS-FLV variants to measure against the same MP4 reference: `--batch-ms=0,40` (the loader's batch interval,
+ * see gated-websocket-loader.ts) and `--worker` (mpegts.js's transmuxing Worker). Default: the shipped settings.
+ */
+interface Variant {
+  readonly batchMs?: number;
+  readonly worker?: boolean;
+}
+const batchArgument = process.argv.find((argument) => argument.startsWith('--batch-ms='));
+const variants: Variant[] = [
+  ...(batchArgument
+    ? batchArgument
+        .slice('--batch-ms='.length)
+        .split(',')
+        .map((value) => ({ batchMs: Number(value) }))
+    : [{}]),
+  ...(process.argv.includes('--worker') ? [{ worker: true }] : []),
+];
 const warmupMs = isQuick ? 3_000 : 5_000;
 const windowMs = isQuick ? 8_000 : 20_000;
 
@@ -144,6 +162,7 @@ async function measure(
   configuration: Configuration,
   mode: 'flv' | 'mp4',
   memoryMinutes: readonly number[] = [],
+  variant: Variant = {},
 ) {
   const columns = Math.ceil(Math.sqrt(configuration.count));
   const rows = Math.ceil(configuration.count / columns);
@@ -156,6 +175,8 @@ async function measure(
     mode,
     width: String(configuration.width),
     height: String(configuration.height),
+    ...(variant.batchMs !== undefined ? { batchMs: String(variant.batchMs) } : {}),
+    ...(variant.worker ? { worker: '1' } : {}),
   });
   const openedAt = Date.now();
   await page.goto(`${origin}/#/bench/video?${query}`);
@@ -194,6 +215,7 @@ async function measure(
   await page.close();
   return {
     mode,
+    ...(mode === 'flv' ? variant : {}),
     tiles: configuration.count,
     size: `${configuration.width}x${configuration.height}`,
     decodedFramesPerSecondPerTile: Math.round((decoded / seconds / configuration.count) * 10) / 10,
@@ -224,14 +246,18 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   try {
     for (const configuration of configurations) {
-      for (const mode of ['flv', 'mp4'] as const) {
-        const result = await measure(browser, host.origin, configuration, mode);
+      const runs = [
+        ...variants.map((variant) => ({ mode: 'flv' as const, variant })),
+        { mode: 'mp4' as const, variant: {} },
+      ];
+      for (const { mode, variant } of runs) {
+        const result = await measure(browser, host.origin, configuration, mode, [], variant);
         results.push(result);
         console.log(JSON.stringify(result));
       }
     }
     if (!isQuick && !only) {
-      const result = await measure(browser, host.origin, { count: 16, ...hd }, 'flv', [1, 5]);
+      const result = await measure(browser, host.origin, { count: 16, ...hd }, 'flv', [1, 5], variants[0]);
       const memory = result.memory as Record<string, number>;
       const growth = { ...result, memoryGrowthMB: memory.minute5MB! - memory.minute1MB! };
       results.push(growth);
