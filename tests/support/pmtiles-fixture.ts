@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { createSeededRandom } from '../../shared/base/seeded-random';
 import { zxyToTileId } from '../../electron/core/map/pmtiles/tile-id';
 
-export type FixtureCompression = 'none' | 'gzip';
+export type FixtureCompression = 'none' | 'gzip' | 'brotli';
 export type FixtureTileType = 'mvt' | 'png' | 'jpeg' | 'webp';
 
 export interface FixtureTile {
@@ -23,7 +23,7 @@ export interface PmtilesFixtureOptions {
   readonly tileType: FixtureTileType;
   /** Compression of the directories and metadata (default gzip). */
   readonly internalCompression?: FixtureCompression;
-  /** Compression of the tiles as stored (default none); the tiles are gzipped here when 'gzip'. */
+  /** Compression of the tiles as stored (default none); the tiles are compressed here accordingly. */
   readonly tileCompression?: FixtureCompression;
   /** Entries per leaf directory; without it every entry is in the root directory. */
   readonly leafSize?: number;
@@ -51,7 +51,7 @@ interface Entry {
   runLength: number;
 }
 
-const compressionCodes: Record<FixtureCompression, number> = { none: 1, gzip: 2 };
+const compressionCodes: Record<FixtureCompression, number> = { none: 1, gzip: 2, brotli: 3 };
 const tileTypeCodes: Record<FixtureTileType, number> = { mvt: 1, png: 2, jpeg: 3, webp: 4 };
 
 function pushVarint(out: number[], value: number): void {
@@ -83,7 +83,9 @@ function encodeDirectory(entries: readonly Entry[]): Buffer {
 }
 
 function compress(bytes: Uint8Array, compression: FixtureCompression): Buffer {
-  return compression === 'gzip' ? zlib.gzipSync(bytes, { level: 9 }) : Buffer.from(bytes);
+  if (compression === 'gzip') return zlib.gzipSync(bytes, { level: 9 });
+  if (compression === 'brotli') return zlib.brotliCompressSync(bytes);
+  return Buffer.from(bytes);
 }
 
 /** Encodes a PMTiles v3 file: header, root directory, metadata, leaf directories, tile data (clustered). */

@@ -9,6 +9,7 @@ import {
   encodePmtiles,
   encodePng,
   rasterFixtureTiles,
+  vectorFixtureTiles,
   type FixtureTile,
   type PmtilesFixtureOptions,
 } from '../../../../tests/support/pmtiles-fixture';
@@ -130,6 +131,7 @@ describe('PmtilesReader', () => {
     ['a root directory only, gzip', { internalCompression: 'gzip' }],
     ['leaf directories of 8 entries, gzip', { leafSize: 8 }],
     ['leaf directories of 1 entry, uncompressed', { leafSize: 1, internalCompression: 'none' }],
+    ['leaf directories of 8 entries, brotli', { leafSize: 8, internalCompression: 'brotli' }],
   ])('reads every tile of the district fixture from %s', async (_case, options) => {
     const { bytes, layout } = encodePmtiles({ tiles: districtTiles, tileType: 'png', ...options });
     if (options.leafSize) expect(layout.directoryEntryCounts.length).toBeGreaterThan(2);
@@ -170,6 +172,35 @@ describe('PmtilesReader', () => {
       expect(tile.compression).toBe('gzip');
       expect(zlib.gunzipSync(tile.data).equals(pictureA)).toBe(true);
     });
+  });
+
+  it('tells gzip tiles by their bytes when the header says the compression is unknown', async () => {
+    const gzipped = encodePmtiles({
+      tiles: runTiles.slice(0, 1),
+      tileType: 'mvt',
+      tileCompression: 'gzip',
+    }).bytes;
+    const plain = encodePmtiles({ tiles: runTiles.slice(0, 1), tileType: 'png' }).bytes;
+    gzipped[98] = 0;
+    plain[98] = 0;
+    const { z, x, y } = runTiles[0]!;
+    expect(
+      await withReader(await fileWith(gzipped), async (reader) => (await reader.tile(z, x, y))!.compression),
+    ).toBe('gzip');
+    expect(
+      await withReader(await fileWith(plain), async (reader) => (await reader.tile(z, x, y))!.compression),
+    ).toBe('none');
+  });
+
+  it('gets byte-identical files from the test writer run after run (seeded, no clock)', () => {
+    const write = () =>
+      encodePmtiles({
+        tiles: vectorFixtureTiles(districtBounds, [13, 14]),
+        tileType: 'mvt',
+        tileCompression: 'gzip',
+        leafSize: 8,
+      }).bytes;
+    expect(write().equals(write())).toBe(true);
   });
 
   it('reads the JSON metadata', async () => {
