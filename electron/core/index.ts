@@ -26,6 +26,7 @@ import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
+import { createBaseMapTiles } from './map/base-map-tiles';
 import { DemoRisk } from './map/demo-risk';
 import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
@@ -161,7 +162,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
-    ...mapHandlers(workspace.baseMaps, units, sensors),
+    ...mapHandlers(workspace.baseMaps, units, sensors, process.env, accessToken),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -196,6 +197,13 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     for (const session of sessions) session.send('vitals.levelChanged', change);
   });
 
+  // Tiles of local PMTiles base maps, served on the core's origin under its access token.
+  const baseMapTiles = createBaseMapTiles({
+    directory: workspace.directory,
+    catalogue: workspace.baseMaps,
+    accessToken,
+    log,
+  });
   const http: HttpServer = await startHttpServer({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
@@ -203,7 +211,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     media,
     accessToken,
     connect,
-    extraHandlers: options.faultInjection ? [createFaultControl(media, accessToken)] : [],
+    extraHandlers: [
+      baseMapTiles.handleHttp,
+      ...(options.faultInjection ? [createFaultControl(media, accessToken)] : []),
+    ],
   });
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
@@ -240,6 +251,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
       await http.close();
+      await baseMapTiles.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // Base maps (底图) a workspace offers, from its optional `basemaps.json`: offline first (the district's own vector
-// map), then tile services on the government network (XYZ, Tianditu WMTS, GeoServer WMS). Local PMTiles files
-// are not supported yet.
+// map or a local PMTiles file the core serves), then tile services on the government network (XYZ, Tianditu WMTS,
+// GeoServer WMS).
 import { z } from 'zod';
 import { idSchema, localizedTextSchema } from './common';
 
@@ -38,6 +38,65 @@ const common = {
     .optional(),
 };
 
+/**
+ * A file inside the workspace folder, written with '/': never absolute, never leaving the folder through '..'.
+ * The message of each refusal says what is wrong, so the workspace error names the problem.
+ */
+const workspaceFileSchema = (extension: string) =>
+  z
+    .string()
+    .min(1)
+    .max(300)
+    .superRefine((file, context) => {
+      const problem = workspaceFileProblem(file, extension);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+
+function workspaceFileProblem(file: string, extension: string): string | null {
+  if ([...file].some((character) => character.charCodeAt(0) < 0x20 || character === '\u007f'))
+    return 'a file path without control characters';
+  if (file.includes('\\')) return "a path written with '/', not '\\'";
+  if (file.startsWith('/') || /^[A-Za-z]:/.test(file) || file.startsWith('~'))
+    return 'a path relative to the workspace folder, not an absolute path';
+  const segments = file.split('/');
+  if (segments.includes('..')) return "a path inside the workspace folder ('..' is not allowed)";
+  if (segments.some((segment) => segment === '' || segment === '.'))
+    return "a path without empty or '.' parts";
+  if (!file.toLowerCase().endsWith(extension) || file.length === extension.length)
+    return `a file name ending in ${extension}`;
+  return null;
+}
+
+/** The formats a PMTiles base map can hold: raster pictures or Mapbox vector tiles (MVT). */
+export const pmtilesTileFormatSchema = z.enum(['png', 'jpeg', 'webp', 'avif', 'mvt']);
+export type PmtilesTileFormat = z.infer<typeof pmtilesTileFormatSchema>;
+
+/**
+ * What the core found in a PMTiles file and where it serves the tiles. Filled in by the core when it loads the
+ * workspace (never written in basemaps.json); `url` carries the core's access token when windows receive it.
+ */
+export const pmtilesTilesSchema = z.object({
+  /** `/basemaps/<id>/{z}/{x}/{y}` on the core's own origin, with `?token=` when the core has one. */
+  url: z
+    .string()
+    .regex(
+      /^\/basemaps\/[a-z0-9][a-z0-9_-]*\/\{z\}\/\{x\}\/\{y\}(\?token=[^\s"'<>#&]+)?$/,
+      "the core's own /basemaps/<id>/{z}/{x}/{y} URL",
+    ),
+  format: pmtilesTileFormatSchema,
+  /** Zoom levels the file holds; the map enlarges the deepest level beyond `maxZoom`. */
+  minZoom: z.number().int().min(0).max(26),
+  maxZoom: z.number().int().min(0).max(26),
+  /** West, south, east, north in degrees (of the file's own coordinate system, see `crs`). */
+  bounds: z.tuple([
+    z.number().min(-180).max(180),
+    z.number().min(-90).max(90),
+    z.number().min(-180).max(180),
+    z.number().min(-90).max(90),
+  ]),
+});
+export type PmtilesTiles = z.infer<typeof pmtilesTilesSchema>;
+
 export const baseMapSourceSchema = z.discriminatedUnion('type', [
   /** The workspace's district.geojson, drawn as vectors: the demo's base map, always available offline. */
   z.object({ ...common, type: z.literal('district') }),
@@ -71,6 +130,19 @@ export const baseMapSourceSchema = z.discriminatedUnion('type', [
     layers: z.string().min(1).max(300),
     version: z.enum(['1.1.1', '1.3.0']).default('1.1.1'),
     format: z.enum(['image/png', 'image/jpeg']).default('image/png'),
+  }),
+  /**
+   * A local PMTiles v3 file in the workspace (offline: the core reads it and serves its tiles on its own origin).
+   * Raster (PNG, JPEG, WebP, AVIF) or vector (MVT, drawn in a sober default style).
+   */
+  z.object({
+    ...common,
+    type: z.literal('pmtiles'),
+    /** Relative to the workspace folder, e.g. `maps/district.pmtiles`. */
+    file: workspaceFileSchema('.pmtiles'),
+    /** Pixel size of the raster tiles in the file (256, or 512 for high-density tiles). */
+    tileSize: z.union([z.literal(256), z.literal(512)]).default(256),
+    tiles: pmtilesTilesSchema.optional(),
   }),
 ]);
 export type BaseMapSource = z.infer<typeof baseMapSourceSchema>;

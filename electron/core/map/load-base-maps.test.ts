@@ -1,8 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultBaseMapCatalogue } from '@shared/model/base-map';
+import { baseMapCatalogueSchema, defaultBaseMapCatalogue } from '@shared/model/base-map';
+import {
+  encodePmtiles,
+  rasterFixtureTiles,
+  vectorFixtureTiles,
+} from '../../../tests/support/pmtiles-fixture';
+import { WorkspaceError } from '../workspace/workspace-error';
 import { loadBaseMaps, resolveBaseMaps } from './load-base-maps';
 
 let directory: string | undefined;
@@ -49,5 +55,141 @@ describe('base-map catalogue', () => {
       url: 'https://t{0-7}.tianditu.gov.cn/vec_w/wmts?tk=abc%26123',
     });
     expect(resolved.baseMaps[0]).not.toHaveProperty('tokenEnv');
+  });
+
+  describe('PMTiles base maps', () => {
+    const bounds = [121.449, 31.195, 121.543, 31.265] as const;
+    const raster = encodePmtiles({
+      tiles: rasterFixtureTiles(bounds, [12, 13]),
+      tileType: 'png',
+      leafSize: 4,
+      bounds,
+      metadata: { attribution: '<a href="https://example.invalid">&copy; 区测绘院</a>' },
+    }).bytes;
+    const pmtiles = (file: string, extra: Record<string, unknown> = {}) => ({
+      id: 'local',
+      type: 'pmtiles',
+      name: { zh: '本地瓦片', en: 'Local tiles' },
+      crs: 'gcj02',
+      file,
+      ...extra,
+    });
+    const catalogue = (...baseMaps: unknown[]) => JSON.stringify({ default: 'local', baseMaps });
+
+    /** A workspace with basemaps.json and, when given, bytes at `file`. */
+    async function workspaceWithFile(text: string, file?: string, bytes?: Uint8Array): Promise<string> {
+      const folder = await workspaceWith(text);
+      if (file && bytes) {
+        await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+        await writeFile(path.join(folder, file), bytes);
+      }
+      return folder;
+    }
+
+    async function loadError(text: string, file?: string, bytes?: Uint8Array): Promise<WorkspaceError> {
+      return loadBaseMaps(await workspaceWithFile(text, file, bytes)).then(
+        () => {
+          throw new Error('the catalogue loaded');
+        },
+        (error: WorkspaceError) => error,
+      );
+    }
+
+    it('checks the file and fills in its tiles: URL, format, levels and bounds, and its attribution', async () => {
+      const loaded = await loadBaseMaps(
+        await workspaceWithFile(catalogue(pmtiles('maps/district.pmtiles')), 'maps/district.pmtiles', raster),
+      );
+      expect(loaded.baseMaps[0]).toEqual({
+        ...pmtiles('maps/district.pmtiles'),
+        minZoom: 0,
+        maxZoom: 18,
+        tileSize: 256,
+        attribution: '© 区测绘院',
+        tiles: {
+          url: '/basemaps/local/{z}/{x}/{y}',
+          format: 'png',
+          minZoom: 12,
+          maxZoom: 13,
+          bounds: [...bounds],
+        },
+      });
+      // What windows receive passes the protocol's schema, with the core's token in the tile URL.
+      const resolved = resolveBaseMaps(loaded, {}, 'a1b2c3');
+      expect(resolved.baseMaps[0]).toMatchObject({
+        tiles: { url: '/basemaps/local/{z}/{x}/{y}?token=a1b2c3' },
+      });
+      expect(baseMapCatalogueSchema.safeParse(resolved).success).toBe(true);
+    });
+
+    it('keeps a declared attribution and reports vector tiles as mvt', async () => {
+      const vector = encodePmtiles({
+        tiles: vectorFixtureTiles(bounds, [13]),
+        tileType: 'mvt',
+        tileCompression: 'gzip',
+      }).bytes;
+      const loaded = await loadBaseMaps(
+        await workspaceWithFile(
+          catalogue(pmtiles('vector.pmtiles', { attribution: '本区' })),
+          'vector.pmtiles',
+          vector,
+        ),
+      );
+      expect(loaded.baseMaps[0]).toMatchObject({ attribution: '本区', tiles: { format: 'mvt' } });
+    });
+
+    it.each([
+      ['/srv/maps/city.pmtiles', /baseMaps\.0\.file: a path relative to the workspace folder/],
+      ['C:/maps/city.pmtiles', /not an absolute path/],
+      ['../city.pmtiles', /'\.\.' is not allowed/],
+      ['maps/../../city.pmtiles', /'\.\.' is not allowed/],
+      ['maps\\city.pmtiles', /written with '\/'/],
+      ['maps//city.pmtiles', /without empty or '\.' parts/],
+      ['maps/city.mbtiles', /ending in \.pmtiles/],
+      ['~/city.pmtiles', /not an absolute path/],
+    ])('refuses the file path %s, naming the field', async (file, message) => {
+      const error = await loadError(catalogue(pmtiles(file)));
+      expect(error).toBeInstanceOf(WorkspaceError);
+      expect(error.message).toMatch(/^basemaps\.json → /);
+      expect(error.message).toMatch(message);
+    });
+
+    it('names the file, the field and the problem when the file is missing, a folder, or damaged', async () => {
+      expect((await loadError(catalogue(pmtiles('maps/none.pmtiles')))).message).toBe(
+        "basemaps.json → baseMaps.0.file: 'maps/none.pmtiles' is missing",
+      );
+      const folder = await workspaceWith(catalogue(pmtiles('maps/dir.pmtiles')));
+      await mkdir(path.join(folder, 'maps/dir.pmtiles'), { recursive: true });
+      await expect(loadBaseMaps(folder)).rejects.toThrow(
+        /'maps\/dir\.pmtiles' (is a folder|is not a usable)/,
+      );
+
+      const truncated = raster.subarray(0, raster.length - 50);
+      expect((await loadError(catalogue(pmtiles('a.pmtiles')), 'a.pmtiles', truncated)).message).toMatch(
+        /^basemaps\.json → baseMaps\.0\.file: 'a\.pmtiles' is not a usable PMTiles file: tile data .* beyond the end/,
+      );
+      const notPmtiles = Buffer.from('<html>'.padEnd(400, ' '));
+      expect((await loadError(catalogue(pmtiles('b.pmtiles')), 'b.pmtiles', notPmtiles)).message).toMatch(
+        /'b\.pmtiles' is not a usable PMTiles file: not a PMTiles file/,
+      );
+      const unknownType = Buffer.from(raster);
+      unknownType[99] = 0;
+      expect((await loadError(catalogue(pmtiles('c.pmtiles')), 'c.pmtiles', unknownType)).message).toMatch(
+        /unknown type/,
+      );
+    });
+
+    it('refuses `tiles` written in basemaps.json: the core fills it in', async () => {
+      const tiles = {
+        url: '/basemaps/local/{z}/{x}/{y}',
+        format: 'png',
+        minZoom: 0,
+        maxZoom: 1,
+        bounds: [0, 0, 1, 1],
+      };
+      const error = await loadError(catalogue(pmtiles('a.pmtiles', { tiles })), 'a.pmtiles', raster);
+      expect(error.message).toBe(
+        'basemaps.json → baseMaps.0.tiles: is filled in by the core from the file: remove it',
+      );
+    });
   });
 });

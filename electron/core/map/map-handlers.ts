@@ -10,8 +10,10 @@ export function mapHandlers(
   units: DemoUnits,
   sensors: Pick<DemoSensors, 'list'>,
   environment: Readonly<Record<string, string | undefined>> = process.env,
+  /** The core's access token, which the URLs of the tiles it serves itself (PMTiles) carry. */
+  accessToken: string | null = null,
 ): HandlerGroup<'map.baseMaps' | 'units.list' | 'sensors.list'> {
-  const resolved = resolveBaseMaps(baseMaps, environment);
+  const resolved = resolveBaseMaps(baseMaps, environment, accessToken);
   return {
     async 'map.baseMaps'() {
       return resolved;
