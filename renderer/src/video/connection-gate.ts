@@ -14,8 +14,12 @@ export interface GatePass {
   release(): void;
 }
 
-/** Handshakes allowed in flight per page: 2^3 / 65536 of 5 s is 0.6 ms of throttling at worst. */
-export const defaultMaxPendingHandshakes = 4;
+/**
+ * Handshakes allowed in flight per page: the 8th waits at most 5 s × 2^7 / 65536 = 10 ms, while it queues
+ * behind 7 others (about 12 ms each) anyway; enough in flight that a busy page, slow to start the next
+ * connection, does not leave the browser's handshake queue empty.
+ */
+export const defaultMaxPendingHandshakes = 8;
 
 /** A handshake that has not finished by then no longer holds its place (a half-open server must not block the wall). */
 export const handshakeHoldLimitMs = 3_000;

@@ -1,7 +1,7 @@
 // `npm run bench:switch`: time from the switch command to the first decoded frame in every video tile of a
 // two-display wall with 16 tiles per display, over 20 switches; prints p50/p95 as JSON.
 // Runs the built browser host and Chromium (TIANMU_CHROMIUM or the usual places); not part of `npm test`.
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { startHost } from '../../support/browser-host';
 import { findChromium } from '../../support/find-chromium';
@@ -11,6 +11,7 @@ const switches = Number(process.env.TIANMU_BENCH_SWITCHES ?? 20);
 /** Pause after each switch so the previous players are gone before the next one is timed. */
 const settleMs = 1_500;
 const timeoutMs = 30_000;
+const referenceRounds = Math.max(3, Math.round(switches / 2));
 
 /** Nearest-rank percentile. */
 function percentile(sorted: readonly number[], share: number): number {
@@ -51,6 +52,50 @@ function whenAllTilesDecode(page: Page, cameraIds: readonly string[]): Promise<T
   return page.evaluate(
     `(${pagePoll})(${JSON.stringify({ ids: cameraIds, limit: timeoutMs })})`,
   ) as Promise<TileTimes>;
+}
+
+/**
+ * The reference, measured in the same run: the same 2 × 16 streams started at once by TilePlayers on two plain
+ * pages (the video bench's page: no wall, no store, no switch), from the players' creation to the first
+ * decoded frame in every tile — what the media server, the browser's WebSocket handshakes and the decoders
+ * cost on their own.
+ */
+async function referenceStart(
+  browser: Browser,
+  origin: string,
+  token: string,
+  streamIds: readonly string[],
+): Promise<number> {
+  const query = new URLSearchParams({
+    n: '16',
+    clip: streamIds.join(','),
+    mode: 'flv',
+    width: '480',
+    height: '270',
+  });
+  const pages = await Promise.all(
+    [0, 1].map(() => browser.newPage({ viewport: { width: 1920, height: 1080 } })),
+  );
+  try {
+    const slowest = await Promise.all(
+      pages.map(async (page) => {
+        await page.goto(`${origin}/?token=${encodeURIComponent(token)}#/bench/video?${query}`);
+        const startedAt = Date.now();
+        let tiles: Array<{ timeToFirstFrameMs: number | null }> = [];
+        while (tiles.length === 0 || tiles.some((tile) => tile.timeToFirstFrameMs === null)) {
+          if (Date.now() - startedAt > timeoutMs) throw new Error('reference: tiles did not decode');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          tiles = (await page.evaluate(
+            'globalThis.__videoBench ? globalThis.__videoBench.read() : []',
+          )) as typeof tiles;
+        }
+        return Math.max(...tiles.map((tile) => tile.timeToFirstFrameMs ?? 0));
+      }),
+    );
+    return Math.max(...slowest);
+  } finally {
+    await Promise.all(pages.map((page) => page.close()));
+  }
 }
 
 async function main(): Promise<void> {
@@ -120,6 +165,17 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, settleMs));
     }
     socket.close();
+    for (const page of Object.values(pages)) await page.close();
+    const streamIds = [...new Set(bench.streamIds)];
+    const reference: number[] = [];
+    for (let index = 0; index < referenceRounds; index++) {
+      reference.push(await referenceStart(browser, host.origin, token, streamIds));
+      process.stderr.write(
+        `reference ${index + 1}/${referenceRounds}: all 32 decoding ${reference.at(-1)} ms\n`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+    }
+    const sortedReference = [...reference].sort((a, b) => a - b);
     const sorted = [...samples].sort((a, b) => a - b);
     const sortedMounted = [...mounted].sort((a, b) => a - b);
     const result = {
@@ -136,6 +192,14 @@ async function main(): Promise<void> {
       mountedP50Ms: percentile(sortedMounted, 0.5),
       mountedP95Ms: percentile(sortedMounted, 0.95),
       samplesMs: samples,
+      /** The same 32 streams started at once on two plain pages (see referenceStart). */
+      reference: {
+        p50Ms: percentile(sortedReference, 0.5),
+        p95Ms: percentile(sortedReference, 0.95),
+        samplesMs: reference,
+      },
+      /** Switch p95 over the plain pages' p95: what the wall adds on top of starting the players. */
+      ratioP95: Math.round((percentile(sorted, 0.95) / percentile(sortedReference, 0.95)) * 100) / 100,
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {

@@ -53,6 +53,7 @@ if (only) {
 interface Variant {
   readonly batchMs?: number;
   readonly worker?: boolean;
+  readonly latencyTargetMs?: number;
 }
 const batchArgument = process.argv.find((argument) => argument.startsWith('--batch-ms='));
 const variants: Variant[] = [
@@ -63,6 +64,13 @@ const variants: Variant[] = [
         .map((value) => ({ batchMs: Number(value) }))
     : [{}]),
   ...(process.argv.includes('--worker') ? [{ worker: true }] : []),
+  // `--latency-targets=500,1000000`: the same tiles with other latency targets (a huge one turns the
+  // latency controller off).
+  ...(process.argv
+    .find((argument) => argument.startsWith('--latency-targets='))
+    ?.slice('--latency-targets='.length)
+    .split(',')
+    .map((value) => ({ latencyTargetMs: Number(value) })) ?? []),
 ];
 const warmupMs = isQuick ? 3_000 : 5_000;
 const windowMs = isQuick ? 8_000 : 20_000;
@@ -104,6 +112,33 @@ function cpuSeconds(pids: readonly number[]): number {
     }
   }
   return ticks / clockTicksPerSecond;
+}
+
+/** Chromium's name for a process's role: browser, renderer, gpu-process, network, audio, storage … */
+function processRole(pid: number): string {
+  try {
+    // Chromium rewrites the command line of the processes it forks with spaces, not NULs, between arguments.
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
+    if (!type) return 'browser';
+    if (type !== 'utility') return type;
+    const service = args
+      .find((arg) => arg.startsWith('--utility-sub-type='))
+      ?.slice('--utility-sub-type='.length);
+    return service?.split('.')[0] ?? 'utility';
+  } catch {
+    return 'ended';
+  }
+}
+
+/** CPU seconds used so far per process role (see `processRole`). */
+function cpuSecondsByRole(pids: readonly number[]): Record<string, number> {
+  const byRole: Record<string, number> = {};
+  for (const pid of pids) {
+    const role = processRole(pid);
+    byRole[role] = (byRole[role] ?? 0) + cpuSeconds([pid]);
+  }
+  return byRole;
 }
 
 /** Sum of PSS over `pids`, in MB. */
@@ -177,6 +212,7 @@ async function measure(
     height: String(configuration.height),
     ...(variant.batchMs !== undefined ? { batchMs: String(variant.batchMs) } : {}),
     ...(variant.worker ? { worker: '1' } : {}),
+    ...(variant.latencyTargetMs ? { latencyTargetMs: String(variant.latencyTargetMs) } : {}),
   });
   const openedAt = Date.now();
   await page.goto(`${origin}/#/bench/video?${query}`);
@@ -191,6 +227,7 @@ async function measure(
   const pids = descendants(process.pid).filter((pid) => !hostPids.has(pid));
   const before = await read();
   const cpuBefore = cpuSeconds(pids);
+  const rolesBefore = cpuSecondsByRole(pids);
   const latencies: number[] = [];
   const started = Date.now();
   while (Date.now() - started < windowMs) {
@@ -199,6 +236,7 @@ async function measure(
   }
   const after = await read();
   const cpuAfter = cpuSeconds(pids);
+  const rolesAfter = cpuSecondsByRole(pids);
   const seconds = (Date.now() - started) / 1000;
 
   const decoded = after.reduce((sum, tile, index) => sum + tile.decoded - before[index]!.decoded, 0);
@@ -225,6 +263,13 @@ async function measure(
     cpuMillisecondsPerDecodedFrame:
       decoded > 0 ? Math.round(((cpuAfter - cpuBefore) / decoded) * 100_000) / 100 : null,
     browserCpuCores: Math.round(((cpuAfter - cpuBefore) / seconds) * 100) / 100,
+    /** Where the CPU went: ms per decoded frame by Chromium process role. */
+    cpuMillisecondsPerFrameByProcess: Object.fromEntries(
+      Object.entries(rolesAfter).map(([role, after]) => [
+        role,
+        decoded > 0 ? Math.round(((after - (rolesBefore[role] ?? 0)) / decoded) * 100_000) / 100 : null,
+      ]),
+    ),
     timeToFirstFrameMedianMs: percentile(firstFrames as number[], 0.5),
     timeToFirstFrameMaxMs: firstFrames.length > 0 ? Math.max(...(firstFrames as number[])) : null,
     ...(memoryMinutes.length > 0 ? { memory } : {}),
