@@ -94,6 +94,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const loaded = await store.load((state) => checkWallState(state, workspace, catalog));
   for (const problem of loaded.problems) log(`[wall] saved state unusable: ${problem}`);
+  for (const note of loaded.notes) log(`[wall] saved state ${note}`);
   if (loaded.source === 'last-good') log(`[wall] resumed from the last good copy ${store.lastGoodPath}`);
   else if (loaded.source === 'none' && loaded.problems.length > 0)
     log(
@@ -106,11 +107,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     initialState: loaded.state,
     persist: (state) => store.save(state),
   });
-  if (loaded.source !== 'current') await store.save(wall.state);
-  else
+  if (loaded.source === 'current')
     log(
       `[wall] resumed state version ${wall.state.version} (${wall.stateHash.slice(0, 12)}) from ${store.statePath}`,
     );
+  // Written again when it did not come from the state file as it is: upgraded, or a fallback.
+  if (loaded.source !== 'current' || loaded.notes.length > 0) await store.save(wall.state);
 
   const advisor = new ScenarioAdvisor({
     scenarios: () => catalog.all(),

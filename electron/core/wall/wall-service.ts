@@ -55,7 +55,11 @@ export function checkWallState(
     }
     return null;
   };
-  return checkSnapshot(state, '') ?? (state.previous ? checkSnapshot(state.previous, 'previous.') : null);
+  for (const [index, snapshot] of state.history.entries()) {
+    const problem = checkSnapshot(snapshot, `history.${index}.`);
+    if (problem !== null) return problem;
+  }
+  return checkSnapshot(state, '');
 }
 
 export class WallService {
@@ -84,14 +88,14 @@ export class WallService {
     return this.current;
   }
 
-  /** SHA-256 of what the wall shows and what 返回 would restore (see state-hash.ts). */
+  /** SHA-256 of what the wall shows and its 返回 history (see state-hash.ts). */
   get stateHash(): string {
     return this.currentHash;
   }
 
   /** Applies a command (already schema-validated at the edge); throws a ProtocolError when it is rejected. */
   execute(command: WallCommand): WallState {
-    this.current = applyWallCommand(this.current, command, {
+    const next = applyWallCommand(this.current, command, {
       scenarios: this.scenarios.asMap(),
       displayIds: this.workspace.wall.displays.map((display) => display.id),
       hasCamera: (cameraId) => this.cameraIds.has(cameraId),
@@ -99,6 +103,9 @@ export class WallService {
       cameras: this.workspace.cameras,
       incidentPosition: this.options.incidentPosition ?? (() => undefined),
     });
+    // Nothing changed (the scenario already shown, untouched): nothing to save, nobody to tell.
+    if (next === this.current) return this.current;
+    this.current = next;
     this.currentHash = wallStateHash(this.current);
     if (this.options.persist) this.lastSave = this.options.persist(this.current);
     for (const listener of this.listeners) listener(this.current, this.currentHash);
