@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import WebSocket from 'ws';
 import { createCore, type Core } from './index';
@@ -307,6 +307,25 @@ describe('core resuming a wall saved by the build before the 返回 history', ()
         kind: 'video.camera',
         options: { cameraId: 'cam-0130', profile: 'auto' },
       });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('drops a 返回 entry whose scenario is gone and keeps the wall', async () => {
+    const file = JSON.parse(await readFile(fixture, 'utf8'));
+    file.state.previous.scenarioId = 'retired-drill';
+    await mkdir(stateDir, { recursive: true });
+    await writeFile(stateFile(), JSON.stringify(file));
+    await rm(path.join(stateDir, 'wall-state.last-good.json'), { force: true });
+    logLines.length = 0;
+    const core = await start();
+    try {
+      expect(core.wall.state).toMatchObject({ scenarioId: 'large-crowd', history: [] });
+      expect(logLines).toContainEqual(
+        "[wall] 返回 entry dropped: history.0.scenarioId: unknown scenario 'retired-drill'",
+      );
+      expect(JSON.parse(await readFile(stateFile(), 'utf8')).state.history).toEqual([]);
     } finally {
       await core.close();
     }
