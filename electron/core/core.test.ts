@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import WebSocket from 'ws';
 import { createCore, type Core } from './index';
@@ -253,4 +253,81 @@ describe('core over WebSocket', () => {
     expect(stats.result.values).toBeGreaterThan(0);
     client.socket.close();
   }, 15_000);
+});
+
+describe('core resuming a wall saved by the build before the 返回 history', () => {
+  const fixture = path.join(root, 'tests/fixtures/wall-state/previous-shape.wall-state.json');
+  let stateDir: string;
+  const logLines: string[] = [];
+  const start = () =>
+    createCore(path.join(root, 'resources/demo'), {
+      clipsDir: path.join(root, 'resources/media/clips'),
+      accessToken: 'secret-token',
+      stateDir,
+      log: (line) => logLines.push(line),
+    });
+  const stateFile = () => path.join(stateDir, 'wall-state.json');
+
+  beforeAll(async () => {
+    stateDir = await mkdtemp(path.join(os.tmpdir(), 'tianmu-core-upgrade-'));
+  });
+  afterAll(() => rm(stateDir, { recursive: true, force: true }));
+
+  it('resumes the saved wall, turns its 返回 snapshot into a history of one, and 返回 restores it', async () => {
+    await copyFile(fixture, stateFile());
+    const old = JSON.parse(await readFile(fixture, 'utf8')).state;
+    let core = await start();
+    try {
+      expect(core.wall.state).toMatchObject({ scenarioId: 'large-crowd', version: old.version });
+      expect(core.wall.state.history.map((entry) => entry.scenarioId)).toEqual(['daily']);
+      expect(logLines).toContainEqual(
+        expect.stringMatching(/\[wall\] saved state .*upgraded .*history of one/),
+      );
+      // Written again in the new shape at once; the old file stays as the last good copy.
+      const rewritten = JSON.parse(await readFile(stateFile(), 'utf8')).state;
+      expect(rewritten.history).toHaveLength(1);
+      const lastGood = JSON.parse(await readFile(path.join(stateDir, 'wall-state.last-good.json'), 'utf8'));
+      expect(lastGood.state).toEqual(old);
+      const hash = core.wall.stateHash;
+
+      await core.close();
+      logLines.length = 0;
+      core = await start();
+      expect(core.wall.stateHash).toBe(hash);
+      expect(logLines.some((line) => line.includes('upgraded'))).toBe(false);
+
+      core.wall.execute({ type: 'scenario.return' });
+      expect(core.wall.state).toMatchObject({
+        scenarioId: 'daily',
+        history: [],
+        maximized: { right: 4 },
+        cellState: { 'left/0': { center: [121.49, 31.24], zoom: 15.5 } },
+      });
+      expect(core.wall.state.displays.right!.cells[4]).toEqual({
+        kind: 'video.camera',
+        options: { cameraId: 'cam-0130', profile: 'auto' },
+      });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('drops a 返回 entry whose scenario is gone and keeps the wall', async () => {
+    const file = JSON.parse(await readFile(fixture, 'utf8'));
+    file.state.previous.scenarioId = 'retired-drill';
+    await mkdir(stateDir, { recursive: true });
+    await writeFile(stateFile(), JSON.stringify(file));
+    await rm(path.join(stateDir, 'wall-state.last-good.json'), { force: true });
+    logLines.length = 0;
+    const core = await start();
+    try {
+      expect(core.wall.state).toMatchObject({ scenarioId: 'large-crowd', history: [] });
+      expect(logLines).toContainEqual(
+        "[wall] 返回 entry dropped: history.0.scenarioId: unknown scenario 'retired-drill'",
+      );
+      expect(JSON.parse(await readFile(stateFile(), 'utf8')).state.history).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  });
 });

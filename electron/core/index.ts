@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
-import { WallService, checkWallState } from './wall/wall-service';
+import { WallService, checkWallState, withUsableHistory } from './wall/wall-service';
 import { WallStateStore } from './wall/wall-state-store';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { ScenarioAdvisor } from './scenarios/scenario-advisor';
@@ -94,6 +94,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const loaded = await store.load((state) => checkWallState(state, workspace, catalog));
   for (const problem of loaded.problems) log(`[wall] saved state unusable: ${problem}`);
+  for (const note of loaded.notes) log(`[wall] saved state ${note}`);
+  // A 返回 entry this workspace can no longer show (a removed scenario or camera) costs only that entry.
+  const resumed = loaded.state ? withUsableHistory(loaded.state, workspace, catalog) : null;
+  for (const line of resumed?.dropped ?? []) log(`[wall] 返回 entry dropped: ${line}`);
   if (loaded.source === 'last-good') log(`[wall] resumed from the last good copy ${store.lastGoodPath}`);
   else if (loaded.source === 'none' && loaded.problems.length > 0)
     log(
@@ -103,14 +107,16 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const wall = new WallService(workspace, {
     incidentPosition: (incidentId) => incidents.get(incidentId)?.position,
     scenarios: catalog,
-    initialState: loaded.state,
+    initialState: resumed?.state ?? null,
     persist: (state) => store.save(state),
   });
-  if (loaded.source !== 'current') await store.save(wall.state);
-  else
+  if (loaded.source === 'current')
     log(
       `[wall] resumed state version ${wall.state.version} (${wall.stateHash.slice(0, 12)}) from ${store.statePath}`,
     );
+  // Written again when it did not come from the state file as it is: upgraded, trimmed, or a fallback.
+  const isChangedOnLoad = loaded.notes.length > 0 || (resumed?.dropped.length ?? 0) > 0;
+  if (loaded.source !== 'current' || isChangedOnLoad) await store.save(wall.state);
 
   const advisor = new ScenarioAdvisor({
     scenarios: () => catalog.all(),

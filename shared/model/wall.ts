@@ -152,11 +152,21 @@ export const wallSnapshotSchema = z.object({
 });
 export type WallSnapshot = z.infer<typeof wallSnapshotSchema>;
 
+/**
+ * How many scenario switches 返回 can undo. A duty shift rarely chains more than a few (日常 → 大客流 → 火灾 …);
+ * eight covers every demo scenario and back with room to spare while keeping the saved file and every state
+ * broadcast small (each entry is a whole snapshot). A ninth switch drops the oldest entry.
+ */
+export const wallHistoryDepth = 8;
+
 /** The wall as it is now: versioned, changed only by commands, broadcast to every window. */
 export const wallStateSchema = wallSnapshotSchema.extend({
   version: z.number().int().min(0),
-  /** The wall before the last scenario switch, restored exactly by 返回. */
-  previous: wallSnapshotSchema.nullable(),
+  /**
+   * The walls before the last scenario switches, oldest first: 返回 restores the last entry exactly and removes
+   * it. Only `scenario.activate` adds an entry; at most `wallHistoryDepth`.
+   */
+  history: z.array(wallSnapshotSchema).max(wallHistoryDepth),
   changedAt: z.number(),
 });
 export type WallState = z.infer<typeof wallStateSchema>;
@@ -166,7 +176,9 @@ export const maxCellStateBytes = 4096;
 
 /** Commands that change the wall. Each is validated, then applied by the wall reducer. */
 export const wallCommandSchema = z.discriminatedUnion('type', [
+  /** Switches the whole wall to a scenario; the wall it replaces goes onto the 返回 history. */
   z.object({ type: z.literal('scenario.activate'), scenarioId: idSchema }),
+  /** 返回: the wall before the last switch comes back exactly, and leaves the history. */
   z.object({ type: z.literal('scenario.return') }),
   z.object({
     type: z.literal('cell.assign'),

@@ -133,7 +133,7 @@ describe('wall and scenario protocol additions', () => {
       displays: {},
       maximized: {},
       cellState: {},
-      previous: null,
+      history: [],
       changedAt: 0,
     };
     expect(event.safeParse({ state }).success).toBe(false);

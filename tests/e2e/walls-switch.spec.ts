@@ -1,6 +1,6 @@
 // 平急转换 end to end in the browser host (two simulated displays and the console): switch and exact 返回
-// by state hash, a camera dragged onto the mimic plays on the wall, maximise/restore, scenario packs, and the
-// wall coming back with the same hash after `kill -9` of the host.
+// by state hash (two levels deep too), a camera dragged onto the mimic plays on the wall, maximise/restore,
+// scenario packs, and the wall and its 返回 history coming back with the same hash after `kill -9` of the host.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -107,6 +107,48 @@ test('日常 → 防汛防台 → 返回 shows the right layouts on both display
   await expect(pages.console.getByTestId('return-button')).toBeDisabled();
 });
 
+test('日常 → 防汛防台 → 火灾 → 返回 → 返回 comes back to the exact 日常 hash; 返回 says where it goes', async () => {
+  const returnButton = pages.console.getByTestId('return-button');
+  const later = pages.console.getByTestId('return-later');
+  const activate = (scenarioId: string) =>
+    pages.console.locator(`[data-testid="scenario-button"][data-scenario-id="${scenarioId}"]`).click();
+  await expectScenario('daily', 6, 9);
+  await expect(returnButton).toBeDisabled();
+  await expect(returnButton).toHaveText('↩ 返回上一场景');
+  const daily = await expectSameHashEverywhere();
+
+  await activate('flood-typhoon');
+  await expectScenario('flood-typhoon', 4, 16);
+  await expect(returnButton).toHaveText('↩ 返回 日常');
+  await expect(returnButton).toBeEnabled();
+  await expect(later).toBeHidden();
+  const flood = await expectSameHashEverywhere();
+
+  await activate('fire');
+  await expectScenario('fire', 4, 10);
+  await expect(returnButton).toHaveText('↩ 返回 防汛防台');
+  await expect(later).toHaveText('再返回：日常');
+  const fire = await expectSameHashEverywhere();
+  expect(new Set([daily, flood, fire]).size).toBe(3);
+  await pages.console.screenshot({ path: 'test-results/screens/walls-console-return-two-levels.png' });
+  // 火灾 again while 火灾 is shown untouched: nothing changes, and 返回 still goes to 防汛防台.
+  await activate('fire');
+  await expect(returnButton).toHaveAttribute('data-return-depth', '2');
+  await expectSameHashEverywhere(fire);
+
+  await returnButton.click();
+  await expectScenario('flood-typhoon', 4, 16);
+  await expectSameHashEverywhere(flood);
+  await expect(returnButton).toHaveText('↩ 返回 日常');
+  await expect(later).toBeHidden();
+
+  await returnButton.click();
+  await expectScenario('daily', 6, 9);
+  await expectSameHashEverywhere(daily);
+  await expect(returnButton).toBeDisabled();
+  await expect(returnButton).toHaveText('↩ 返回上一场景');
+});
+
 test('a camera dragged from the tree onto a mimic cell plays on the wall, and 返回 brings it back exactly', async () => {
   const cameraId = 'cam-0130';
   await pages.console.getByTestId('camera-search').fill(cameraId);
@@ -196,6 +238,8 @@ test('a malformed scenario pack is refused naming the bad field; the existing sc
 test('kill -9 of the host during operation: after a restart the wall has the same state hash', async ({
   browser,
 }) => {
+  await pages.console.locator('[data-testid="scenario-button"][data-scenario-id="large-crowd"]').click();
+  await expectScenario('large-crowd', 6, 8);
   await pages.console.locator('[data-testid="scenario-button"][data-scenario-id="fire"]').click();
   await expectScenario('fire', 4, 10);
   await pages.console.getByTestId('camera-search').fill('cam-0131');
@@ -217,7 +261,11 @@ test('kill -9 of the host during operation: after a restart the wall has the sam
   await expectSameHashEverywhere(hash);
   await expectScenario('fire', 4, 10);
   await expect(pages.right.locator('[data-testid="video-tile"][data-camera-id="cam-0131"]')).toHaveCount(1);
-  // 返回 still knows where the wall was before the fire scenario.
+  // 返回 still knows where the wall was before the fire scenario, and before that.
+  await expect(pages.console.getByTestId('return-button')).toHaveText('↩ 返回 大客流');
+  await pages.console.getByTestId('return-button').click();
+  await expectScenario('large-crowd', 6, 8);
   await pages.console.getByTestId('return-button').click();
   await expectScenario('daily', 6, 9);
+  await expect(pages.console.getByTestId('return-button')).toBeDisabled();
 });

@@ -6,12 +6,12 @@ import type { WallState } from '@shared/model/wall';
 import { snapshotOf } from './wall-reducer';
 
 /**
- * SHA-256 (hex) of the canonical JSON of what the wall shows and what 返回 would restore: the snapshot
- * (scenario, displays, maximised cells, widget state) plus `previous`. Version and time are left out: they
- * count changes, they are not what is on the wall.
+ * SHA-256 (hex) of the canonical JSON of what the wall shows and where 返回 would take it: the snapshot
+ * (scenario, displays, maximised cells, widget state, patrols) plus the whole 返回 history, in order. Version
+ * and time are left out: they count changes, they are not what is on the wall.
  */
 export function wallStateHash(state: WallState): string {
   return createHash('sha256')
-    .update(canonicalJson({ ...snapshotOf(state), previous: state.previous }))
+    .update(canonicalJson({ ...snapshotOf(state), history: state.history }))
     .digest('hex');
 }

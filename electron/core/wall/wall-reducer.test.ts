@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '@shared/model/wall';
+import {
+  wallHistoryDepth,
+  type Scenario,
+  type WallCommand,
+  type WallSnapshot,
+  type WallState,
+} from '@shared/model/wall';
 import { applyWallCommand, initialWallState, snapshotOf, type WallContext } from './wall-reducer';
+import { wallStateHash } from './state-hash';
 
 const grid = (cameraIds: string[]) => ({
   layout: { rows: 1, columns: cameraIds.length, merges: [] },
@@ -25,10 +32,19 @@ const flood: Scenario = {
   mode: 'emergency',
   displays: { left: grid(['cam-3']) },
 };
+const fire: Scenario = {
+  version: 2,
+  triggers: [],
+  id: 'fire',
+  name: { zh: '火灾', en: 'Fire' },
+  mode: 'emergency',
+  displays: { left: grid(['cam-2', 'cam-3', 'cam-9']) },
+};
 const context: WallContext = {
   scenarios: new Map([
     ['daily', daily],
     ['flood', flood],
+    ['fire', fire],
   ]),
   displayIds: ['left'],
   hasCamera: (id) => ['cam-1', 'cam-2', 'cam-3', 'cam-9'].includes(id),
@@ -57,7 +73,7 @@ describe('wall reducer', () => {
     state = applyWallCommand(state, { type: 'scenario.return' }, context);
     expect(state.scenarioId).toBe('daily');
     expect(state.displays).toEqual(beforeSwitch);
-    expect(state.previous).toBeNull();
+    expect(state.history).toEqual([]);
     expect(state.version).toBe(4);
   });
 
@@ -93,7 +109,9 @@ describe('wall reducer', () => {
       patrols: { 'left/1': { step: 3, since: 0, isPaused: true } },
     };
     const switched = applyWallCommand(state, { type: 'scenario.activate', scenarioId: 'flood' }, context);
-    expect(switched.previous).toMatchObject({ patrols: { 'left/1': { step: 3, since: 0, isPaused: true } } });
+    expect(switched.history.at(-1)).toMatchObject({
+      patrols: { 'left/1': { step: 3, since: 0, isPaused: true } },
+    });
     const back = applyWallCommand(switched, { type: 'scenario.return' }, context);
     expect(back).toMatchObject({ patrols: { 'left/1': { step: 3, since: 0, isPaused: true } } });
   });
@@ -150,9 +168,9 @@ describe('wall reducer', () => {
 
   it('rejects unknown scenarios, displays, cells and cameras, and 返回 with nothing to return to', () => {
     const state = initialWallState(daily, 0);
-    expect(() => applyWallCommand(state, { type: 'scenario.activate', scenarioId: 'fire' }, context)).toThrow(
-      /unknown scenario 'fire'/,
-    );
+    expect(() =>
+      applyWallCommand(state, { type: 'scenario.activate', scenarioId: 'drill' }, context),
+    ).toThrow(/unknown scenario 'drill'/);
     expect(() => applyWallCommand(state, { type: 'scenario.return' }, context)).toThrow(/no previous wall/);
     const assign = (displayId: string, cellIndex: number, cameraId: string) =>
       applyWallCommand(
@@ -168,6 +186,137 @@ describe('wall reducer', () => {
     expect(() => assign('right', 0, 'cam-1')).toThrow(/unknown display 'right'/);
     expect(() => assign('left', 2, 'cam-1')).toThrow(/has 2 cells, not 3/);
     expect(() => assign('left', 0, 'cam-404')).toThrow(/unknown camera 'cam-404'/);
+  });
+});
+
+describe('wall reducer: the 返回 history', () => {
+  const activate = (state: WallState, scenarioId: string) =>
+    applyWallCommand(state, { type: 'scenario.activate', scenarioId }, context);
+  const back = (state: WallState) => applyWallCommand(state, { type: 'scenario.return' }, context);
+  const assign = (state: WallState, cellIndex: number, cameraId: string) =>
+    applyWallCommand(
+      state,
+      {
+        type: 'cell.assign',
+        displayId: 'left',
+        cellIndex,
+        widget: { kind: 'video.camera', options: { cameraId, profile: 'auto' } },
+      },
+      context,
+    );
+
+  it('日常 → 防汛防台 → 火灾 → 返回 → 返回 restores each wall exactly, operator changes included', () => {
+    let state = assign(initialWallState(daily, 0), 1, 'cam-9');
+    state = applyWallCommand(
+      state,
+      { type: 'cell.setState', displayId: 'left', cellIndex: 0, state: { zoom: 15 } },
+      context,
+    );
+    const dailyWall = { snapshot: snapshotOf(state), hash: wallStateHash(state) };
+    state = applyWallCommand(
+      activate(state, 'flood'),
+      { type: 'cell.maximize', displayId: 'left', cellIndex: 0 },
+      context,
+    );
+    const floodWall = { snapshot: snapshotOf(state), hash: wallStateHash(state) };
+    state = activate(state, 'fire');
+    expect(state.history.map((entry) => entry.scenarioId)).toEqual(['daily', 'flood']);
+
+    state = back(state);
+    expect(snapshotOf(state)).toEqual(floodWall.snapshot);
+    expect(wallStateHash(state)).toBe(floodWall.hash);
+    expect(state.maximized).toEqual({ left: 0 });
+    state = back(state);
+    expect(snapshotOf(state)).toEqual(dailyWall.snapshot);
+    expect(wallStateHash(state)).toBe(dailyWall.hash);
+    expect(state.history).toEqual([]);
+    expect(() => back(state)).toThrow(/no previous wall/);
+  });
+
+  it(`keeps the last ${wallHistoryDepth} switches: the oldest drops, and 返回 stops after that many`, () => {
+    const order = ['flood', 'fire', 'daily'];
+    let state = initialWallState(daily, 0);
+    // Eleven switches, each from a wall marked by its own camera in cell 0, so every entry is distinct.
+    const walls: WallSnapshot[] = [];
+    for (let index = 0; index < wallHistoryDepth + 3; index++) {
+      state = assign(state, 0, index % 2 === 0 ? 'cam-9' : 'cam-3');
+      state = applyWallCommand(
+        state,
+        { type: 'cell.setState', displayId: 'left', cellIndex: 0, state: { switch: index } },
+        context,
+      );
+      walls.push(snapshotOf(state));
+      state = activate(state, order[index % order.length]!);
+    }
+    expect(state.history).toHaveLength(wallHistoryDepth);
+    expect(state.history).toEqual(walls.slice(-wallHistoryDepth));
+    for (let step = 1; step <= wallHistoryDepth; step++) {
+      state = back(state);
+      expect(snapshotOf(state)).toEqual(walls[walls.length - step]);
+    }
+    expect(state.history).toEqual([]);
+    expect(() => back(state)).toThrow(/no previous wall/);
+  });
+
+  it('activating the scenario already shown, untouched, changes nothing and adds no 返回 entry', () => {
+    let state = activate(initialWallState(daily, 0), 'fire');
+    const again = activate(state, 'fire');
+    expect(again).toBe(state);
+    // Through a patrol that came and went the wall is still the untouched preset (an empty patrol map).
+    state = applyWallCommand(
+      state,
+      {
+        type: 'cell.assign',
+        displayId: 'left',
+        cellIndex: 0,
+        widget: {
+          kind: 'video.patrol',
+          options: { cameraIds: ['cam-1', 'cam-2'], dwellSeconds: 10, profile: 'auto' },
+        },
+      },
+      context,
+    );
+    state = applyWallCommand(state, { type: 'patrol.pause', displayId: 'left', cellIndex: 0 }, context);
+    state = assign(state, 0, 'cam-2');
+    expect(state.patrols).toEqual({});
+    expect(activate(state, 'fire')).toBe(state);
+    expect(back(state).scenarioId).toBe('daily');
+  });
+
+  it('activating the scenario already shown with operator changes resets it, and 返回 brings the changes back', () => {
+    let state = activate(initialWallState(daily, 0), 'fire');
+    state = assign(state, 2, 'cam-1');
+    const changed = snapshotOf(state);
+    state = activate(state, 'fire');
+    expect(state.displays).toEqual(fire.displays);
+    expect(state.history.map((entry) => entry.scenarioId)).toEqual(['daily', 'fire']);
+    state = back(state);
+    expect(snapshotOf(state)).toEqual(changed);
+    expect(back(state).scenarioId).toBe('daily');
+  });
+
+  it('commands other than a switch or 返回 keep the history as it is', () => {
+    const patrolWidget = {
+      kind: 'video.patrol' as const,
+      options: { cameraIds: ['cam-1', 'cam-2'], dwellSeconds: 10, profile: 'auto' as const },
+    };
+    let state = activate(activate(initialWallState(daily, 0), 'flood'), 'fire');
+    const history = structuredClone(state.history);
+    const commands: WallCommand[] = [
+      { type: 'cell.assign', displayId: 'left', cellIndex: 0, widget: patrolWidget },
+      { type: 'patrol.pause', displayId: 'left', cellIndex: 0 },
+      { type: 'patrol.advance', displayId: 'left', cellIndex: 0 },
+      { type: 'patrol.resume', displayId: 'left', cellIndex: 0 },
+      { type: 'cell.maximize', displayId: 'left', cellIndex: 1 },
+      { type: 'cell.restore', displayId: 'left' },
+      { type: 'cell.setState', displayId: 'left', cellIndex: 1, state: { zoom: 12 } },
+      { type: 'camera.show', cameraId: 'cam-1', displayId: 'left', cellIndex: 2 },
+    ];
+    for (const command of commands) {
+      state = applyWallCommand(state, command, context);
+      expect(state.history, command.type).toEqual(history);
+    }
+    expect(state.version).toBe(3 + commands.length);
   });
 });
 

@@ -1,6 +1,7 @@
 // The wall reducer: the only way the wall state changes. Pure: (state, command) → next state, or a rejection.
 import {
   maxCellStateBytes,
+  wallHistoryDepth,
   type DisplayContent,
   type Scenario,
   type WallCommand,
@@ -12,6 +13,7 @@ import type { Crs, LonLat } from '@shared/model/common';
 import { layoutCells } from '@shared/layout/grid';
 import { nearestCameras } from '@shared/geo/nearest-cameras';
 import { ProtocolError } from '@shared/protocol/envelope';
+import { canonicalJson } from '@shared/model/canonical-json';
 import { videoBlock, videoDisplayId } from './video-block';
 import { patrolKey, patrolStep, runningPatrol, type PatrolState } from '@shared/model/patrol';
 
@@ -51,17 +53,27 @@ function snapshotOfScenario(scenario: Scenario): WallSnapshot {
 }
 
 /**
- * Everything in `state` except its bookkeeping (version, time, previous). Generic on purpose: a field added
- * to the snapshot schema is kept by a switch and restored by 返回 without touching this reducer.
+ * Everything in `state` except its bookkeeping (version, time, 返回 history). Generic on purpose: a field
+ * added to the snapshot schema is kept by a switch and restored by 返回 without touching this reducer.
  */
 export function snapshotOf(state: WallState): WallSnapshot {
-  const { version: _version, changedAt: _changedAt, previous: _previous, ...snapshot } = state;
+  const { version: _version, changedAt: _changedAt, history: _history, ...snapshot } = state;
   return structuredClone(snapshot);
 }
 
 /** The wall as a scenario defines it, before any operator change. */
 export function initialWallState(scenario: Scenario, now: number): WallState {
-  return { ...snapshotOfScenario(scenario), version: 1, previous: null, changedAt: now };
+  return { ...snapshotOfScenario(scenario), version: 1, history: [], changedAt: now };
+}
+
+/**
+ * Whether two snapshots show the same wall. An empty patrol map is the same as none (a cell that lost its
+ * patrol leaves `{}` behind).
+ */
+function isSameWall(first: WallSnapshot, second: WallSnapshot): boolean {
+  const comparable = ({ patrols, ...rest }: WallSnapshot) =>
+    canonicalJson(patrols && Object.keys(patrols).length > 0 ? { ...rest, patrols } : rest);
+  return comparable(first) === comparable(second);
 }
 
 /** A cell got another widget: the old one's runtime state (a patrol position, a map view) means nothing now. */
@@ -85,11 +97,16 @@ function checkCell(state: WallState, displayId: string, cellIndex: number): Disp
   return content;
 }
 
+/**
+ * Applies one command. Returns `state` itself when the command changes nothing (activating the scenario the
+ * wall already shows, untouched): the caller then has nothing to save or broadcast.
+ */
 export function applyWallCommand(state: WallState, command: WallCommand, context: WallContext): WallState {
-  const next = (snapshot: WallSnapshot, previous: WallSnapshot | null): WallState => ({
+  // Entries are never mutated, so the history is shared between successive states.
+  const next = (snapshot: WallSnapshot, history: readonly WallSnapshot[] = state.history): WallState => ({
     ...snapshot,
     version: state.version + 1,
-    previous,
+    history: [...history],
     changedAt: context.now,
   });
   const current = snapshotOf(state);
@@ -98,12 +115,19 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
     case 'scenario.activate': {
       const scenario = context.scenarios.get(command.scenarioId);
       if (!scenario) throw new ProtocolError('not-found', `unknown scenario '${command.scenarioId}'`);
-      // Keep what the wall showed (operator changes, maximised cells, widget state) so 返回 restores it exactly.
-      return next(snapshotOfScenario(scenario), current);
+      const target = snapshotOfScenario(scenario);
+      // The scenario is already on the wall exactly as its preset says (a double click, two consoles, a
+      // confirmed suggestion racing a click): nothing to switch, and no duplicate for 返回 to step through.
+      // With operator changes on it, activating it again resets it to the preset and 返回 undoes the reset.
+      if (isSameWall(current, target)) return state;
+      // Keep what the wall showed (operator changes, maximised cells, widget state) so 返回 restores it
+      // exactly; beyond the depth the oldest entry drops.
+      return next(target, [...state.history, current].slice(-wallHistoryDepth));
     }
     case 'scenario.return': {
-      if (!state.previous) throw new ProtocolError('rejected', 'there is no previous wall to return to');
-      return next(structuredClone(state.previous), null);
+      const last = state.history.at(-1);
+      if (!last) throw new ProtocolError('rejected', 'there is no previous wall to return to');
+      return next(structuredClone(last), state.history.slice(0, -1));
     }
     case 'cell.assign': {
       checkCell(state, command.displayId, command.cellIndex);
@@ -119,18 +143,18 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       current.displays[command.displayId]!.cells[command.cellIndex] = structuredClone(command.widget);
       // The old widget's runtime state (a patrol position, a map view) means nothing to the new one.
       forgetCellRuntime(current, command.displayId, command.cellIndex);
-      return next(current, state.previous);
+      return next(current);
     }
     case 'cell.maximize': {
       checkCell(state, command.displayId, command.cellIndex);
       current.maximized[command.displayId] = command.cellIndex;
-      return next(current, state.previous);
+      return next(current);
     }
     case 'cell.restore': {
       if (!state.displays[command.displayId])
         throw new ProtocolError('not-found', `unknown display '${command.displayId}'`);
       delete current.maximized[command.displayId];
-      return next(current, state.previous);
+      return next(current);
     }
     case 'cell.setState': {
       checkCell(state, command.displayId, command.cellIndex);
@@ -143,7 +167,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
         }
         current.cellState[key] = structuredClone(command.state);
       }
-      return next(current, state.previous);
+      return next(current);
     }
     case 'camera.show': {
       if (!context.hasCamera(command.cameraId)) {
@@ -161,7 +185,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       }
       current.displays[displayId]!.cells[cellIndex] = cameraWidget(command.cameraId);
       forgetCellRuntime(current, displayId, cellIndex);
-      return next(current, state.previous);
+      return next(current);
     }
     case 'incident.showNearestCameras': {
       const position = context.incidentPosition?.(command.incidentId);
@@ -188,7 +212,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
         current.displays[displayId]!.cells[cellIndex] = cameraWidget(found[order]!.camera.id);
         forgetCellRuntime(current, displayId, cellIndex);
       });
-      return next(current, state.previous);
+      return next(current);
     }
     case 'patrol.pause':
     case 'patrol.resume':
@@ -210,7 +234,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
             ? { step, since: context.now, isPaused: false }
             : { step: step + 1, since: context.now, isPaused: patrol.isPaused };
       current.patrols = { ...current.patrols, [key]: changed };
-      return next(current, state.previous);
+      return next(current);
     }
   }
 }

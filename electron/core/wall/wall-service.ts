@@ -22,40 +22,68 @@ export interface WallServiceOptions {
   incidentPosition?: (incidentId: string) => LonLat | undefined;
 }
 
-/** Why a saved state cannot be shown on this workspace's wall, or null when it can. */
+/** Why a snapshot cannot be shown on this workspace's wall (`at` prefixes the field path), or null. */
+function checkSnapshot(
+  snapshot: WallSnapshot,
+  workspace: Workspace,
+  scenarios: ScenarioCatalog,
+  at: string,
+): string | null {
+  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+  const displayIds = workspace.wall.displays.map((display) => display.id);
+  if (!scenarios.get(snapshot.scenarioId))
+    return `${at}scenarioId: unknown scenario '${snapshot.scenarioId}'`;
+  const shown = Object.keys(snapshot.displays).sort();
+  if (shown.join() !== [...displayIds].sort().join())
+    return `${at}displays: shows ${shown.join(', ')} but the wall has ${displayIds.join(', ')}`;
+  for (const [displayId, content] of Object.entries(snapshot.displays)) {
+    let count: number;
+    try {
+      count = layoutCells(content.layout).length;
+    } catch (error) {
+      return `${at}displays.${displayId}.layout: ${(error as Error).message}`;
+    }
+    if (content.cells.length !== count)
+      return `${at}displays.${displayId}.cells: ${content.cells.length} cells for a layout of ${count}`;
+    for (const [index, widget] of content.cells.entries()) {
+      if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId))
+        return `${at}displays.${displayId}.cells.${index}: unknown camera '${widget.options.cameraId}'`;
+    }
+    const maximized = snapshot.maximized[displayId];
+    if (maximized !== undefined && maximized >= count)
+      return `${at}maximized.${displayId}: no cell ${maximized}`;
+  }
+  return null;
+}
+
+/**
+ * Why a saved state cannot be shown on this workspace's wall, or null when it can. Only what the wall shows
+ * now is judged: a 返回 entry that no longer fits costs that entry (see `withUsableHistory`), never the wall.
+ */
 export function checkWallState(
   state: WallState,
   workspace: Workspace,
   scenarios: ScenarioCatalog,
 ): string | null {
-  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
-  const displayIds = workspace.wall.displays.map((display) => display.id);
-  const checkSnapshot = (snapshot: WallSnapshot, at: string): string | null => {
-    if (!scenarios.get(snapshot.scenarioId))
-      return `${at}scenarioId: unknown scenario '${snapshot.scenarioId}'`;
-    const shown = Object.keys(snapshot.displays).sort();
-    if (shown.join() !== [...displayIds].sort().join())
-      return `${at}displays: shows ${shown.join(', ')} but the wall has ${displayIds.join(', ')}`;
-    for (const [displayId, content] of Object.entries(snapshot.displays)) {
-      let count: number;
-      try {
-        count = layoutCells(content.layout).length;
-      } catch (error) {
-        return `${at}displays.${displayId}.layout: ${(error as Error).message}`;
-      }
-      if (content.cells.length !== count)
-        return `${at}displays.${displayId}.cells: ${content.cells.length} cells for a layout of ${count}`;
-      for (const [index, widget] of content.cells.entries()) {
-        if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId))
-          return `${at}displays.${displayId}.cells.${index}: unknown camera '${widget.options.cameraId}'`;
-      }
-      const maximized = snapshot.maximized[displayId];
-      if (maximized !== undefined && maximized >= count)
-        return `${at}maximized.${displayId}: no cell ${maximized}`;
-    }
-    return null;
-  };
-  return checkSnapshot(state, '') ?? (state.previous ? checkSnapshot(state.previous, 'previous.') : null);
+  return checkSnapshot(state, workspace, scenarios, '');
+}
+
+/**
+ * A resumed state without the 返回 entries this workspace can no longer show (a scenario, display or camera
+ * removed since they were saved), and one line per entry dropped, for the log. The rest keep their order.
+ */
+export function withUsableHistory(
+  state: WallState,
+  workspace: Workspace,
+  scenarios: ScenarioCatalog,
+): { state: WallState; dropped: string[] } {
+  const dropped: string[] = [];
+  const history = state.history.filter((snapshot, index) => {
+    const problem = checkSnapshot(snapshot, workspace, scenarios, `history.${index}.`);
+    if (problem !== null) dropped.push(problem);
+    return problem === null;
+  });
+  return dropped.length === 0 ? { state, dropped } : { state: { ...state, history }, dropped };
 }
 
 export class WallService {
@@ -84,14 +112,14 @@ export class WallService {
     return this.current;
   }
 
-  /** SHA-256 of what the wall shows and what 返回 would restore (see state-hash.ts). */
+  /** SHA-256 of what the wall shows and its 返回 history (see state-hash.ts). */
   get stateHash(): string {
     return this.currentHash;
   }
 
   /** Applies a command (already schema-validated at the edge); throws a ProtocolError when it is rejected. */
   execute(command: WallCommand): WallState {
-    this.current = applyWallCommand(this.current, command, {
+    const next = applyWallCommand(this.current, command, {
       scenarios: this.scenarios.asMap(),
       displayIds: this.workspace.wall.displays.map((display) => display.id),
       hasCamera: (cameraId) => this.cameraIds.has(cameraId),
@@ -99,6 +127,9 @@ export class WallService {
       cameras: this.workspace.cameras,
       incidentPosition: this.options.incidentPosition ?? (() => undefined),
     });
+    // Nothing changed (the scenario already shown, untouched): nothing to save, nobody to tell.
+    if (next === this.current) return this.current;
+    this.current = next;
     this.currentHash = wallStateHash(this.current);
     if (this.options.persist) this.lastSave = this.options.persist(this.current);
     for (const listener of this.listeners) listener(this.current, this.currentHash);

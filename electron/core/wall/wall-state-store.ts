@@ -4,17 +4,23 @@
 import { copyFile, link, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIssues } from '@shared/protocol/validation';
-import { wallStateSchema, type WallState } from '@shared/model/wall';
+import { wallStateSchema, type WallSnapshot, type WallState } from '@shared/model/wall';
 import { syncDirectory, writeTemporary } from './atomic-file';
+import { upgradeSavedWallState } from './wall-state-migrations';
 
 export const stateFileName = 'wall-state.json';
 export const lastGoodFileName = 'wall-state.last-good.json';
 
-/** The format of the state file: the state plus a marker that says what the file is. */
+/**
+ * The format of the state file: the state plus a marker that says what the file is. The state also carries
+ * `previous`, the newest 返回 entry, which is how builds from before the 返回 history kept it: rolled back to
+ * such a build, the room still resumes its wall (with one level of 返回). This build reads `history` and
+ * ignores `previous` (see wall-state-migrations.ts).
+ */
 interface StateFile {
   format: 'tianmu-wall-state/1';
   savedAt: string;
-  state: WallState;
+  state: WallState & { previous: WallSnapshot | null };
 }
 
 export interface LoadedWallState {
@@ -23,6 +29,8 @@ export interface LoadedWallState {
   readonly source: 'current' | 'last-good' | 'none';
   /** One line per file that could not be used, for the log. */
   readonly problems: readonly string[];
+  /** One line per change made to bring the used file to this build's shape (then worth saving again). */
+  readonly notes: readonly string[];
 }
 
 export interface WallStateStoreOptions {
@@ -63,10 +71,13 @@ export class WallStateStore {
       ['last-good', this.lastGoodPath],
     ] as const) {
       const result = await readStateFile(file, check);
-      if ('state' in result) return { state: result.state, source, problems };
+      if ('state' in result) {
+        const notes = result.notes.map((note) => `${file}: ${note}`);
+        return { state: result.state, source, problems, notes };
+      }
       if (result.problem !== null) problems.push(`${file}: ${result.problem}`);
     }
-    return { state: null, source: 'none', problems };
+    return { state: null, source: 'none', problems, notes: [] };
   }
 
   /** Saves `state` (coalescing with saves still waiting); resolves once it, or a newer state, is on disk. */
@@ -92,7 +103,11 @@ export class WallStateStore {
       await mkdir(this.directory, { recursive: true });
       this.hasDirectory = true;
     }
-    const file: StateFile = { format: 'tianmu-wall-state/1', savedAt: new Date().toISOString(), state };
+    const file: StateFile = {
+      format: 'tianmu-wall-state/1',
+      savedAt: new Date().toISOString(),
+      state: { ...state, previous: state.history.at(-1) ?? null },
+    };
     const temporary = await writeTemporary(this.statePath, `${JSON.stringify(file)}\n`);
     await this.keepLastGood();
     await rename(temporary, this.statePath);
@@ -120,7 +135,7 @@ export class WallStateStore {
 async function readStateFile(
   file: string,
   check: (state: WallState) => string | null,
-): Promise<{ state: WallState } | { problem: string | null }> {
+): Promise<{ state: WallState; notes: readonly string[] } | { problem: string | null }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -137,8 +152,9 @@ async function readStateFile(
   if (typeof data !== 'object' || data === null || (data as StateFile).format !== 'tianmu-wall-state/1') {
     return { problem: 'not a Tianmu wall state file' };
   }
-  const parsed = wallStateSchema.safeParse((data as StateFile).state);
+  const upgraded = upgradeSavedWallState((data as StateFile).state);
+  const parsed = wallStateSchema.safeParse(upgraded.state);
   if (!parsed.success) return { problem: `state.${describeIssues(parsed.error, 2)}` };
   const problem = check(parsed.data);
-  return problem === null ? { state: parsed.data } : { problem };
+  return problem === null ? { state: parsed.data, notes: upgraded.notes } : { problem };
 }

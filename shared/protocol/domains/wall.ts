@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { wallCommandSchema, wallStateSchema } from '../../model/wall';
 
-/** SHA-256 hex of the canonical wall snapshot plus `previous` (see electron/core/wall/state-hash.ts). */
+/** SHA-256 hex of the canonical wall snapshot plus its 返回 history (see electron/core/wall/state-hash.ts). */
 export const stateHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const wallRequests = {
