@@ -4,8 +4,8 @@ import { shallowRef, type ShallowRef } from 'vue';
 import type { Camera } from '@shared/model/camera';
 import type { Crs } from '@shared/model/common';
 import type { DistrictMap } from '@shared/model/workspace';
-import type { RequestResult } from '@shared/protocol';
 import { useWindowContext, type WindowContext } from './context';
+import { createStreamResolver } from './stream-resolver';
 
 const cameraCache = new WeakMap<WindowContext, ShallowRef<{ crs: Crs; cameras: Camera[] } | null>>();
 const districtCache = new WeakMap<WindowContext, ShallowRef<DistrictMap | null>>();
@@ -42,11 +42,19 @@ export function useDistrict() {
   return cached(districtCache, context, () => context.client.request('map.district', {}));
 }
 
-export type StreamSource = RequestResult<'media.resolve'>;
+export type { StreamSource } from './stream-resolver';
 
-/** Resolves where a camera's stream is (a URL on the camera's media platform). */
+const resolvers = new WeakMap<WindowContext, ReturnType<typeof createStreamResolver>>();
+
+/** Resolves where a camera's stream is (a URL on the camera's media platform); answers kept a minute. */
 export function useStreamResolver() {
-  const { client } = useWindowContext();
-  return (cameraId: string, profile: 'main' | 'sub'): Promise<StreamSource> =>
-    client.request('media.resolve', { cameraId, profile });
+  const context = useWindowContext();
+  let resolve = resolvers.get(context);
+  if (!resolve) {
+    resolve = createStreamResolver((cameraId, profile) =>
+      context.client.request('media.resolve', { cameraId, profile }),
+    );
+    resolvers.set(context, resolve);
+  }
+  return resolve;
 }

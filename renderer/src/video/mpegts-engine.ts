@@ -88,6 +88,9 @@ export function createMpegtsEngine(
       isLive: true,
       // lazyLoad (default true) aborts the connection once enough is buffered: wrong for live.
       lazyLoad: false,
+      // Connect at once, while the MediaSource opens (segments wait in mpegts.js until it has): waiting for
+      // `sourceopen` first put 200–500 ms between a tile's mount and its connection on a busy switch.
+      deferLoadAfterSourceOpen: false,
       enableStashBuffer: false,
       // Latency is held by TilePlayer's own controller (latency-control.ts): one controller, not two
       // fighting; mpegts.js's chaser only seeks, and its liveSync froze an RTSP→TS stream (mpegts.js#276).

@@ -184,6 +184,7 @@ describe('TilePlayer', () => {
     expect(lastPlayer().config).toMatchObject({
       isLive: true,
       lazyLoad: false,
+      deferLoadAfterSourceOpen: false,
       enableStashBuffer: false,
       liveBufferLatencyChasing: false,
       autoCleanupSourceBuffer: true,

@@ -1,0 +1,62 @@
+// The stream resolver: one request per stream a minute, shared by concurrent callers, failures not kept.
+import { describe, expect, it } from 'vitest';
+import { createStreamResolver, type StreamSource } from './stream-resolver';
+
+function fakeCore() {
+  const calls: string[] = [];
+  let failNext = false;
+  const request = async (cameraId: string, profile: 'main' | 'sub'): Promise<StreamSource> => {
+    calls.push(`${cameraId}/${profile}`);
+    if (failNext) {
+      failNext = false;
+      throw new Error('core unreachable');
+    }
+    return { url: `ws://media/${cameraId}-${profile}.flv`, kind: 'ws-flv' } as StreamSource;
+  };
+  return { calls, request, failOnce: () => (failNext = true) };
+}
+
+describe('createStreamResolver', () => {
+  it('asks the core once per camera and profile, also for callers that arrive while it is asking', async () => {
+    const core = fakeCore();
+    const resolve = createStreamResolver(core.request);
+    const [first, second] = await Promise.all([resolve('cam-1', 'sub'), resolve('cam-1', 'sub')]);
+    await resolve('cam-1', 'sub');
+    await resolve('cam-1', 'main');
+    expect(first).toBe(second);
+    expect(first.url).toBe('ws://media/cam-1-sub.flv');
+    expect(core.calls).toEqual(['cam-1/sub', 'cam-1/main']);
+  });
+
+  it('asks again once the answer is older than the time to live', async () => {
+    const core = fakeCore();
+    let clock = 0;
+    const resolve = createStreamResolver(core.request, { ttlMs: 60_000, now: () => clock });
+    await resolve('cam-1', 'sub');
+    clock = 59_999;
+    await resolve('cam-1', 'sub');
+    clock = 60_000;
+    await resolve('cam-1', 'sub');
+    expect(core.calls).toEqual(['cam-1/sub', 'cam-1/sub']);
+  });
+
+  it('does not keep a failure: the next call asks again', async () => {
+    const core = fakeCore();
+    const resolve = createStreamResolver(core.request);
+    core.failOnce();
+    await expect(resolve('cam-1', 'sub')).rejects.toThrow('core unreachable');
+    await expect(resolve('cam-1', 'sub')).resolves.toMatchObject({ url: 'ws://media/cam-1-sub.flv' });
+    expect(core.calls).toEqual(['cam-1/sub', 'cam-1/sub']);
+  });
+
+  it('keeps at most maxEntries streams, dropping the oldest', async () => {
+    const core = fakeCore();
+    const resolve = createStreamResolver(core.request, { maxEntries: 2 });
+    await resolve('cam-1', 'sub');
+    await resolve('cam-2', 'sub');
+    await resolve('cam-3', 'sub');
+    await resolve('cam-2', 'sub');
+    await resolve('cam-1', 'sub');
+    expect(core.calls).toEqual(['cam-1/sub', 'cam-2/sub', 'cam-3/sub', 'cam-1/sub']);
+  });
+});
