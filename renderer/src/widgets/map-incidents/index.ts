@@ -1,6 +1,19 @@
-// The `map.incidents` widget kind: the district map with grids and cameras (incidents join in a later issue).
+// The `map.incidents` widget kind: the district map with its layers (grids, risk, cameras, incidents, units,
+// sensors).
+import type { WidgetOptions } from '@shared/model/widget';
 import { defineWidgetKind } from '../define-widget-kind';
 import MapIncidentsView from './MapIncidentsView.vue';
+
+/** The layers' names as the console's mimic lists them. */
+const layerNames: Record<WidgetOptions<'map.incidents'>['layers'][number], string> = {
+  district: '底图',
+  grids: '网格',
+  risk: '风险',
+  cameras: '摄像机',
+  incidents: '事件',
+  units: '移动单元',
+  sensors: '感知设备',
+};
 
 /** An offline district map: base map from the district file, city-ops grids and cameras. */
 export const mapIncidentsKind = defineWidgetKind({
@@ -8,7 +21,7 @@ export const mapIncidentsKind = defineWidgetKind({
   version: 1,
   label: { zh: '事件地图', en: 'Incident map' },
   view: MapIncidentsView,
-  describe: (widget) => widget.options.layers.join(', '),
+  describe: (widget) => widget.options.layers.map((layer) => layerNames[layer]).join(' · '),
   fixtures: [
     { kind: 'map.incidents', options: { layers: ['district', 'grids', 'cameras'] } },
     {
