@@ -14,7 +14,7 @@ export type ValueOverride = (indicatorId: string, ts: number, simulated: number)
 export interface DemoSimulatorOptions {
   /** Milliseconds between two publications (default 1,000). */
   intervalMs?: number;
-  /** Minutes of history to backfill at start so charts show a line at once (default 30). */
+  /** Minutes of history to backfill at start so charts show a whole line at once (default 60). */
   backfillMinutes?: number;
   seed?: number;
   now?: () => number;
@@ -90,7 +90,7 @@ export class DemoSimulator {
   }
 
   private backfill(): void {
-    const minutes = this.options.backfillMinutes ?? 30;
+    const minutes = this.options.backfillMinutes ?? 60;
     const stepMs = 5_000;
     const end = this.now();
     for (const [index, indicator] of this.simulated.entries()) {

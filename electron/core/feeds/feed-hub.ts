@@ -21,7 +21,10 @@ interface TopicEntry {
 }
 
 export interface FeedHubOptions {
-  /** Points kept per topic (default 2,000: over half an hour at one value a second). */
+  /**
+   * Points kept per topic (default 4,000: over an hour at one value a second, so a 60-minute trend — the
+   * longest a demo scenario shows — is full).
+   */
   historyLength?: number;
 }
 
@@ -31,7 +34,7 @@ export class FeedHub {
   private readonly historyLength: number;
 
   constructor(options: FeedHubOptions = {}) {
-    this.historyLength = options.historyLength ?? 2_000;
+    this.historyLength = options.historyLength ?? 4_000;
   }
 
   /** Stores values (a value older than the latest of its topic is kept in history but not as latest). */
