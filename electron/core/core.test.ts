@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import WebSocket from 'ws';
 import { createCore, type Core } from './index';
@@ -328,6 +328,43 @@ describe('core resuming a wall saved by the build before the 返回 history', ()
       expect(JSON.parse(await readFile(stateFile(), 'utf8')).state.history).toEqual([]);
     } finally {
       await core.close();
+    }
+  });
+});
+
+describe('core connected to a real platform only', () => {
+  let core: Core;
+  let base: string;
+
+  beforeAll(async () => {
+    base = await mkdtemp(path.join(os.tmpdir(), 'tianmu-core-platform-'));
+    const workspace = path.join(base, 'workspace');
+    await cp(path.join(root, 'resources/demo'), workspace, { recursive: true });
+    // Nothing listens on port 9: the source stays offline, which is all this test needs.
+    await writeFile(
+      path.join(workspace, 'sources.json'),
+      JSON.stringify({ sources: [{ id: 'city', kind: 'tianmu-ws', url: 'ws://127.0.0.1:9/feed' }] }),
+    );
+    core = await createCore(workspace, {
+      clipsDir: path.join(root, 'resources/media/clips'),
+      accessToken: 'secret-token',
+      stateDir: path.join(base, 'state'),
+      log: () => undefined,
+    });
+  });
+  afterAll(async () => {
+    await core.close();
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('shows none of the demo world: no moving units, no sensors, no demo incidents', async () => {
+    const client = await TestClient.open(`${core.origin.replace('http', 'ws')}/ws?token=secret-token`);
+    try {
+      expect((await client.request('units.list', {})).result.units).toEqual([]);
+      expect((await client.request('sensors.list', {})).result.sensors).toEqual([]);
+      expect((await client.request('incidents.list', {})).result.incidents).toEqual([]);
+    } finally {
+      client.socket.close();
     }
   });
 });

@@ -139,16 +139,25 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     incidents,
     indicators: workspace.indicators,
     typhoon,
+    // The demo district's world — incidents, risk, moving units, IoT sensors — runs only while a demo source
+    // with incidents does: a room connected to its real platforms sees none of it.
     startIncidents: () => {
       demoIncidents.start();
       demoRisk.start();
+      units.start();
+      sensors.start();
+      isDemoWorldRunning = true;
       return () => {
+        isDemoWorldRunning = false;
         demoIncidents.stop();
         demoRisk.stop();
+        units.stop();
+        sensors.stop();
       };
     },
   });
   const levels = new LevelWatcher(hub, workspace.indicators);
+  let isDemoWorldRunning = false;
   const units = new DemoUnits(
     workspace.district,
     workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
@@ -168,7 +177,13 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...mediaHandlers(workspace, () => new URL(http.origin).host),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
-    ...mapHandlers(workspace.baseMaps, units, sensors, process.env, accessToken),
+    ...mapHandlers(
+      workspace.baseMaps,
+      { list: () => (isDemoWorldRunning ? units.list() : []) },
+      { list: () => (isDemoWorldRunning ? sensors.list() : []) },
+      process.env,
+      accessToken,
+    ),
   };
 
   const connect = (send: EventSender): CoreSession => {
@@ -229,11 +244,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   units.onMoved((moved) => {
     for (const session of sessions) session.send('units.moved', { units: [...moved] });
   });
-  units.start();
   sensors.onChanged((changed) => {
     for (const session of sessions) session.send('sensors.changed', { sensors: [...changed] });
   });
-  sensors.start();
 
   return {
     workspace,

@@ -7,7 +7,7 @@ import type { DemoSensors } from './demo-sensors';
 
 export function mapHandlers(
   baseMaps: BaseMapCatalogue,
-  units: DemoUnits,
+  units: Pick<DemoUnits, 'list'>,
   sensors: Pick<DemoSensors, 'list'>,
   environment: Readonly<Record<string, string | undefined>> = process.env,
   /** The core's access token, which the URLs of the tiles it serves itself (PMTiles) carry. */
