@@ -1,11 +1,12 @@
 // Faults a wall must show in words: an H.265 stream this Chromium cannot decode, a stream that stops sending
-// without closing (stalled within watchdog + 2 s), and a snapshot of a live tile saved into the workspace.
+// without closing (its frozen picture greyed out within seconds, stalled within watchdog + 2 s), and a snapshot
+// of a live tile saved into the workspace.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startHost, type RunningHost } from '../support/browser-host';
 import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
-import { mediaControl } from '../support/video-page';
+import { mediaControl, pictureFigures } from '../support/video-page';
 
 let workspace: VideoWorkspace;
 let host: RunningHost;
@@ -32,19 +33,48 @@ test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画
   await expect(stalling).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expect(live).toHaveAttribute('data-state', 'playing');
 
+  const stateOverlay = stalling.getByTestId('tile-state');
+  await expect(stateOverlay).toBeHidden();
+  const livePicture = await pictureFigures(page, await stalling.screenshot());
+  expect(livePicture.saturation, 'the live spiral is colourful').toBeGreaterThan(0.2);
+
   // The stream keeps its connection open and sends nothing, like a camera that froze behind its server.
   const media = mediaControl(host);
   await media.stall('cam-06');
   const stalledAt = Date.now();
+  // Long before the watchdog gives up on the connection, the frozen picture stops looking live: greyed,
+  // hatched and framed under 画面停滞 with the time of its last frame, and no live dot.
+  await expect(stalling).toHaveAttribute('data-frozen', 'true', { timeout: 6_000 });
+  expect(Date.now() - stalledAt, 'frozen picture marked within 6 s').toBeLessThanOrEqual(6_000);
+  await expect(stateOverlay).toBeVisible();
+  await expect(stateOverlay).toContainText('画面停滞');
+  await expect(stateOverlay).toContainText(/最后画面 \d\d:\d\d:\d\d/);
+  await expect(stalling.locator('.live-dot')).toHaveCount(0);
+  const frozen = await pictureFigures(page, await stalling.screenshot());
+  expect(frozen.saturation, 'the frozen frame shows no colour').toBeLessThan(0.04);
+  expect(frozen.brightness, 'the frozen frame is still there, dimmed').toBeGreaterThan(25);
+  expect(frozen.brightness, 'dimmed below the live picture').toBeLessThan(livePicture.brightness);
+
   await expect(stalling).toHaveAttribute('data-state', 'stalled', { timeout: 12_000 });
   const detectedAfter = Date.now() - stalledAt;
   expect(detectedAfter, 'stalled shown within the 10 s watchdog + 2 s').toBeLessThanOrEqual(12_000);
   expect(detectedAfter, 'not before the watchdog time').toBeGreaterThanOrEqual(9_000);
   await expect(stalling).toContainText('画面停滞');
   await expect(stalling).toContainText(/最后画面 \d\d:\d\d:\d\d/);
+  // The player let go of the connection to reconnect: the greyed last picture stays, never a black tile.
+  await expect(stalling.getByTestId('tile-still')).toBeVisible();
+  const afterWatchdog = await pictureFigures(page, await stalling.screenshot());
+  expect(afterWatchdog.saturation).toBeLessThan(0.04);
+  expect(afterWatchdog.brightness, 'not a black tile').toBeGreaterThan(25);
   await page.screenshot({ path: 'test-results/screens/video-faults.png' });
   await media.resume('cam-06');
   await expect(stalling).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+  await expect(stalling).not.toHaveAttribute('data-frozen', 'true');
+  await expect(stateOverlay).toBeHidden();
+  await expect(stalling.getByTestId('tile-still')).toBeHidden();
+  await expect
+    .poll(async () => (await pictureFigures(page, await stalling.screenshot())).saturation)
+    .toBeGreaterThan(0.2);
 
   // Snapshot: the PNG lands in <workspace>/snapshots/ and holds a real picture, not a black frame.
   await live.hover();

@@ -60,3 +60,50 @@ export function mediaControl(host: RunningHost) {
     },
   };
 }
+
+/** Mean brightness (0–255) and mean colourfulness (0–1: max − min of RGB over 255) of a PNG, measured in the page. */
+export interface PictureFigures {
+  readonly brightness: number;
+  /** Chroma rather than HSV saturation, so near-black pixels of a dark tile do not count as colourful. */
+  readonly saturation: number;
+}
+
+/** How bright and how colourful a screenshot is (e.g. of one tile): a greyed frozen frame has no colour. */
+export function pictureFigures(page: Page, png: Buffer): Promise<PictureFigures> {
+  return page.evaluate(async (base64) => {
+    // Runs in the page (DOM types are not available to tests/support, which compiles for Node).
+    const scope = globalThis as unknown as {
+      Image: new () => { src: string; width: number; height: number; decode(): Promise<void> };
+      document: {
+        createElement(tag: 'canvas'): {
+          width: number;
+          height: number;
+          getContext(kind: '2d'): {
+            drawImage(image: unknown, x: number, y: number): void;
+            getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+          };
+        };
+      };
+    };
+    const image = new scope.Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = scope.document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let brightness = 0;
+    let saturation = 0;
+    const pixels = data.length / 4;
+    for (let index = 0; index < data.length; index += 4) {
+      const red = data[index]!;
+      const green = data[index + 1]!;
+      const blue = data[index + 2]!;
+      brightness += (red + green + blue) / 3;
+      saturation += (Math.max(red, green, blue) - Math.min(red, green, blue)) / 255;
+    }
+    return { brightness: brightness / pixels, saturation: saturation / pixels };
+  }, png.toString('base64'));
+}

@@ -130,6 +130,38 @@ describe('VideoCameraView', () => {
     wrapper.unmount();
   });
 
+  it('greys out a picture that stopped moving as 画面停滞 within seconds, before the watchdog gives up', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const wrapper = mountTile();
+    await flushPromises();
+    const player = players()[0]!;
+    player.emit({ state: 'playing', lastFrameAt: Date.now() });
+    vi.advanceTimersByTime(1_000);
+    await flushPromises();
+    const tile = () => wrapper.get('[data-testid="video-tile"]');
+    expect(tile().attributes('data-frozen')).toBeUndefined();
+    expect(wrapper.find('.live-dot').exists()).toBe(true);
+
+    // No new frame: the player still says playing (its 10 s watchdog has not fired), the tile does not.
+    vi.advanceTimersByTime(3_000);
+    await flushPromises();
+    expect(tile().attributes('data-state')).toBe('playing');
+    expect(tile().attributes('data-frozen')).toBe('true');
+    expect(tile().classes()).toContain('is-not-live');
+    expect(wrapper.find('.live-dot').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="tile-state"]').text()).toContain('画面停滞');
+    expect(wrapper.get('[data-testid="tile-state"]').text()).toMatch(/最后画面 \d\d:\d\d:\d\d/);
+
+    // Frames again: live at once.
+    player.emit({ lastFrameAt: Date.now() });
+    vi.advanceTimersByTime(1_000);
+    await flushPromises();
+    expect(tile().attributes('data-frozen')).toBeUndefined();
+    expect(wrapper.find('[data-testid="tile-state"]').exists()).toBe(false);
+    expect(wrapper.find('.live-dot').exists()).toBe(true);
+    wrapper.unmount();
+  });
+
   it('plays the main stream in a large tile and switches profile when it shrinks, keeping the old picture until the new one plays', async () => {
     const wrapper = mountTile({ width: 1920, height: 1080 });
     await flushPromises();
