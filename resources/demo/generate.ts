@@ -203,6 +203,11 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
         if (cell.kind === 'video.camera' && !cameraIds.has(cell.options.cameraId)) {
           throw new Error(`demo workspace: ${where} shows unknown camera ${cell.options.cameraId}`);
         }
+        if (cell.kind === 'video.patrol') {
+          const unknown = cell.options.cameraIds.filter((id) => !cameraIds.has(id));
+          if (unknown.length > 0)
+            throw new Error(`demo workspace: ${where} patrols unknown cameras ${unknown}`);
+        }
         if (cell.kind === 'vitals.trend' || cell.kind === 'vitals.kpi') {
           const unknown = cell.options.indicatorIds.filter((id) => !indicatorIds.has(id));
           if (unknown.length > 0)

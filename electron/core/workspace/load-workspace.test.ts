@@ -62,12 +62,23 @@ describe('loadWorkspace', () => {
   });
 
   it('refuses a scenario that shows an unknown camera', async () => {
+    const directory = await demoWith('scenarios/flood-typhoon.json', (text) =>
+      text.replace(/"cam-\d{4}"/, '"cam-9999"'),
+    );
+    const error = await refusal(directory);
+    expect(error.file).toBe('scenarios/flood-typhoon.json');
+    expect(error.field).toMatch(/^displays\.(left|right)\.cells\.\d+\.options\.cameraId$/);
+    expect(error.problem).toBe("unknown camera 'cam-9999'");
+  });
+
+  it('refuses a scenario whose patrol has an unknown camera, naming its place in the group', async () => {
+    // The first camera id in the daily scenario is the lookout patrol's first camera (left display, cell 5).
     const directory = await demoWith('scenarios/daily.json', (text) =>
       text.replace(/"cam-\d{4}"/, '"cam-9999"'),
     );
     const error = await refusal(directory);
     expect(error.file).toBe('scenarios/daily.json');
-    expect(error.field).toMatch(/^displays\.(left|right)\.cells\.\d+\.options\.cameraId$/);
+    expect(error.field).toBe('displays.left.cells.5.options.cameraIds.0');
     expect(error.problem).toBe("unknown camera 'cam-9999'");
   });
 

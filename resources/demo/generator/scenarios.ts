@@ -61,6 +61,12 @@ const videoTiles = (cameras: readonly PlannedCamera[]): WidgetInput[] =>
     options: { cameraId: planned.camera.id, profile: 'auto' },
   }));
 
+/** A patrol tile (轮巡): one cell cycling through `cameras`, `dwellSeconds` each (the schema's minimum is 5). */
+const patrolTile = (cameras: readonly PlannedCamera[], dwellSeconds: number, title: string): WidgetInput => ({
+  kind: 'video.patrol',
+  options: { cameraIds: cameras.map((planned) => planned.camera.id), dwellSeconds, profile: 'auto', title },
+});
+
 export function buildScenarios(district: District, cameras: readonly PlannedCamera[]): ScenarioInput[] {
   const dailyCameras = pickCameras(cameras, [
     { group: 'landmark:bund-viewing-deck', count: 1 },
@@ -72,10 +78,14 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
     { group: 'intersection:nanjing-road-east:henan-road-middle', count: 1 },
     { group: 'intersection:yanan-road-east:xizang-road-south', count: 1 },
     { group: 'landmark:east-bank-greenway', count: 1 },
-    // The tenth camera sits on the left display beside the map: every display of the demo shows live video.
-    { group: 'landmark:bund-viewing-deck', count: 1 },
   ]);
-  const dailyLeftCamera = dailyCameras.pop()!;
+  // Beside the map on the left display, a patrol of the streets' online high lookouts (高空瞭望; one per street,
+  // seven of eight online), 10 s each: the whole district in 70 s, and every display of the demo shows video.
+  const lookoutPatrol = patrolTile(
+    pickCameras(cameras, [{ group: 'lookout', count: 7 }]),
+    10,
+    '高空瞭望轮巡',
+  );
   const isFloodCamera = (planned: PlannedCamera) =>
     planned.camera.tags.some((tag) => floodTags.includes(tag));
   const floodCameras = pickCameras(
@@ -146,7 +156,7 @@ export function buildScenarios(district: District, cameras: readonly PlannedCame
               title: '民生服务',
             },
           },
-          ...videoTiles([dailyLeftCamera]),
+          lookoutPatrol,
         ],
       },
       right: {
@@ -232,6 +242,16 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
     { group: 'landmark:metro-hub', count: 2 },
     { group: 'landmark:people-square', count: 1 },
   ]);
+  // Where a crowd goes next, cycled in one tile every 8 s: the other cameras of the metro hub, People's Square
+  // and Nanjing Road (none of them already on the wall).
+  const crowdPatrolCameras = pickCameras(
+    cameras,
+    [
+      { group: 'landmark:metro-hub', count: 2 },
+      { group: 'landmark:people-square', count: 2 },
+      { group: 'landmark:nanjing-road-walk', count: 2 },
+    ].map((request) => ({ ...request, where: (planned: PlannedCamera) => !crowdCameras.includes(planned) })),
+  );
   const largeCrowd: ScenarioInput = {
     version: 2,
     id: 'large-crowd',
@@ -244,7 +264,7 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
     ],
     displays: {
       left: {
-        // 1+5: the map of the Bund and Nanjing Road large, crowd figures and two cameras around it.
+        // 1+5: the map of the Bund and Nanjing Road large, crowd figures, a metro camera and a crowd patrol.
         layout: { rows: 3, columns: 3, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
         cells: [
           mapAt(landmark('bund-viewing-deck'), 15),
@@ -261,7 +281,8 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
               title: '客流指标',
             },
           },
-          ...videoTiles(crowdCameras.slice(8, 10)),
+          ...videoTiles(crowdCameras.slice(8, 9)),
+          patrolTile(crowdPatrolCameras, 8, '客流轮巡'),
         ],
       },
       right: {
