@@ -145,6 +145,7 @@ describe.skipIf(!existsSync(join(clipsDir, 'cam-01.flv')))('createMediaServer', 
     expect(media.stats()).toEqual({
       streams: Object.fromEntries(media.streamIds.map((id) => [id, { viewers: 0 }])),
       connections: 0,
+      hlsRequests: 0,
     });
   });
 
@@ -298,6 +299,81 @@ describe.skipIf(!existsSync(join(clipsDir, 'cam-01.flv')))('createMediaServer', 
     expect(media.stats().connections).toBe(0);
     await http.ended;
     await ws.closed;
+  });
+});
+
+/** The media sequence, discontinuity sequence and segment lines of a live playlist. */
+function readPlaylist(text: string) {
+  const lines = text.trim().split('\n');
+  const number = (tag: string) => Number(lines.find((line) => line.startsWith(tag))?.slice(tag.length));
+  return {
+    lines,
+    mediaSequence: number('#EXT-X-MEDIA-SEQUENCE:'),
+    discontinuitySequence: number('#EXT-X-DISCONTINUITY-SEQUENCE:'),
+    segments: lines.filter((line) => !line.startsWith('#')),
+    durations: lines.filter((line) => line.startsWith('#EXTINF:')).map((line) => parseFloat(line.slice(8))),
+  };
+}
+
+describe.skipIf(!existsSync(join(clipsDir, 'cam-01.flv')))('createMediaServer live HLS', () => {
+  it('serves a live playlist of 1 s MPEG-TS segments that moves on in real time', async () => {
+    const started = performance.now();
+    const first = await status('/media/hls/cam-01/index.m3u8');
+    // The first request waits for three segments (the demo clips have one key frame a second).
+    expect(performance.now() - started).toBeGreaterThan(1_500);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/vnd.apple.mpegurl');
+    expect(first.headers['access-control-allow-origin']).toBe('*');
+    const playlist = readPlaylist(first.body.toString());
+    expect(playlist.lines.slice(0, 3)).toEqual(['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:1']);
+    expect(playlist.segments.length).toBeGreaterThanOrEqual(3);
+    expect(playlist.segments[0]).toBe(`segment-${playlist.mediaSequence}.ts`);
+    for (const duration of playlist.durations) expect(duration).toBeCloseTo(1, 2);
+
+    const segment = await status(`/media/hls/cam-01/${playlist.segments.at(-1)}`);
+    expect(segment.statusCode).toBe(200);
+    expect(segment.headers['content-type']).toBe('video/mp2t');
+    expect(segment.body.length % 188).toBe(0);
+    expect(segment.body.length).toBeGreaterThan(20_000); // a second of 500 kbit/s video
+    expect(segment.body[0]).toBe(0x47);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    const later = readPlaylist((await status('/media/hls/cam-01/index.m3u8')).body.toString());
+    const lastOf = (list: string[]) => Number(/\d+/.exec(list.at(-1)!)![0]);
+    expect(lastOf(later.segments)).toBeGreaterThan(lastOf(playlist.segments));
+    expect(media.stats().hlsRequests).toBe(3);
+    // The segmenter is one viewer of the live stream, however many HLS players poll it; no connection stays open.
+    expect(media.stats()).toMatchObject({ connections: 0, streams: { 'cam-01': { viewers: 1 } } });
+  });
+
+  it('answers 404 for unknown streams, unknown segments and a stopped stream', async () => {
+    expect((await status('/media/hls/cam-99/index.m3u8')).statusCode).toBe(404);
+    expect((await status('/media/hls/cam-01/segment-123456.ts')).statusCode).toBe(404);
+    expect((await status('/media/hls/cam-01/other.m3u8')).statusCode).toBe(404);
+    media.stream('cam-02')!.stop();
+    expect((await status('/media/hls/cam-02/index.m3u8')).statusCode).toBe(404);
+  });
+
+  it('after a restart the media sequence goes on and the new session follows an EXT-X-DISCONTINUITY', async () => {
+    const before = readPlaylist((await status('/media/hls/cam-03/index.m3u8')).body.toString());
+    expect(before.lines).not.toContain('#EXT-X-DISCONTINUITY');
+    media.stream('cam-03')!.restart();
+    // The next request subscribes to the new session; its first segment closes about a second later.
+    let after = before;
+    for (let attempt = 0; attempt < 20 && !after.lines.includes('#EXT-X-DISCONTINUITY'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = readPlaylist((await status('/media/hls/cam-03/index.m3u8')).body.toString());
+    }
+    expect(after.lines).toContain('#EXT-X-DISCONTINUITY');
+    expect(after.discontinuitySequence).toBe(0);
+    // One numbering across sessions: a player polling the playlist never sees it go back.
+    const numbers = after.segments.map((line) => Number(/\d+/.exec(line)![0]));
+    expect(numbers[0]).toBe(after.mediaSequence);
+    expect(after.mediaSequence).toBeGreaterThanOrEqual(before.mediaSequence);
+    numbers.forEach((number, index) => expect(number).toBe(numbers[0]! + index));
+    const marked = after.lines.indexOf('#EXT-X-DISCONTINUITY');
+    const firstNew = Number(/\d+/.exec(after.lines.slice(marked).find((line) => !line.startsWith('#'))!)![0]);
+    expect(firstNew).toBeGreaterThan(Number(/\d+/.exec(before.segments.at(-1)!)![0]));
   });
 });
 

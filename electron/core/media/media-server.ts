@@ -1,4 +1,4 @@
-// Demo live media server: serves every clip in a folder as an endless HTTP-FLV / WS-FLV live stream.
+// Demo live media server: serves every clip in a folder as an endless HTTP-FLV / WS-FLV and live HLS stream.
 
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { parseFlv } from './flv-parser';
+import { HlsSegmenter } from './hls-segmenter';
 import { LiveStream, LiveStreamStoppedError, type LiveStreamClock } from './live-stream';
 import { attachViewer, defaultMaxViewerBufferBytes } from './viewer';
 
@@ -23,8 +24,15 @@ export interface MediaServerOptions {
    * players and the video bench can measure live latency from the server's send time.
    */
   readonly sendsClockTags?: boolean;
-  /** Wall clock of the send-time tags (tests); `Date.now` by default. */
+  /** Wall clock of the send-time tags and of HLS program date-times (tests); `Date.now` by default. */
   readonly wallClock?: () => number;
+  /**
+   * A stream's first HLS playlist request waits until this many segments exist (default 3, about 3 s for the
+   * demo clips' 1 s GOPs), so a player starts with a few segments of buffer instead of an empty playlist …
+   */
+  readonly hlsStartSegments?: number;
+  /** … but no longer than this (default 8 s); then it answers 503 and the player retries. */
+  readonly hlsStartTimeoutMs?: number;
 }
 
 /** Per-stream and total connection counts, so tests can check that nothing leaks. */
@@ -32,6 +40,11 @@ export interface MediaServerStats {
   readonly streams: Record<string, { readonly viewers: number }>;
   /** Open media connections: live viewers (HTTP-FLV and WS-FLV) plus file downloads in progress. */
   readonly connections: number;
+  /**
+   * HLS requests (playlists and segments) answered so far. HLS players hold no connection open: a player that
+   * was destroyed but keeps polling (a leak) shows as this number still growing.
+   */
+  readonly hlsRequests: number;
 }
 
 /**
@@ -39,7 +52,9 @@ export interface MediaServerStats {
  * - `GET /media/live/<id>.flv`: HTTP-FLV live stream (chunked, `video/x-flv`, CORS open);
  * - WebSocket upgrade on `/media/live/<id>.flv`: WS-FLV (binary messages, one FLV chunk each);
  * - `GET /media/file/<name>`: a file from the clips folder as is (`.ts`/`.m2t`, `.flv`, `.mp4`; Range
- *   supported; names `[a-z0-9-]+.ext` only, so no path traversal).
+ *   supported; names `[a-z0-9-]+.ext` only, so no path traversal);
+ * - `GET /media/hls/<id>/index.m3u8` and `…/segment-<n>.ts`: the same live stream as live HLS (1 s MPEG-TS
+ *   segments cut at key frames, a sliding window of 6; see HlsSegmenter).
  * Unknown streams and files answer 404.
  */
 export interface MediaServer {
@@ -65,6 +80,7 @@ export interface MediaServer {
 }
 
 const livePath = /^\/media\/live\/([a-z0-9-]+)\.flv$/;
+const hlsPath = /^\/media\/hls\/([a-z0-9-]+)\/(?:index\.m3u8|segment-(\d{1,15})\.ts)$/;
 const filePath = /^\/media\/file\/([^/]*)$/;
 const fileName = /^[a-z0-9-]+\.(ts|m2t|flv|mp4)$/;
 const clipName = /^([a-z0-9-]+)\.flv$/;
@@ -77,6 +93,12 @@ const contentTypes: Record<string, string> = {
 };
 
 const corsHeaders = { 'Access-Control-Allow-Origin': '*' } as const;
+
+/** The HLS side of one live stream: its segmenter and, while subscribed, how to unsubscribe. */
+interface HlsChannel {
+  readonly segmenter: HlsSegmenter;
+  unsubscribe: (() => void) | null;
+}
 
 /** One open media connection, closable by close(). */
 interface Connection {
@@ -95,7 +117,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       .sort(),
   );
   const streams = new Map<string, LiveStream>();
+  const hlsChannels = new Map<string, HlsChannel>();
   const connections = new Set<Connection>();
+  let hlsRequests = 0;
   // Compression would only cost CPU on already-compressed video; a viewer never sends large messages.
   const webSocketServer = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
   let refusing = false;
@@ -149,6 +173,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       serveLive(live[1]!, req, res);
       return true;
     }
+    const hls = hlsPath.exec(pathname);
+    if (hls) {
+      hlsRequests++;
+      void serveHls(hls[1]!, hls[2] === undefined ? null : Number(hls[2]), req, res);
+      return true;
+    }
     const file = filePath.exec(pathname);
     if (file && fileName.test(file[1]!)) {
       serveFile(file[1]!, req, res);
@@ -193,6 +223,92 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       },
       maxViewerBufferBytes,
     );
+  }
+
+  /**
+   * The stream's HLS channel, subscribed to the live stream unless that is stopped. Segmenting starts with the
+   * first HLS request and then runs on, like the stream itself. A stopped or restarted stream ends the
+   * subscription (a new publishing session); the next request subscribes again, after a discontinuity.
+   */
+  function hlsChannel(id: string, live: LiveStream): HlsChannel {
+    let channel = hlsChannels.get(id);
+    if (!channel) {
+      channel = {
+        segmenter: new HlsSegmenter(options.wallClock ? { wallClock: options.wallClock } : {}),
+        unsubscribe: null,
+      };
+      hlsChannels.set(id, channel);
+    }
+    const target = channel;
+    if (!target.unsubscribe && live.state !== 'stopped' && !closed) {
+      let isEnded = false;
+      const unsubscribe = live.subscribe(
+        (chunk) => target.segmenter.write(chunk),
+        () => {
+          isEnded = true;
+          target.unsubscribe = null;
+          target.segmenter.endSession();
+        },
+      );
+      if (!isEnded) target.unsubscribe = unsubscribe;
+    }
+    return target;
+  }
+
+  /** `sequence` null: the playlist. */
+  async function serveHls(
+    id: string,
+    sequence: number | null,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    let live: LiveStream | undefined;
+    try {
+      live = stream(id);
+    } catch (error) {
+      sendText(res, 500, `stream ${id} is unavailable: ${(error as Error).message}`);
+      return;
+    }
+    if (!live || live.state === 'stopped') {
+      sendText(res, 404, `stream ${id} not found`);
+      return;
+    }
+    const { segmenter } = hlsChannel(id, live);
+    if (sequence !== null) {
+      const segment = segmenter.segment(sequence);
+      if (!segment) {
+        sendText(res, 404, `segment ${sequence} of ${id} is not available`);
+        return;
+      }
+      res.writeHead(200, {
+        ...corsHeaders,
+        'Content-Type': 'video/mp2t',
+        'Content-Length': String(segment.bytes.length),
+        'Cache-Control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : segment.bytes);
+      return;
+    }
+    const isReady = await segmenter.waitForSegments(
+      options.hlsStartSegments ?? 3,
+      options.hlsStartTimeoutMs ?? 8_000,
+    );
+    if (res.destroyed || res.writableEnded) return; // the player gave up (or was destroyed) meanwhile
+    if (closed) {
+      res.destroy();
+      return;
+    }
+    const playlist = isReady ? segmenter.playlist() : null;
+    if (!playlist) {
+      sendText(res, 503, `stream ${id}: no HLS segments yet`, { 'Retry-After': '1' });
+      return;
+    }
+    res.writeHead(200, {
+      ...corsHeaders,
+      'Content-Type': 'application/vnd.apple.mpegurl',
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : playlist);
   }
 
   function serveFile(name: string, req: IncomingMessage, res: ServerResponse): void {
@@ -304,10 +420,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     stats(): MediaServerStats {
       const perStream: Record<string, { viewers: number }> = {};
       for (const id of streamIds) perStream[id] = { viewers: streams.get(id)?.viewers ?? 0 };
-      return { streams: perStream, connections: connections.size };
+      return { streams: perStream, connections: connections.size, hlsRequests };
     },
     async close(): Promise<void> {
       closed = true;
+      for (const channel of hlsChannels.values()) channel.segmenter.cancelWaits();
       for (const live of streams.values()) live.close(); // ends every live viewer gracefully
       for (const connection of [...connections]) connection.end();
       const deadline = Date.now() + 2000;
