@@ -9,13 +9,16 @@ type HlsModule = typeof HlsNamespace;
 
 /**
  * Live tuning: low-latency mode for LL-HLS playlists, a live sync point three target durations back at most
- * (hls.js's own default), a back buffer bounded like mpegts.js's cleanup. hls.js retries recoverable errors
- * itself; a fatal error ends this engine and TilePlayer creates a new one after its backoff.
+ * (hls.js's own default), a back buffer bounded like mpegts.js's cleanup. hls.js holds the live edge itself
+ * (TilePlayer's controller stays out: `holdsLatency`), catching up at most 5 % faster like our controller
+ * (faster made Chromium drop frames in the video bench). hls.js retries recoverable errors itself; a fatal
+ * error ends this engine and TilePlayer creates a new one after its backoff.
  */
 const liveConfig = {
   lowLatencyMode: true,
   backBufferLength: 30,
   maxBufferLength: 10,
+  maxLiveSyncPlaybackRate: 1.05,
   liveDurationInfinity: true,
   enableWorker: true,
   // No audio on wall tiles, and no captions.
@@ -59,10 +62,13 @@ export function createHlsEngine(
       if (unsupported) handlers.onUnsupported(unsupported, `MediaSource cannot play ${codec}`);
     });
     instance.on(Events.FRAG_LOADED, (_event, data) => {
-      const { stats } = data.frag;
+      const { stats, programDateTime, duration } = data.frag;
       const seconds = (stats.loading.end - stats.loading.start) / 1000;
-      if (!isDestroyed && seconds > 0)
-        handlers.onBitrate((stats.loaded * 8) / Math.max(seconds, data.frag.duration));
+      if (isDestroyed) return;
+      if (seconds > 0) handlers.onBitrate((stats.loaded * 8) / Math.max(seconds, duration));
+      // EXT-X-PROGRAM-DATE-TIME dates the segment's first frame: its last frame, now at the buffered end, was
+      // made one segment later. That is the send time for the latency figure (buffer + transit).
+      if (programDateTime !== null) handlers.onSendTime(programDateTime + duration * 1000);
     });
     instance.on(Events.ERROR, (_event, data: ErrorData) => {
       if (isDestroyed || !data.fatal) return;
@@ -92,6 +98,7 @@ export function createHlsEngine(
     get videoCodec() {
       return videoCodec;
     },
+    holdsLatency: true,
     start() {
       void start();
     },

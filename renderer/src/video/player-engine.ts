@@ -27,6 +27,12 @@ export interface PlayerEngine {
   destroy(): void;
   /** The video codec the engine has parsed so far, if any. */
   readonly videoCodec: string | null;
+  /**
+   * The engine keeps the playhead at its own live edge (hls.js's live sync: segments arrive a whole segment
+   * at a time, so chasing a 1 s target inside the buffer would only run it dry); TilePlayer's latency
+   * controller then leaves the element alone. Absent: false.
+   */
+  readonly holdsLatency?: boolean;
 }
 
 export type EngineFactory = (video: HTMLVideoElement, url: string, handlers: EngineHandlers) => PlayerEngine;

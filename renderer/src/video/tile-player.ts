@@ -357,6 +357,7 @@ export class TilePlayer {
   /** One step of the latency controller (see latency-control.ts). */
   private holdLatency(): void {
     if (this.isDisposed || !this.engine || this.currentStatus.state !== 'playing') return;
+    if (this.engine.holdsLatency) return; // e.g. hls.js: see PlayerEngine.holdsLatency
     const video = this.video;
     const range = bufferedRangeAt(video.buffered, video.currentTime);
     if (!range) return;
