@@ -156,6 +156,18 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
           sub: 'ws://{origin}/media/live/{streamId}.flv',
         },
       },
+      {
+        // The same demo streams as live HLS (for platforms that offer nothing else): no camera uses it by
+        // default; point a camera's `platform` here to see an HLS tile.
+        id: 'demo-hls',
+        name: '演示流媒体 HLS (内置)',
+        vendor: 'demo',
+        kind: 'hls',
+        url: {
+          main: 'http://{origin}/media/hls/{streamId}/index.m3u8',
+          sub: 'http://{origin}/media/hls/{streamId}/index.m3u8',
+        },
+      },
     ],
   });
   const indicators = validated('indicators.json', indicatorCatalogueSchema, {

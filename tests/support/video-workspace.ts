@@ -1,5 +1,6 @@
 // Builds a throw-away copy of the demo workspace for the video end-to-end specs: a 4×4 wall of cameras, a
-// 4×4 wall of patrols, and a faults wall (an HEVC camera served as MPEG-TS, a camera to stall, one to snapshot).
+// 4×4 wall of patrols, a faults wall (an HEVC camera served as MPEG-TS, a camera to stall, one to snapshot), an
+// HLS wall (a camera on the demo server's live HLS beside one on WS-FLV) and a visibility wall (2×2 cameras).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'demo');
 
-export type VideoScenario = 'video-16' | 'patrol-16' | 'video-faults';
+export type VideoScenario = 'video-16' | 'patrol-16' | 'video-faults' | 'video-hls' | 'video-4';
 
 export interface VideoWorkspace {
   readonly directory: string;
@@ -46,6 +47,14 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
     platform: 'demo-ts',
     streamId: 'hevc-sample.m2t',
   });
+  cameras.cameras.push({
+    ...cameras.cameras[0],
+    id: 'cam-hls',
+    name: 'HLS 测试相机',
+    // The demo workspace's built-in HLS platform: live HLS of the same demo streams.
+    platform: 'demo-hls',
+    streamId: 'cam-01',
+  });
   writeJson('cameras.json', cameras);
 
   const scenarios: Record<VideoScenario, unknown> = {
@@ -64,6 +73,20 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
     'video-faults': {
       layout: { rows: 2, columns: 2, merges: [] },
       cells: [camera('cam-hevc'), camera('cam-0006'), camera('cam-0001'), { kind: 'clock', options: {} }],
+    },
+    // cam-hls → stream cam-01 over HLS, cam-0002 → stream cam-02 over WS-FLV.
+    'video-hls': {
+      layout: { rows: 2, columns: 2, merges: [] },
+      cells: [
+        camera('cam-hls'),
+        camera('cam-0002'),
+        { kind: 'clock', options: {} },
+        { kind: 'clock', options: {} },
+      ],
+    },
+    'video-4': {
+      layout: { rows: 2, columns: 2, merges: [] },
+      cells: [0, 1, 2, 3].map((index) => camera(cameraId(index))),
     },
   };
   writeJson(`scenarios/${scenario}.json`, {
