@@ -35,6 +35,8 @@ export const en: Messages = {
     selectedTile: 'Target tile: {display}, cell {n}',
     noSelectedTile: 'Click a tile in the wall preview to choose where map cameras go',
     selectCell: 'Choose as target tile',
+    preview: 'Live preview (chosen tile)',
+    previewNothing: 'Click a video tile in the wall preview to watch it here',
     restoreCell: 'Restore',
     assigned: 'On the wall: {camera}',
     suggestion: '{level} {warning} warning → switch to {scenario}?',

@@ -33,6 +33,8 @@ export const zhCN = {
     selectedTile: '目标窗格：{display} 第 {n} 格',
     noSelectedTile: '点击大屏预览中的窗格，选定地图点选摄像机的上墙位置',
     selectCell: '选为目标窗格',
+    preview: '视频预览（所选窗格）',
+    previewNothing: '点击大屏预览中的视频窗格，在此实时预览',
     restoreCell: '还原',
     assigned: '已上墙：{camera}',
     suggestion: '{level}{warning}预警 → 切换到 {scenario}?',
