@@ -9,6 +9,10 @@ vi.mock('electron', async () => {
   let nextId = 1;
   class FakeWebContents extends EventEmitter {
     readonly id = nextId++;
+    readonly send = vi.fn();
+    isDestroyed() {
+      return false;
+    }
   }
   class FakeBrowserWindow extends EventEmitter {
     static instances: FakeBrowserWindow[] = [];
@@ -30,8 +34,13 @@ vi.mock('electron', async () => {
     isFullScreen() {
       return this.options.fullscreen === true;
     }
+    visible = true;
+    minimized = false;
+    isVisible() {
+      return this.visible;
+    }
     isMinimized() {
-      return false;
+      return this.minimized;
     }
     destroy() {
       this.destroyed = true;
@@ -55,7 +64,13 @@ const { wallWindowOptions, consoleWindowOptions } = await import('./window-optio
 
 interface FakeWindow {
   options: Record<string, unknown> & { webPreferences: Record<string, unknown> };
-  webContents: { id: number; emit(event: string, ...args: unknown[]): boolean };
+  webContents: {
+    id: number;
+    send: ReturnType<typeof vi.fn>;
+    emit(event: string, ...args: unknown[]): boolean;
+  };
+  visible: boolean;
+  minimized: boolean;
   loadURL: ReturnType<typeof vi.fn>;
   show: ReturnType<typeof vi.fn>;
   destroyed: boolean;
@@ -181,6 +196,38 @@ describe('WindowManager', () => {
     vi.advanceTimersByTime(5000);
     expect(right!.show).toHaveBeenCalledTimes(1);
     expect(left!.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a wall page when its window is minimised, hidden or shown again (the page cannot see it)', () => {
+    createManager().apply(planWindows(wall, [desk, screenA, screenB]));
+    const [left, , consoleWindow] = windows();
+    const sent = () => left!.webContents.send.mock.calls;
+    left!.emit('show');
+    expect(sent(), 'shown from the start: nothing to say').toEqual([]);
+
+    left!.minimized = true;
+    left!.emit('minimize');
+    left!.minimized = false;
+    left!.emit('restore');
+    left!.visible = false;
+    left!.emit('hide');
+    // A page loaded while hidden (a reload after a crash) starts out assuming it is shown: tell it again.
+    left!.webContents.emit('did-finish-load');
+    left!.visible = true;
+    left!.emit('show');
+    expect(sent()).toEqual([
+      ['tianmu:event', 'window.visibilityChanged', { isShown: false }],
+      ['tianmu:event', 'window.visibilityChanged', { isShown: true }],
+      ['tianmu:event', 'window.visibilityChanged', { isShown: false }],
+      ['tianmu:event', 'window.visibilityChanged', { isShown: false }],
+      ['tianmu:event', 'window.visibilityChanged', { isShown: true }],
+    ]);
+    consoleWindow!.minimized = true;
+    consoleWindow!.emit('minimize');
+    expect(
+      consoleWindow!.webContents.send,
+      'the console may be throttled like any page',
+    ).not.toHaveBeenCalled();
   });
 
   it('re-plans when a display is unplugged: recreates the moved wall window, keeps the rest', () => {

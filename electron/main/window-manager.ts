@@ -3,6 +3,8 @@
 import { BrowserWindow, powerSaveBlocker } from 'electron';
 import type { WebContents } from 'electron';
 import type { PlannedWindow } from '@shared/layout/plan-windows';
+import { bridgeChannels } from '@shared/protocol/bridge';
+import type { EventPayload } from '@shared/protocol/messages';
 import { consoleWindowOptions, wallWindowOptions, type WindowSettings } from './window-options';
 import { diffWindowPlans, windowKey, windowUrl } from './window-plan';
 import { decideRestart, recentEvents, type CrashEvent, type RestartDecision } from './restart-policy';
@@ -157,6 +159,7 @@ export class WindowManager {
     const fallback = setTimeout(show, this.options.showFallbackMs ?? 10_000);
 
     const contents = window.webContents;
+    if (plan.role === 'wall') this.reportVisibility(window);
     contents.on('render-process-gone', (_event, details) => {
       this.handleWindowEvent(entry, { kind: 'renderer-gone', at: Date.now(), reason: details.reason });
     });
@@ -179,6 +182,35 @@ export class WindowManager {
 
     this.load(entry, windowUrl(this.options.origin, plan));
     return entry;
+  }
+
+  /**
+   * Tells a wall window's page when the window is hidden, minimised or shown again. Its page cannot see that
+   * itself (backgroundThrottling is off, so it always reports 'visible': electron#39223), and a hidden display
+   * must hold no video player. Sent again after every page load, which starts out assuming it is shown.
+   */
+  private reportVisibility(window: BrowserWindow): void {
+    const contents = window.webContents;
+    let isShown = true;
+    const send = () => {
+      if (window.isDestroyed() || contents.isDestroyed()) return;
+      const payload: EventPayload<'window.visibilityChanged'> = { isShown };
+      contents.send(bridgeChannels.event, 'window.visibilityChanged', payload);
+    };
+    const update = () => {
+      if (window.isDestroyed()) return;
+      const now = window.isVisible() && !window.isMinimized();
+      if (now === isShown) return;
+      isShown = now;
+      send();
+    };
+    window.on('show', update);
+    window.on('hide', update);
+    window.on('minimize', update);
+    window.on('restore', update);
+    contents.on('did-finish-load', () => {
+      if (!isShown) send();
+    });
   }
 
   /** A fresh window for the same key; the new one exists before the old one goes, so the app never has zero. */

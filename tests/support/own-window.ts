@@ -81,7 +81,13 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
     const { windowId } = await session.send('Browser.getWindowForTarget');
     const setState = async (windowState: 'minimized' | 'normal', visibility: 'hidden' | 'visible') => {
       await session.send('Browser.setWindowBounds', { windowId, bounds: { windowState } });
-      await page.waitForFunction((expected) => document.visibilityState === expected, visibility);
+      await page.waitForFunction(
+        // Runs in the page; typed without DOM types because tests/support also compiles for Node.
+        (expected) =>
+          (globalThis as unknown as { document: { visibilityState: string } }).document.visibilityState ===
+          expected,
+        visibility,
+      );
     };
     return {
       page,

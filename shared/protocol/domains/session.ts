@@ -36,4 +36,11 @@ export const sessionRequests = {
 
 export const sessionEvents = {
   'core.noticeRaised': z.object({ level: z.enum(['info', 'warning', 'error']), text: localizedTextSchema }),
+  /**
+   * Sent by the Electron shell, never by the core, to a wall window that was hidden or minimised or is shown
+   * again. Wall windows never throttle in the background, and such a page always reports itself visible
+   * (electron#39223), so it cannot tell by itself. The browser host needs no such event: there Chromium's own
+   * `document.visibilityState` changes.
+   */
+  'window.visibilityChanged': z.object({ isShown: z.boolean() }),
 } as const;
