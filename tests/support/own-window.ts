@@ -54,7 +54,12 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
       child.kill();
       await exited;
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing into the profile for a moment after it exits.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      console.warn(`[own-window] could not remove ${profile}: ${String(error)}`);
+    }
   };
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
