@@ -1,6 +1,6 @@
 // Faults a wall must show in words: an H.265 stream this Chromium cannot decode, a stream that stops sending
-// without closing (its frozen picture greyed out within seconds, stalled within watchdog + 2 s), and a snapshot
-// of a live tile saved into the workspace.
+// without closing (its frozen picture greyed out within seconds, stalled within watchdog + 2 s), a media server
+// that refuses the viewer (无权限), and a snapshot of a live tile saved into the workspace.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -113,4 +113,23 @@ test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画
   await expect(statistics).toContainText('子码流');
   await expect(statistics).toContainText('播放中');
   await page.screenshot({ path: 'test-results/screens/video-statistics.png' });
+});
+
+test('a media server that refuses the viewer (HTTP 403) shows 无权限, and the tile plays once permitted', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(host.urls.get('wall:left')!);
+  const refused = page.locator('[data-testid="video-tile"][data-camera-id="cam-http"]');
+  await expect(refused).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+  const media = mediaControl(host);
+  // An auth hook starts refusing; a new publishing session drops the open connection, so the tile asks again.
+  await media.forbid('cam-05');
+  await media.restart('cam-05');
+  await expect(refused).toHaveAttribute('data-state', 'forbidden', { timeout: 20_000 });
+  await expect(refused.getByTestId('tile-state')).toContainText('无权限');
+  await expect(refused.getByTestId('tile-state')).toContainText(/即将第 \d+ 次重连/);
+  await page.screenshot({ path: 'test-results/screens/video-forbidden.png' });
+  await media.permit('cam-05');
+  await expect(refused).toHaveAttribute('data-state', 'playing', { timeout: 40_000 });
 });

@@ -1,6 +1,6 @@
 // HLS for real: a camera on the demo server's live HLS (the workspace's `hls` platform template) plays through
-// hls.js in Chromium beside a WS-FLV camera, recovers after the media server goes down, and leaves no player,
-// <video> element or playlist polling behind once its tile is gone.
+// hls.js in Chromium beside a WS-FLV camera, recovers after the media server goes down, says 无权限 while the
+// server refuses it, and leaves no player, <video> element or playlist polling behind once its tile is gone.
 import { test, expect, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from '../support/browser-host';
 import { coreRequest } from '../support/core-requests';
@@ -35,7 +35,7 @@ async function hlsRequests(): Promise<number> {
   return ((await response.json()) as { hlsRequests: number }).hlsRequests;
 }
 
-test('an HLS camera plays in Chromium, recovers from a media server outage and leaves nothing behind', async ({
+test('an HLS camera plays in Chromium, recovers from an outage, shows 无权限 when refused, and leaves nothing behind', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -93,6 +93,13 @@ test('an HLS camera plays in Chromium, recovers from a media server outage and l
       videoElements: 2,
       videosInDocument: 2,
     });
+
+  // The platform starts refusing this viewer (HTTP 403 on the playlist): 无权限, until it is permitted again.
+  await media.forbid('cam-01');
+  await expect(hls).toHaveAttribute('data-state', 'forbidden', { timeout: 30_000 });
+  await expect(hls.getByTestId('tile-state')).toContainText('无权限');
+  await media.permit('cam-01');
+  await expect(hls).toHaveAttribute('data-state', 'playing', { timeout: 40_000 });
 
   // The operator replaces the HLS tile with a clock: its player, <video> and polling are gone.
   await coreRequest(host.urls.get('console')!, 'wall.command', {

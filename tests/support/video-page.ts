@@ -54,6 +54,10 @@ export function mediaControl(host: RunningHost) {
     startServer: () => post('server/start'),
     stall: (streamId: string) => post(`streams/${streamId}/stall`),
     resume: (streamId: string) => post(`streams/${streamId}/resume`),
+    restart: (streamId: string) => post(`streams/${streamId}/restart`),
+    /** New viewers of the stream get HTTP 403, as from a media server's auth hook (`permit` ends it). */
+    forbid: (streamId: string) => post(`streams/${streamId}/forbid`),
+    permit: (streamId: string) => post(`streams/${streamId}/permit`),
     async connections(): Promise<number> {
       const response = await fetch(url('stats'));
       return ((await response.json()) as { connections: number }).connections;

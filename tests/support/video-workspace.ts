@@ -1,5 +1,6 @@
 // Builds a throw-away copy of the demo workspace for the video end-to-end specs: a 4×4 wall of cameras, a
-// 4×4 wall of patrols, a faults wall (an HEVC camera served as MPEG-TS, a camera to stall, one to snapshot), an
+// 4×4 wall of patrols, a faults wall (an HEVC camera served as MPEG-TS, a camera to stall, one to snapshot, an
+// HTTP-FLV one to refuse), an
 // HLS wall (a camera on the demo server's live HLS beside one on WS-FLV) and a visibility wall (2×2 cameras).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,6 +38,16 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
     kind: 'http-ts',
     url: { main: 'http://{origin}/media/file/{streamId}', sub: 'http://{origin}/media/file/{streamId}' },
   });
+  platforms.platforms.push({
+    id: 'demo-http',
+    name: '演示 HTTP-FLV',
+    vendor: 'demo',
+    kind: 'http-flv',
+    url: {
+      main: 'http://{origin}/media/live/{streamId}.flv',
+      sub: 'http://{origin}/media/live/{streamId}.flv',
+    },
+  });
   writeJson('platforms.json', platforms);
 
   const cameras = readJson('cameras.json');
@@ -55,6 +66,13 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
     platform: 'demo-hls',
     streamId: 'cam-01',
   });
+  cameras.cameras.push({
+    ...cameras.cameras[0],
+    id: 'cam-http',
+    name: 'HTTP-FLV 测试相机',
+    platform: 'demo-http',
+    streamId: 'cam-05',
+  });
   writeJson('cameras.json', cameras);
 
   const scenarios: Record<VideoScenario, unknown> = {
@@ -69,10 +87,11 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
         },
       })),
     ),
-    // cam-0001 → stream cam-01 (snapshot), cam-0006 → stream cam-06 (stalled by the test).
+    // cam-0001 → stream cam-01 (snapshot), cam-0006 → stream cam-06 (stalled by the test), cam-http → stream
+    // cam-05 over HTTP-FLV (refused with 403 by the test).
     'video-faults': {
       layout: { rows: 2, columns: 2, merges: [] },
-      cells: [camera('cam-hevc'), camera('cam-0006'), camera('cam-0001'), { kind: 'clock', options: {} }],
+      cells: [camera('cam-hevc'), camera('cam-0006'), camera('cam-0001'), camera('cam-http')],
     },
     // cam-hls → stream cam-01 over HLS, cam-0002 → stream cam-02 over WS-FLV.
     'video-hls': {

@@ -30,6 +30,20 @@ afterEach(async () => {
 const post = (path: string) => fetch(`${origin}${path}`, { method: 'POST' });
 
 describe('fault control', () => {
+  it('forbids one stream to new viewers (HTTP-FLV and HLS answer 403) and permits it again', async () => {
+    expect((await post('/test/media/streams/cam-04/forbid?token=secret')).status).toBe(200);
+    expect((await fetch(`${origin}/media/live/cam-04.flv`)).status).toBe(403);
+    expect((await fetch(`${origin}/media/hls/cam-04/index.m3u8`)).status).toBe(403);
+    // Other streams are not affected.
+    const other = await fetch(`${origin}/media/live/cam-03.flv`);
+    expect(other.status).toBe(200);
+    await other.body?.cancel();
+    expect((await post('/test/media/streams/cam-04/permit?token=secret')).status).toBe(200);
+    const permitted = await fetch(`${origin}/media/live/cam-04.flv`);
+    expect(permitted.status).toBe(200);
+    await permitted.body?.cancel();
+  });
+
   it('refuses requests without the access token', async () => {
     expect((await post('/test/media/server/stop')).status).toBe(401);
     expect(media.stream('cam-01')?.state).toBe('idle');

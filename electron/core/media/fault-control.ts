@@ -5,13 +5,14 @@ import type { MediaServer } from './media-server';
 /** Path prefix of the control endpoint. */
 export const faultControlPrefix = '/test/media/';
 
-const streamAction = /^\/test\/media\/streams\/([a-z0-9-]+)\/(stop|restart|stall|resume)$/;
+const streamAction = /^\/test\/media\/streams\/([a-z0-9-]+)\/(stop|restart|stall|resume|forbid|permit)$/;
 
 /**
  * Routes, all `POST` except stats (answers are JSON):
  * - `server/stop`: every stream stops (viewers disconnected) and new connections are refused, as when the
  *   media server goes down; `server/start`: connections accepted again, stopped streams restarted.
  * - `streams/<id>/stop|restart|stall|resume`: one stream (see LiveStream).
+ * - `streams/<id>/forbid|permit`: its new viewers get HTTP 403 (an auth hook refusing them), or no longer.
  * - `refuse?on=true|false`: refuse new connections (open ones continue).
  * - `GET stats`: MediaServer.stats() — open connections per stream and in total.
  * With an access token, every request must carry it as `?token=`.
@@ -62,7 +63,9 @@ export function createFaultControl(
       reply(res, 404, { error: 'unknown control route or stream' });
       return true;
     }
-    live[match[2] as 'stop' | 'restart' | 'stall' | 'resume']();
+    const action = match[2] as 'stop' | 'restart' | 'stall' | 'resume' | 'forbid' | 'permit';
+    if (action === 'forbid' || action === 'permit') media.forbid(live.id, action === 'forbid');
+    else live[action]();
     reply(res, 200, { id: live.id, state: live.state });
     return true;
   };

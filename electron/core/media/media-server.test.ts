@@ -274,6 +274,19 @@ describe.skipIf(!existsSync(join(clipsDir, 'cam-01.flv')))('createMediaServer', 
     await waitFor(() => media.stats().connections === 0, 1000, 'connections to close');
   });
 
+  it('forbid answers new viewers 403, WebSocket upgrades included, and keeps open ones', async () => {
+    const open = webSocketViewer('/media/live/cam-06.flv');
+    await waitFor(() => startsPlayable(open.parsed()), 1000, 'a playable start');
+    media.forbid('cam-06', true);
+    expect(await upgradeStatus('/media/live/cam-06.flv')).toBe(403);
+    expect((await status('/media/live/cam-06.flv')).statusCode).toBe(403);
+    const count = open.messages.length;
+    await waitFor(() => open.messages.length > count + 2, 1000, 'the open viewer to keep receiving');
+    media.forbid('cam-06', false);
+    expect(await upgradeStatus('/media/live/cam-06.flv')).toBe(101);
+    open.socket.terminate();
+  });
+
   it('handles many viewers of one stream and releases all of them', async () => {
     const viewers = Array.from({ length: 12 }, (_, index) =>
       index % 2 === 0 ? webSocketViewer('/media/live/cam-01.flv') : httpViewer('/media/live/cam-01.flv'),

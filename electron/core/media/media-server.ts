@@ -74,6 +74,11 @@ export interface MediaServer {
    * is down); open connections are not affected.
    */
   refuseConnections(refuse: boolean): void;
+  /**
+   * Fault injection: while true, new viewers of stream `id` get HTTP 403 (HTTP-FLV, HLS, WebSocket upgrade), as
+   * when a media server's auth hook refuses a viewer; open connections are not affected.
+   */
+  forbid(id: string, isForbidden: boolean): void;
   stats(): MediaServerStats;
   /** Disconnects every viewer, stops every stream and waits (at most about 2 s) for connections to close. */
   close(): Promise<void>;
@@ -118,6 +123,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   );
   const streams = new Map<string, LiveStream>();
   const hlsChannels = new Map<string, HlsChannel>();
+  const forbidden = new Set<string>();
   const connections = new Set<Connection>();
   let hlsRequests = 0;
   // Compression would only cost CPU on already-compressed video; a viewer never sends large messages.
@@ -189,6 +195,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   }
 
   function serveLive(id: string, req: IncomingMessage, res: ServerResponse): void {
+    if (forbidden.has(id)) {
+      sendText(res, 403, `stream ${id}: not permitted`);
+      return;
+    }
     let live: LiveStream | undefined;
     try {
       live = stream(id);
@@ -262,6 +272,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
+    if (forbidden.has(id)) {
+      sendText(res, 403, `stream ${id}: not permitted`);
+      return;
+    }
     let live: LiveStream | undefined;
     try {
       live = stream(id);
@@ -358,6 +372,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       return true;
     }
     const match = livePath.exec(pathname);
+    if (match && forbidden.has(match[1]!)) {
+      rejectUpgrade(socket, 403, 'Forbidden');
+      return true;
+    }
     let live: LiveStream | undefined;
     try {
       live = match ? stream(match[1]!) : undefined;
@@ -416,6 +434,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     stream,
     refuseConnections(refuse: boolean): void {
       refusing = refuse;
+    },
+    forbid(id: string, isForbidden: boolean): void {
+      if (isForbidden) forbidden.add(id);
+      else forbidden.delete(id);
     },
     stats(): MediaServerStats {
       const perStream: Record<string, { viewers: number }> = {};

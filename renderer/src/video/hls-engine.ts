@@ -82,6 +82,8 @@ export function createHlsEngine(
           data.details === ErrorDetails.BUFFER_INCOMPATIBLE_CODECS_ERROR
         ) {
           handlers.onUnsupported(videoCodec ? codecDisplayName(videoCodec) : 'unknown', detail);
+        } else if (data.type === ErrorTypes.NETWORK_ERROR && [401, 403].includes(data.response?.code ?? 0)) {
+          handlers.onForbidden(`${detail} (HTTP ${data.response!.code})`);
         } else if (data.type === ErrorTypes.NETWORK_ERROR) {
           handlers.onNetworkError(detail);
         } else {

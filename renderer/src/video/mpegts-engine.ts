@@ -124,7 +124,9 @@ export function createMpegtsEngine(
       return;
     }
     const text = `${detail}${message ? `: ${message}` : ''}`;
-    if (type === mpegts.ErrorTypes.NETWORK_ERROR) handlers.onNetworkError(text);
+    const isRefused = errorCode(info) === 401 || errorCode(info) === 403; // HttpStatusCodeInvalid { code }
+    if (type === mpegts.ErrorTypes.NETWORK_ERROR && isRefused) handlers.onForbidden(text);
+    else if (type === mpegts.ErrorTypes.NETWORK_ERROR) handlers.onNetworkError(text);
     else handlers.onMediaError(text);
   });
   const onMediaInfo = later((mediaInfo: { videoCodec?: string | null } | undefined) => {

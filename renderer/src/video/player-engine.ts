@@ -5,6 +5,12 @@ import type { StreamKind } from '@shared/model/camera';
 export interface EngineHandlers {
   /** A network failure (refused, reset, HTTP error): the tile goes offline and reconnects. */
   onNetworkError(detail: string): void;
+  /**
+   * The media server refused this viewer with HTTP 401 or 403 (an auth hook, an expired token): the tile says
+   * 无权限 and keeps retrying at its backoff, since the permission may be granted at any time. Over WebSocket a
+   * browser never learns the status of a refused upgrade: such a refusal is an ordinary network error.
+   */
+  onForbidden(detail: string): void;
   /** A media pipeline failure (demux, MSE): the tile shows an error and reconnects. */
   onMediaError(detail: string): void;
   /** The stream ended (for live: the server closed it). */

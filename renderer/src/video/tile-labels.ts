@@ -14,13 +14,14 @@ const stateTexts: Record<TileState, LocalizedText> = {
   offline: { zh: '离线', en: 'Offline' },
   unsupported: { zh: '编码不支持 ({codec})', en: 'Unsupported codec ({codec})' },
   error: { zh: '播放出错', en: 'Playback error' },
+  forbidden: { zh: '无权限', en: 'No permission' },
   inactive: { zh: '已暂停', en: 'Paused' },
 };
 
 /** "最后画面 08:03:21": the time of the last decoded frame, shown whenever the tile is not playing. */
 export const lastFrameText: LocalizedText = { zh: '最后画面 {time}', en: 'Last frame {time}' };
 
-/** "第 N 次重连": shown under stalled / offline / error while the next attempt is pending. */
+/** "第 N 次重连": shown under stalled / offline / error / forbidden while the next attempt is pending. */
 export const nextAttemptText: LocalizedText = {
   zh: '即将第 {n} 次重连',
   en: 'Reconnect attempt {n} pending',

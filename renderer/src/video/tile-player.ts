@@ -17,11 +17,12 @@ export { codecInMessage, mediaTypeOf } from './mpegts-engine';
  * - `stalled`: no new frame for `stallTimeoutMs` (a silent disconnect or a stuck decoder); a reconnect follows.
  * - `offline`: the stream could not be reached or ended (network error); a reconnect follows.
  * - `error`: the media pipeline failed (demux or MSE error); a reconnect follows.
+ * - `forbidden`: the media server refused this viewer (HTTP 401/403); a reconnect follows.
  * - `reconnecting`: a new player was created after one of the three above, no frame decoded yet.
  * - `unsupported`: this browser cannot decode the stream (e.g. H.265 without a decoder). Final: no retries.
  */
 export type TilePlayerState =
-  'connecting' | 'playing' | 'stalled' | 'reconnecting' | 'offline' | 'unsupported' | 'error';
+  'connecting' | 'playing' | 'stalled' | 'reconnecting' | 'offline' | 'unsupported' | 'error' | 'forbidden';
 
 /** Where a stream is: the result of resolving a camera and profile on its media platform. */
 export interface TilePlayerSource {
@@ -271,6 +272,7 @@ export class TilePlayer {
       };
     const handlers: EngineHandlers = {
       onNetworkError: guard((detail: string) => this.fail('offline', detail)),
+      onForbidden: guard((detail: string) => this.fail('forbidden', detail)),
       onMediaError: guard((detail: string) => this.fail('error', detail)),
       onEnded: guard(() => this.fail('offline', 'stream ended')),
       onVideoCodec: guard((codec: string) => (this.videoCodec = codec)),
@@ -382,7 +384,7 @@ export class TilePlayer {
   }
 
   /** Drops the current engine and schedules the next attempt; the state says why while we wait. */
-  private fail(state: 'stalled' | 'offline' | 'error', detail: string): void {
+  private fail(state: 'stalled' | 'offline' | 'error' | 'forbidden', detail: string): void {
     if (this.isDisposed) return;
     this.destroyEngine();
     // A reconnect that plays a second of a server's key-frame cache and freezes again is not a recovery:
