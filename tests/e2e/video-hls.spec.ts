@@ -101,7 +101,10 @@ test('an HLS camera plays in Chromium, recovers from an outage, shows 无权限 
   await media.permit('cam-01');
   await expect(hls).toHaveAttribute('data-state', 'playing', { timeout: 40_000 });
 
-  // The operator replaces the HLS tile with a clock: its player, <video> and polling are gone.
+  // hls.js demuxes in a Web Worker: one while the HLS tile lives (the FLV tile's mpegts.js runs without one).
+  await expect.poll(() => page.workers().length).toBe(1);
+
+  // The operator replaces the HLS tile with a clock: its player, <video>, worker and polling are gone.
   await coreRequest(host.urls.get('console')!, 'wall.command', {
     command: { type: 'cell.assign', displayId: 'left', cellIndex: 0, widget: { kind: 'clock', options: {} } },
   });
@@ -114,6 +117,7 @@ test('an HLS camera plays in Chromium, recovers from an outage, shows 无权限 
       videoElements: 1,
       videosInDocument: 1,
     });
+  await expect.poll(() => page.workers().length, { message: 'no worker outlives its tile' }).toBe(0);
   // hls.js may have one request in flight when it is destroyed; after that, nothing more may arrive.
   await page.waitForTimeout(1_000);
   const settled = await hlsRequests();

@@ -26,6 +26,21 @@ const liveConfig = {
   enableCEA708Captions: false,
 } as const;
 
+/**
+ * The URL of hls.js's worker script. The ESM build Vite bundles has no inlined worker: without `workerPath`,
+ * `enableWorker` silently transmuxes on the main thread. The script ships as an asset; hls.js shares one worker
+ * between all its instances and terminates it with the last one. Undefined (main thread, hls.js's own
+ * fallback) if the asset cannot be resolved, e.g. in a test run that mocks hls.js.
+ */
+let workerPath: Promise<string | undefined> | undefined;
+function hlsWorkerPath(): Promise<string | undefined> {
+  workerPath ??= import('hls.js/dist/hls.worker.js?url').then(
+    (module: { default: string }) => module.default,
+    () => undefined,
+  );
+  return workerPath;
+}
+
 export function createHlsEngine(
   video: HTMLVideoElement,
   url: string,
@@ -50,7 +65,9 @@ export function createHlsEngine(
       handlers.onUnsupported('HLS', 'MediaSource is not available for hls.js');
       return;
     }
-    const instance = new HlsClass(liveConfig);
+    const path = await hlsWorkerPath();
+    if (isDestroyed) return;
+    const instance = new HlsClass(path ? { ...liveConfig, workerPath: path } : liveConfig);
     hls = instance;
     const { Events, ErrorTypes, ErrorDetails } = HlsClass;
     instance.on(Events.BUFFER_CODECS, (_event, data) => {
