@@ -54,6 +54,10 @@ test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画
   expect(frozen.saturation, 'the frozen frame shows no colour').toBeLessThan(0.04);
   expect(frozen.brightness, 'the frozen frame is still there, dimmed').toBeGreaterThan(25);
   expect(frozen.brightness, 'dimmed below the live picture').toBeLessThan(livePicture.brightness);
+  // From now on the server refuses new viewers of this stream, so the reconnects after the watchdog fail (over
+  // WebSocket a refusal reads as 离线) and the tile stays down long enough to look at it. Otherwise the first
+  // reconnect would play the server's cached GOP of the stalled stream within a second.
+  await media.forbid('cam-06');
 
   await expect(stalling).toHaveAttribute('data-state', 'stalled', { timeout: 12_000 });
   const detectedAfter = Date.now() - stalledAt;
@@ -61,12 +65,16 @@ test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画
   expect(detectedAfter, 'not before the watchdog time').toBeGreaterThanOrEqual(9_000);
   await expect(stalling).toContainText('画面停滞');
   await expect(stalling).toContainText(/最后画面 \d\d:\d\d:\d\d/);
-  // The player let go of the connection to reconnect: the greyed last picture stays, never a black tile.
+  // The player let go of the connection and its reconnects fail: the greyed last picture stays through
+  // 画面停滞, 重连中 and 离线, never a black tile.
+  await expect(stalling).toHaveAttribute('data-state', /^(reconnecting|offline)$/, { timeout: 10_000 });
   await expect(stalling.getByTestId('tile-still')).toBeVisible();
   const afterWatchdog = await pictureFigures(page, await stalling.screenshot());
   expect(afterWatchdog.saturation).toBeLessThan(0.04);
   expect(afterWatchdog.brightness, 'not a black tile').toBeGreaterThan(25);
+  await expect(stalling).not.toHaveAttribute('data-state', 'playing');
   await page.screenshot({ path: 'test-results/screens/video-faults.png' });
+  await media.permit('cam-06');
   await media.resume('cam-06');
   await expect(stalling).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expect(stalling).not.toHaveAttribute('data-frozen', 'true');

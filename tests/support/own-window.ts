@@ -48,15 +48,18 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
   );
   let browser: Browser | undefined;
   const close = async () => {
-    await browser?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined); // over CDP this only disconnects
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(killer);
     }
-    // Chromium's helper processes may still be writing into the profile for a moment after it exits.
+    // Chromium's helper processes (GPU, network) may still be writing into the profile for a moment after the
+    // browser process is gone.
     try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
     } catch (error) {
       console.warn(`[own-window] could not remove ${profile}: ${String(error)}`);
     }

@@ -45,8 +45,11 @@ export function tileStates(page: Page): Promise<string[]> {
 export function mediaControl(host: RunningHost) {
   const token = new URL(host.urls.get('console')!).searchParams.get('token') ?? '';
   const url = (route: string) => `${host.origin}/test/media/${route}?token=${encodeURIComponent(token)}`;
+  // Node's fetch may reuse a kept-alive socket the host is just closing ("other side closed"): ask again once.
+  const request = (route: string, init?: RequestInit) =>
+    fetch(url(route), init).catch(() => fetch(url(route), init));
   const post = async (route: string) => {
-    const response = await fetch(url(route), { method: 'POST' });
+    const response = await request(route, { method: 'POST' });
     if (!response.ok) throw new Error(`fault control ${route}: HTTP ${response.status}`);
   };
   return {
@@ -59,7 +62,7 @@ export function mediaControl(host: RunningHost) {
     forbid: (streamId: string) => post(`streams/${streamId}/forbid`),
     permit: (streamId: string) => post(`streams/${streamId}/permit`),
     async connections(): Promise<number> {
-      const response = await fetch(url('stats'));
+      const response = await request('stats');
       return ((await response.json()) as { connections: number }).connections;
     },
   };
