@@ -62,11 +62,11 @@ let container: HTMLElement;
 let frames = 0;
 
 /** A playing tile whose element holds 5 s of buffer ahead of the playhead: far behind a 1 s target. */
-async function playingTile(kind: 'hls' | 'ws-flv') {
+async function playingTile(kind: 'hls' | 'http-flv') {
   const tile = new TilePlayer(
     container,
     {
-      url: kind === 'hls' ? 'http://127.0.0.1:9/media/hls/cam-01/index.m3u8' : 'ws://127.0.0.1:9/x.flv',
+      url: kind === 'hls' ? 'http://127.0.0.1:9/media/hls/cam-01/index.m3u8' : 'http://127.0.0.1:9/x.flv',
       kind,
     },
     { readDecodedFrames: () => frames, watchdogIntervalMs: 1_000, latencyTargetMs: 1_000 },
@@ -109,8 +109,8 @@ describe('HLS engine in a tile', () => {
     tile.dispose();
   });
 
-  it('while an FLV tile with the same buffer jumps towards its live edge (the controller at work)', async () => {
-    const tile = await playingTile('ws-flv');
+  it('while an HTTP-FLV tile with the same buffer jumps towards its live edge (the controller at work)', async () => {
+    const tile = await playingTile('http-flv');
     expect(tile.video.currentTime).toBeGreaterThan(4);
     tile.dispose();
   });
