@@ -48,7 +48,8 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
   );
   let browser: Browser | undefined;
   const close = async () => {
-    await browser?.close().catch(() => undefined); // over CDP this only disconnects
+    // The process first: `browser.close()` on a CDP connection waited up to a minute here for contexts it did
+    // not create. Once Chromium is gone, closing the connection is immediate.
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -56,6 +57,7 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
       await exited;
       clearTimeout(killer);
     }
+    await browser?.close().catch(() => undefined);
     // Chromium's helper processes (GPU, network) may still be writing into the profile for a moment after the
     // browser process is gone.
     try {
