@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 
 import { FlvTagType, parseFlv, type FlvFile } from './flv-parser';
 import { createMediaServer, type MediaServer } from './media-server';
+import { makeSyntheticClip } from './synthetic-clip';
 
 const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
 
@@ -403,6 +404,29 @@ describe('createMediaServer with an unusual folder', () => {
       expect(local.stream('missing')).toBeUndefined();
       await local.close();
     } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('answers HLS of a clip whose H.264 it cannot read with 500, and still serves its FLV', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tianmu-media-'));
+    // A valid FLV whose AVC configuration record is cut short (fake payloads, see synthetic-clip.ts).
+    writeFileSync(join(folder, 'fake.flv'), makeSyntheticClip());
+    const local = createMediaServer({ clipsDir: folder, hlsStartTimeoutMs: 500 });
+    const localServer = createServer((req, res) => void local.handleHttp(req, res));
+    try {
+      await new Promise<void>((resolve) => localServer.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(localServer.address() as AddressInfo).port}`;
+      const playlist = await fetch(`${base}/media/hls/fake/index.m3u8`);
+      expect(playlist.status).toBe(500);
+      expect(await playlist.text()).toMatch(/no HLS: not an AVCDecoderConfigurationRecord/);
+      const flv = await fetch(`${base}/media/live/fake.flv`);
+      expect(flv.status).toBe(200);
+      await flv.body?.cancel();
+    } finally {
+      await local.close();
+      localServer.closeAllConnections();
+      await new Promise((resolve) => localServer.close(resolve));
       rmSync(folder, { recursive: true, force: true });
     }
   });

@@ -182,7 +182,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     const hls = hlsPath.exec(pathname);
     if (hls) {
       hlsRequests++;
-      void serveHls(hls[1]!, hls[2] === undefined ? null : Number(hls[2]), req, res);
+      serveHls(hls[1]!, hls[2] === undefined ? null : Number(hls[2]), req, res).catch((error: unknown) => {
+        // A clip the segmenter cannot read must cost this request, never the core (an unhandled rejection).
+        if (res.headersSent) res.destroy();
+        else sendText(res, 500, `stream ${hls[1]} has no HLS: ${(error as Error).message}`);
+      });
       return true;
     }
     const file = filePath.exec(pathname);
