@@ -198,23 +198,32 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     return true;
   }
 
-  function serveLive(id: string, req: IncomingMessage, res: ServerResponse): void {
+  /**
+   * The live stream `id` if a viewer may play it now; otherwise answers why not (403 forbidden, 500 unreadable,
+   * 404 unknown or stopped — a stopped stream answers like an unpublished one on a real server) and returns null.
+   */
+  function playableStream(id: string, res: ServerResponse): LiveStream | null {
     if (forbidden.has(id)) {
       sendText(res, 403, `stream ${id}: not permitted`);
-      return;
+      return null;
     }
     let live: LiveStream | undefined;
     try {
       live = stream(id);
     } catch (error) {
       sendText(res, 500, `stream ${id} is unavailable: ${(error as Error).message}`);
-      return;
+      return null;
     }
-    // A stopped stream answers like an unpublished one on a real server.
     if (!live || live.state === 'stopped') {
       sendText(res, 404, `stream ${id} not found`);
-      return;
+      return null;
     }
+    return live;
+  }
+
+  function serveLive(id: string, req: IncomingMessage, res: ServerResponse): void {
+    const live = playableStream(id, res);
+    if (!live) return;
     res.writeHead(200, { ...corsHeaders, 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-cache' });
     if (req.method === 'HEAD') {
       res.end();
@@ -276,21 +285,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
-    if (forbidden.has(id)) {
-      sendText(res, 403, `stream ${id}: not permitted`);
-      return;
-    }
-    let live: LiveStream | undefined;
-    try {
-      live = stream(id);
-    } catch (error) {
-      sendText(res, 500, `stream ${id} is unavailable: ${(error as Error).message}`);
-      return;
-    }
-    if (!live || live.state === 'stopped') {
-      sendText(res, 404, `stream ${id} not found`);
-      return;
-    }
+    const live = playableStream(id, res);
+    if (!live) return;
     const { segmenter } = hlsChannel(id, live);
     if (sequence !== null) {
       const segment = segmenter.segment(sequence);

@@ -33,6 +33,14 @@ describe('latencyAction with a 1 s target', () => {
     expect(latencyAction(reading(3), 1)).toEqual({ seekTo: 102.7, playbackRate: 1 });
   });
 
+  it('jumps over a key-frame cache at the start instead of catching up for seconds, later only catches up', () => {
+    const start = latencyAction({ ...reading(0.9), isStarting: true }, 1);
+    expect(start.seekTo).toBeCloseTo(100.6, 6);
+    expect(start.playbackRate).toBe(1);
+    expect(latencyAction({ ...reading(0.45), isStarting: true }, 1)).toMatchObject({ seekTo: null });
+    expect(latencyAction({ ...reading(0.9), isStarting: false }, 1)).toMatchObject({ seekTo: null });
+  });
+
   it('never speeds up with almost nothing buffered, even with a large transit delay', () => {
     expect(latencyAction(reading(0.1, 2), 1)).toEqual({ seekTo: null, playbackRate: 1 });
   });

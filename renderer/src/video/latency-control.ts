@@ -12,6 +12,11 @@ export interface LatencyReading {
   readonly transitSeconds: number;
   /** The element's current playback rate. */
   readonly playbackRate: number;
+  /**
+   * The tile has just started playing (its first seconds): what is buffered then is the server's key-frame
+   * cache — up to a GOP the tile had to start with — not a delay the network built up.
+   */
+  readonly isStarting?: boolean;
 }
 
 /** What to do: seek to `seekTo` (if set) and play at `playbackRate`. */
@@ -27,6 +32,9 @@ export interface LatencyAction {
  */
 export const maximumCatchUpRate = 1.05;
 
+/** A starting tile jumps when more than this is buffered beyond its aim (seconds). */
+export const startupJumpSeconds = 0.2;
+
 /**
  * The policy, for a target latency T (seconds, default 1.0):
  * - latency = buffered-ahead + transit; the controller acts on the buffered part, the only part it owns;
@@ -34,6 +42,8 @@ export const maximumCatchUpRate = 1.05;
  *   buffered end — within the buffer, so the picture continues instead of going black (mpegts.js#13);
  * - slightly behind (above 0.3 T): play up to 5 % faster, proportionally, until back at 0.3 T; never
  *   faster with less than 0.2 s buffered (that would only run dry and freeze);
+ * - just started (`isStarting`) with more than 0.2 s beyond the aim buffered (a server's key-frame cache):
+ *   seek to the aim at once;
  * - `currentTime` before the buffered range (a gap after a reconnect or cleanup): seek to its start.
  * Aiming at 0.3 T rather than T keeps the tile well under its target through network jitter.
  */
@@ -47,6 +57,11 @@ export function latencyAction(reading: LatencyReading, targetSeconds: number): L
   const farBehind = Math.max(targetSeconds + 0.5, 1.5 * targetSeconds);
   if (latency > farBehind && ahead > 0.5) {
     return { seekTo: Math.max(bufferedStart, bufferedEnd - aim), playbackRate: 1 };
+  }
+  // A tile that starts with a cached GOP buffered ahead jumps over it at once: catching up at 5 % would take
+  // ~15 s per second of GOP, and a picture seconds old moves to live before anyone has looked at it.
+  if (reading.isStarting && ahead > aim + startupJumpSeconds) {
+    return { seekTo: bufferedEnd - aim, playbackRate: 1 };
   }
   if (ahead < 0.2 || latency <= aim) return { seekTo: null, playbackRate: 1 };
   const rate = 1 + Math.min(maximumCatchUpRate - 1, (latency - aim) * 0.4);

@@ -107,6 +107,9 @@ export type TilePlayerListener = (status: TilePlayerStatus) => void;
  */
 export const stablePlaybackMs = 3_000;
 
+/** The first seconds of playback, in which the latency controller jumps over a key-frame cache (latency-control.ts). */
+const startingWindowMs = 3_000;
+
 /** The decoded-frame counter of a video element (Chromium also has the older webkit counter). */
 export function readDecodedFrames(video: HTMLVideoElement): number {
   const quality =
@@ -370,6 +373,7 @@ export class TilePlayer {
         bufferedEnd: range.end,
         transitSeconds: (this.transitMs ?? 0) / 1000,
         playbackRate: video.playbackRate,
+        isStarting: this.playingSince !== null && Date.now() - this.playingSince < startingWindowMs,
       },
       this.latencyTargetSeconds,
     );
