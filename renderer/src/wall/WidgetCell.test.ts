@@ -98,8 +98,7 @@ describe('WidgetCell', () => {
 
     emit('window.visibilityChanged', { isShown: false });
     await flushPromises();
-    // Teardowns run in the tasks after (teardown-queue.ts), so the next tiles are not held up.
-    await vi.waitFor(() => expect(livePlayers()).toHaveLength(0));
+    expect(livePlayers()).toHaveLength(0);
     expect(wrapper.get('[data-testid="video-tile"]').attributes('data-state')).toBe('inactive');
     expect(wrapper.findAll('video')).toHaveLength(0);
 
@@ -117,15 +116,13 @@ describe('WidgetCell', () => {
     pageVisibility = 'hidden';
     document.dispatchEvent(new Event('visibilitychange'));
     await flushPromises();
-    // Teardowns run in the tasks after (teardown-queue.ts), so the next tiles are not held up.
-    await vi.waitFor(() => expect(livePlayers()).toHaveLength(0));
+    expect(livePlayers()).toHaveLength(0);
     // Shown by the page but hidden by the host is still hidden.
     emit('window.visibilityChanged', { isShown: false });
     pageVisibility = 'visible';
     document.dispatchEvent(new Event('visibilitychange'));
     await flushPromises();
-    // Teardowns run in the tasks after (teardown-queue.ts), so the next tiles are not held up.
-    await vi.waitFor(() => expect(livePlayers()).toHaveLength(0));
+    expect(livePlayers()).toHaveLength(0);
     emit('window.visibilityChanged', { isShown: true });
     await flushPromises();
     expect(livePlayers()).toHaveLength(1);

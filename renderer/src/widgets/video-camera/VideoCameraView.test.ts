@@ -195,15 +195,14 @@ describe('VideoCameraView', () => {
 
     await wrapper.setProps({ active: false });
     await flushPromises();
-    // The tile is empty at once; the player's teardown follows a task later (teardown-queue.ts).
+    expect(players()[0]!.isDisposed).toBe(true);
     expect(document.querySelectorAll('video')).toHaveLength(0);
-    await vi.waitFor(() => expect(players()[0]!.isDisposed).toBe(true));
 
     await wrapper.setProps({ active: true });
     await flushPromises();
     wrapper.unmount();
+    expect(players()[1]!.isDisposed).toBe(true);
     expect(document.querySelectorAll('video')).toHaveLength(0);
-    await vi.waitFor(() => expect(players()[1]!.isDisposed).toBe(true));
   });
 
   it('replaces the player when the camera changes', async () => {
