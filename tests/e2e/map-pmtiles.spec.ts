@@ -193,11 +193,13 @@ test('a raster PMTiles base map draws its tiles from the core on 127.0.0.1, and 
   await page.screenshot({ path: 'test-results/screens/map-pmtiles.png' });
 
   expect(tiles.length).toBeGreaterThan(4);
+  const token = new URL(host.urls.get('console')!).searchParams.get('token');
+  expect(token).toMatch(/^[0-9a-f]{32}$/);
   for (const tile of tiles) {
     const url = new URL(tile.url);
     expect(url.origin).toBe(host.origin);
     expect(url.pathname).toMatch(/^\/basemaps\/local-raster\/\d+\/\d+\/\d+$/);
-    expect(url.searchParams.get('token')).toBeTruthy();
+    expect(url.searchParams.get('token')).toBe(token);
     // 200 with a tile, or 204 where the file has none: never an error.
     expect([200, 204], tile.url).toContain(tile.status);
   }
@@ -255,6 +257,8 @@ test('a vector (MVT) PMTiles base map draws land and water in the default style'
   await page.screenshot({ path: 'test-results/screens/map-pmtiles-vector.png' });
 
   expect(tiles.length).toBeGreaterThan(4);
+  const token = new URL(host.urls.get('console')!).searchParams.get('token');
+  expect(token).toMatch(/^[0-9a-f]{32}$/);
   for (const tile of tiles) {
     expect(new URL(tile.url).pathname).toMatch(/^\/basemaps\/local-vector\/\d+\/\d+\/\d+$/);
     expect([200, 204], tile.url).toContain(tile.status);
