@@ -50,8 +50,8 @@ class FakeSocket {
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function openLoader(gate: ConnectionGate, url = 'ws://media.test/live/cam-01.flv', batchMs = 0) {
-  const Loader = gatedWebSocketLoader(gate, { batchMs });
+function openLoader(gate: ConnectionGate, url = 'ws://media.test/live/cam-01.flv') {
+  const Loader = gatedWebSocketLoader(gate);
   // mpegts.js constructs custom loaders with (seekHandler, config); this one needs neither.
   const loader = new (Loader as unknown as new () => InstanceType<typeof Loader>)();
   const events = {
@@ -146,39 +146,5 @@ describe('gatedWebSocketLoader', () => {
     socket.serverSends(new ArrayBuffer(3));
     socket.serverCloses();
     expect(events).toEqual({ data: [], errors: [], completed: 0 });
-  });
-
-  it('with batchMs, hands the messages of each interval on as one chunk, in order, and the rest at close', async () => {
-    const { events, loader } = openLoader(new ConnectionGate(1), 'ws://media.test/x', 40);
-    const received: number[][] = [];
-    loader.onDataArrival = (chunk, byteStart) => {
-      events.data.push([chunk.byteLength, byteStart, undefined]);
-      received.push([...new Uint8Array(chunk)]);
-    };
-    await flush();
-    vi.useFakeTimers();
-    try {
-      const socket = FakeSocket.created[0]!;
-      socket.serverOpens();
-      socket.serverSends(new Uint8Array([1, 2]).buffer);
-      socket.serverSends(new Uint8Array([3]).buffer);
-      expect(received).toEqual([]);
-      vi.advanceTimersByTime(40);
-      expect(received).toEqual([[1, 2, 3]]);
-      socket.serverSends(new Uint8Array([4]).buffer);
-      socket.serverSends(new Uint8Array([5, 6]).buffer);
-      socket.serverCloses();
-      expect(received).toEqual([
-        [1, 2, 3],
-        [4, 5, 6],
-      ]);
-      expect(events.data.map(([length, start]) => [length, start])).toEqual([
-        [3, 0],
-        [3, 3],
-      ]);
-      expect(events.completed).toBe(1);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

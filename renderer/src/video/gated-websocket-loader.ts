@@ -5,27 +5,15 @@ import { pageConnectionGate, type ConnectionGate, type GatePass } from './connec
 
 const { LoaderStatus, LoaderErrors } = mpegts;
 
-export interface GatedLoaderOptions {
-  /**
-   * Hands data on at most this often (ms), as one chunk: mpegts.js then remuxes and appends several frames at
-   * once instead of one per message. 0 hands every message on as it arrives.
-   */
-  readonly batchMs?: number;
-}
-
 /** A mpegts.js `customLoader` class for `ws://` and `wss://` URLs that uses `gate`. */
 export function gatedWebSocketLoader(
   gate: ConnectionGate = pageConnectionGate,
-  options: GatedLoaderOptions = {},
 ): mpegts.CustomLoaderConstructor {
-  const batchMs = options.batchMs ?? 0;
   return class GatedWebSocketLoader extends mpegts.BaseLoader {
     private socket: WebSocket | null = null;
     private pass: GatePass | null = null;
     private receivedLength = 0;
     private isAborted = false;
-    private batch: ArrayBuffer[] = [];
-    private batchTimer: ReturnType<typeof setTimeout> | undefined;
 
     constructor() {
       super('tianmu-gated-websocket-loader');
@@ -55,8 +43,6 @@ export function gatedWebSocketLoader(
 
     override abort(): void {
       this.isAborted = true;
-      clearTimeout(this.batchTimer);
-      this.batch = [];
       this.pass?.release();
       this.pass = null;
       const socket = this.socket;
@@ -94,12 +80,7 @@ export function gatedWebSocketLoader(
           this.fail(`unexpected ${typeof event.data} message on a media WebSocket`);
           return;
         }
-        if (batchMs <= 0) {
-          this.dispatch(event.data);
-          return;
-        }
-        this.batch.push(event.data);
-        this.batchTimer ??= setTimeout(() => this.flushBatch(), batchMs);
+        this.dispatch(event.data);
       };
       socket.onerror = () => {
         pass.release();
@@ -108,31 +89,11 @@ export function gatedWebSocketLoader(
       socket.onclose = () => {
         pass.release();
         if (this.socket !== socket) return;
-        this.flushBatch();
         this.socket = null;
         if (this._status === LoaderStatus.kError) return;
         this._status = LoaderStatus.kComplete;
         this.onComplete?.(0, this.receivedLength - 1);
       };
-    }
-
-    private flushBatch(): void {
-      clearTimeout(this.batchTimer);
-      this.batchTimer = undefined;
-      const chunks = this.batch;
-      this.batch = [];
-      if (chunks.length === 0) return;
-      if (chunks.length === 1) {
-        this.dispatch(chunks[0]!);
-        return;
-      }
-      const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-      let offset = 0;
-      for (const chunk of chunks) {
-        joined.set(new Uint8Array(chunk), offset);
-        offset += chunk.byteLength;
-      }
-      this.dispatch(joined.buffer);
     }
 
     private dispatch(chunk: ArrayBuffer): void {

@@ -30,19 +30,16 @@ function isWebSocketKind(kind: StreamKind): boolean {
 }
 
 /**
- * Settings the video bench varies to choose defaults by measurement (`#/bench/video?batchMs=…&worker=1`);
- * change them before the first player is created.
+ * Settings the video bench varies to choose defaults by measurement (`#/bench/video?worker=1`); change them
+ * before the first player is created.
  */
 export const mpegtsTuning = {
-  /** See GatedLoaderOptions.batchMs. */
-  batchMs: 0,
   /** mpegts.js's transmuxing worker (one Worker per player). */
   enableWorker: false,
 };
 
 let sharedWebSocketLoader: mpegts.CustomLoaderConstructor | undefined;
-const webSocketLoader = () =>
-  (sharedWebSocketLoader ??= gatedWebSocketLoader(undefined, { batchMs: mpegtsTuning.batchMs }));
+const webSocketLoader = () => (sharedWebSocketLoader ??= gatedWebSocketLoader());
 
 let isLoggingConfigured = false;
 

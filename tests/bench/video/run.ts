@@ -47,25 +47,17 @@ if (only) {
   });
 }
 /**
- * WS-FLV variants to measure against the same MP4 reference: `--batch-ms=0,40` (the loader's batch interval,
- * see gated-websocket-loader.ts) and `--worker` (mpegts.js's transmuxing Worker). Default: the shipped settings.
+ * WS-FLV variants to measure against the same MP4 reference, besides the shipped settings: `--worker`
+ * (mpegts.js's transmuxing Worker) and `--latency-targets=500,1000000` (other latency targets; a huge one turns
+ * the latency controller off).
  */
 interface Variant {
-  readonly batchMs?: number;
   readonly worker?: boolean;
   readonly latencyTargetMs?: number;
 }
-const batchArgument = process.argv.find((argument) => argument.startsWith('--batch-ms='));
 const variants: Variant[] = [
-  ...(batchArgument
-    ? batchArgument
-        .slice('--batch-ms='.length)
-        .split(',')
-        .map((value) => ({ batchMs: Number(value) }))
-    : [{}]),
+  {},
   ...(process.argv.includes('--worker') ? [{ worker: true }] : []),
-  // `--latency-targets=500,1000000`: the same tiles with other latency targets (a huge one turns the
-  // latency controller off).
   ...(process.argv
     .find((argument) => argument.startsWith('--latency-targets='))
     ?.slice('--latency-targets='.length)
@@ -210,7 +202,6 @@ async function measure(
     mode,
     width: String(configuration.width),
     height: String(configuration.height),
-    ...(variant.batchMs !== undefined ? { batchMs: String(variant.batchMs) } : {}),
     ...(variant.worker ? { worker: '1' } : {}),
     ...(variant.latencyTargetMs ? { latencyTargetMs: String(variant.latencyTargetMs) } : {}),
   });
