@@ -22,6 +22,8 @@ options:
   --no-token        do not require the access token on the WebSocket (local testing only)
   --demo-typhoon    start the demo typhoon script at once (needs the demo source)
   --demo-incident-seconds N   mean seconds between two demo incidents (default 25; tests use fewer)
+  --media-ports N   ports the demo media server answers on besides --port (default 3): Chromium
+                    connects WebSockets to one host:port one at a time, 10 ms apart
   --fault-injection test only: media fault control at /test/media/ (stop/stall/restart streams)
 `;
 
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       'demo-typhoon': { type: 'boolean', default: false },
       'demo-incident-seconds': { type: 'string' },
       'fault-injection': { type: 'boolean', default: false },
+      'media-ports': { type: 'string', default: '3' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,6 +73,9 @@ async function main(argv: string[]): Promise<number> {
     values['demo-incident-seconds'] === undefined ? undefined : Number(values['demo-incident-seconds']);
   if (incidentSeconds !== undefined && !(incidentSeconds >= 0.5 && incidentSeconds <= 3_600))
     throw new Error(`--demo-incident-seconds: '${values['demo-incident-seconds']}' is not 0.5–3600`);
+  const extraMediaPorts = Number(values['media-ports']);
+  if (!Number.isInteger(extraMediaPorts) || extraMediaPorts < 0 || extraMediaPorts > 16)
+    throw new Error(`--media-ports: '${values['media-ports']}' is not 0–16`);
   const host = await startBrowserHost({
     workspaceDir,
     rendererDir: paths.renderer,
@@ -81,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
     demoTyphoon: values['demo-typhoon'],
     ...(incidentSeconds !== undefined ? { demoIncidentSeconds: incidentSeconds } : {}),
     ...(values['fault-injection'] ? { faultInjection: true } : {}),
+    extraMediaPorts,
   });
   console.log(
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,

@@ -194,13 +194,27 @@ describe('core over WebSocket', () => {
     client.socket.close();
   });
 
-  it('resolves camera streams to the demo media server on its own origin', async () => {
+  it("deals camera streams out over the demo media server's addresses, each of which plays", async () => {
     const client = await TestClient.open(url);
-    const response = await client.request('media.resolve', { cameraId: 'cam-0001', profile: 'sub' });
-    expect(response.result).toMatchObject({ kind: 'ws-flv' });
-    expect(response.result.url).toMatch(
-      new RegExp(`^ws://${new URL(core.origin).host}/media/live/cam-0\\d\\.flv$`),
-    );
+    const urls: string[] = [];
+    for (const cameraId of ['cam-0001', 'cam-0002', 'cam-0003', 'cam-0004', 'cam-0005', 'cam-0006']) {
+      const response = await client.request('media.resolve', { cameraId, profile: 'sub' });
+      expect(response.result).toMatchObject({ kind: 'ws-flv' });
+      expect(response.result.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/media\/live\/cam-0\d\.flv$/);
+      urls.push(response.result.url);
+    }
+    // The core's own port and three more, in turn: six streams in a row use all four.
+    const hosts = new Set(urls.map((address) => new URL(address).host));
+    expect(hosts.size).toBe(4);
+    expect(hosts).toContain(new URL(core.origin).host);
+    for (const address of urls.slice(0, 4)) {
+      const socket = new WebSocket(address);
+      const first = await new Promise<Buffer>((resolve, reject) =>
+        socket.once('message', (data) => resolve(data as Buffer)).once('error', reject),
+      );
+      expect(first.subarray(0, 3).toString('latin1')).toBe('FLV');
+      socket.close();
+    }
     client.socket.close();
   });
 

@@ -30,6 +30,7 @@ import { createBaseMapTiles } from './map/base-map-tiles';
 import { DemoRisk } from './map/demo-risk';
 import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
+import { roundRobin, startMediaListeners } from './server/media-listeners';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -60,6 +61,12 @@ export interface CoreOptions {
    * Never on by default; the CLI turns it on with `--fault-injection`.
    */
   faultInjection?: boolean;
+  /**
+   * Ports the demo media server answers on besides the core's own (default 3). Chromium connects WebSockets
+   * to one host:port one at a time, so a wall of 32 tiles on one port spends 0.4 s in handshakes alone;
+   * see server/media-listeners.ts.
+   */
+  extraMediaPorts?: number;
 }
 
 export interface Core {
@@ -168,13 +175,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const accessToken =
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
 
-  // Stream URLs of the demo platform name the core's own host:port, known once the server listens.
+  // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
+  let nextMediaHost = (): string => new URL(http.origin).host;
   const handlers: RequestHandlers<SessionContext> = {
     ...workspaceHandlers(workspace, wall),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
-    ...mediaHandlers(workspace, () => new URL(http.origin).host),
+    ...mediaHandlers(workspace, () => nextMediaHost()),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
     ...mapHandlers(
@@ -237,6 +245,15 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       ...(options.faultInjection ? [createFaultControl(media, accessToken)] : []),
     ],
   });
+  const mediaListeners = await startMediaListeners(
+    media,
+    options.host ?? '127.0.0.1',
+    options.extraMediaPorts ?? 3,
+  ).catch(async (error: unknown) => {
+    await http.close();
+    throw error;
+  });
+  nextMediaHost = roundRobin([new URL(http.origin).host, ...mediaListeners.hosts]);
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
   levels.start();
@@ -269,6 +286,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       for (const session of [...sessions]) session.close();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
+      await mediaListeners.close();
       await http.close();
       await baseMapTiles.close();
     },

@@ -31,7 +31,7 @@ export type StreamKind = z.infer<typeof streamKindSchema>;
 
 /**
  * A media platform (ZLMediaKit, SRS, MediaMTX, a GB28181 gateway, or the embedded demo server).
- * URL templates use `{streamId}` and `{profile}`; `{origin}` is the core's own HTTP origin (demo only).
+ * URL templates use `{streamId}` and `{profile}`; `{origin}` is one of the demo media server's addresses (demo only).
  */
 export const platformSchema = z.object({
   id: idSchema,

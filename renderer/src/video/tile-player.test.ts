@@ -457,6 +457,31 @@ describe('TilePlayer', () => {
     expect(window.__tianmuVideo?.statistics()).toHaveLength(1);
   });
 
+  it('jumps over a key-frame cache at its first frame, before the decoder has played through the GOP', () => {
+    let presentFrame: (() => void) | undefined;
+    const prototype = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown };
+    prototype.requestVideoFrameCallback = (callback: () => void) => ((presentFrame = callback), 1);
+    try {
+      const tile = createPlayer();
+      // The server's cached GOP: 0.9 s buffered ahead of the key frame the element starts on.
+      let currentTime = 10;
+      Object.defineProperty(tile.video, 'buffered', {
+        get: () => ({ length: 1, start: () => 10, end: () => 10.9 }),
+      });
+      Object.defineProperty(tile.video, 'currentTime', {
+        get: () => currentTime,
+        set: (time: number) => (currentTime = time),
+      });
+      frames = 1;
+      presentFrame!();
+      expect(tile.status.state).toBe('playing');
+      // At once, not a watchdog tick later: the aim is 0.3 × the 1 s target behind the buffered end.
+      expect(currentTime).toBeCloseTo(10.6, 5);
+    } finally {
+      delete prototype.requestVideoFrameCallback;
+    }
+  });
+
   it('dispose tears the player down, removes the video and stops all timers', async () => {
     const before = videoCounts();
     const tile = createPlayer();

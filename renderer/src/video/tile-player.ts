@@ -309,7 +309,11 @@ export class TilePlayer {
     };
     if (typeof video.requestVideoFrameCallback !== 'function') return;
     video.requestVideoFrameCallback(() => {
-      if (generation === this.generation && !this.isDisposed) this.checkProgress();
+      if (generation !== this.generation || this.isDisposed) return;
+      this.checkProgress();
+      // A server's key-frame cache leaves most of a GOP buffered ahead: jump over it now, while only the key
+      // frame has been decoded, rather than a tick later, when the decoder would decode that GOP twice.
+      this.holdLatency();
     });
   }
 

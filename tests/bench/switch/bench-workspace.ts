@@ -14,8 +14,6 @@ export interface BenchWorkspace {
   readonly stateDir: string;
   /** Scenario id → display id → the camera ids it shows. */
   readonly cameras: Record<string, Record<string, string[]>>;
-  /** The demo media server's stream ids of those cameras. */
-  readonly streamIds: readonly string[];
   remove(): Promise<void>;
 }
 
@@ -63,13 +61,8 @@ export async function createBenchWorkspace(): Promise<BenchWorkspace> {
   const manifestPath = path.join(workspaceDir, 'workspace.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   await writeFile(manifestPath, JSON.stringify({ ...manifest, defaultScenario: 'bench-a' }, null, 2));
-  const shown = new Set(Object.values(cameras).flatMap((byDisplay) => Object.values(byDisplay).flat()));
-  const streamIds = catalogue.cameras
-    .filter((camera) => shown.has(camera.id))
-    .map((camera) => camera.streamId);
   return {
     workspaceDir,
-    streamIds,
     stateDir: path.join(base, 'state'),
     cameras,
     remove: () => rm(base, { recursive: true, force: true }),

@@ -11,7 +11,9 @@ const switches = Number(process.env.TIANMU_BENCH_SWITCHES ?? 20);
 /** Pause after each switch so the previous players are gone before the next one is timed. */
 const settleMs = 1_500;
 const timeoutMs = 30_000;
-const referenceRounds = Math.max(3, Math.round(switches / 2));
+const displays = ['left', 'right'];
+/** Extra ports of the demo media server (the host's default unless given; 0 = one address for all tiles). */
+const mediaPorts = process.env.TIANMU_BENCH_MEDIA_PORTS;
 
 /** Nearest-rank percentile. */
 function percentile(sorted: readonly number[], share: number): number {
@@ -55,44 +57,48 @@ function whenAllTilesDecode(page: Page, cameraIds: readonly string[]): Promise<T
 }
 
 /**
- * The reference, measured in the same run: the same 2 × 16 streams started at once by TilePlayers on two plain
- * pages (the video bench's page: no wall, no store, no switch), from the players' creation to the first
- * decoded frame in every tile — what the media server, the browser's WebSocket handshakes and the decoders
- * cost on their own.
+ * The reference, measured in the same run: the same switches done by bare TilePlayers on two plain pages
+ * (the video bench's page: no wall, no store, no scenario), each page replacing its 16 players at once with
+ * the other scenario's streams, from the swap to the first decoded frame in every tile — what the media
+ * server, the browser's WebSocket handshakes and the decoders cost on their own.
  */
-async function referenceStart(
+async function referenceSwitches(
   browser: Browser,
   origin: string,
   token: string,
-  streamIds: readonly string[],
-): Promise<number> {
-  const query = new URLSearchParams({
-    n: '16',
-    clip: streamIds.join(','),
-    mode: 'flv',
-    width: '480',
-    height: '270',
-  });
+  urls: Record<string, Record<string, string[]>>,
+  rounds: number,
+): Promise<number[]> {
+  const query = new URLSearchParams({ n: '16', mode: 'flv', width: '480', height: '270' });
   const pages = await Promise.all(
-    [0, 1].map(() => browser.newPage({ viewport: { width: 1920, height: 1080 } })),
+    displays.map(() => browser.newPage({ viewport: { width: 1920, height: 1080 } })),
   );
-  try {
-    const slowest = await Promise.all(
-      pages.map(async (page) => {
-        await page.goto(`${origin}/?token=${encodeURIComponent(token)}#/bench/video?${query}`);
-        const startedAt = Date.now();
-        let tiles: Array<{ timeToFirstFrameMs: number | null }> = [];
-        while (tiles.length === 0 || tiles.some((tile) => tile.timeToFirstFrameMs === null)) {
-          if (Date.now() - startedAt > timeoutMs) throw new Error('reference: tiles did not decode');
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          tiles = (await page.evaluate(
-            'globalThis.__videoBench ? globalThis.__videoBench.read() : []',
-          )) as typeof tiles;
-        }
-        return Math.max(...tiles.map((tile) => tile.timeToFirstFrameMs ?? 0));
-      }),
+  const swap = (target: string) =>
+    Promise.all(
+      pages.map(
+        (page, index) =>
+          page.evaluate(
+            `globalThis.__videoBench.swap(${JSON.stringify(urls[target]![displays[index]!])})`,
+          ) as Promise<number>,
+      ),
     );
-    return Math.max(...slowest);
+  try {
+    for (const page of pages) {
+      await page.goto(`${origin}/?token=${encodeURIComponent(token)}#/bench/video?${query}`);
+      await page.waitForFunction('Boolean(globalThis.__videoBench)');
+    }
+    await swap('bench-a');
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const samples: number[] = [];
+    for (let index = 0; index < rounds; index++) {
+      const target = index % 2 === 0 ? 'bench-b' : 'bench-a';
+      samples.push(Math.max(...(await swap(target))));
+      process.stderr.write(
+        `reference ${index + 1}/${rounds} → ${target}: all 32 decoding ${samples.at(-1)} ms\n`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+    }
+    return samples;
   } finally {
     await Promise.all(pages.map((page) => page.close()));
   }
@@ -100,14 +106,20 @@ async function referenceStart(
 
 async function main(): Promise<void> {
   const bench = await createBenchWorkspace();
-  const host = await startHost(['--workspace', bench.workspaceDir, '--state-dir', bench.stateDir]);
+  const host = await startHost([
+    '--workspace',
+    bench.workspaceDir,
+    '--state-dir',
+    bench.stateDir,
+    ...(mediaPorts === undefined ? [] : ['--media-ports', mediaPorts]),
+  ]);
   const browser = await chromium.launch({
     executablePath: findChromium().executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'],
   });
   try {
     const pages: Record<string, Page> = {};
-    for (const displayId of ['left', 'right']) {
+    for (const displayId of displays) {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(host.urls.get(`wall:${displayId}`)!);
       pages[displayId] = page;
@@ -122,26 +134,21 @@ async function main(): Promise<void> {
     const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ws?token=${token}`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     let nextId = 1;
-    const command = (scenarioId: string) =>
-      new Promise<void>((resolve, reject) => {
+    const request = <T>(name: string, params: unknown) =>
+      new Promise<T>((resolve, reject) => {
         const id = nextId++;
         const onMessage = (data: WebSocket.RawData) => {
           const message = JSON.parse(String(data));
           if (message.type !== 'response' || message.id !== id) return;
           socket.off('message', onMessage);
-          if (message.ok) resolve();
+          if (message.ok) resolve(message.result as T);
           else reject(new Error(message.error.message));
         };
         socket.on('message', onMessage);
-        socket.send(
-          JSON.stringify({
-            type: 'request',
-            id,
-            name: 'wall.command',
-            params: { command: { type: 'scenario.activate', scenarioId } },
-          }),
-        );
+        socket.send(JSON.stringify({ type: 'request', id, name, params }));
       });
+    const command = (scenarioId: string) =>
+      request<unknown>('wall.command', { command: { type: 'scenario.activate', scenarioId } });
 
     const samples: number[] = [];
     const mounted: number[] = [];
@@ -164,17 +171,21 @@ async function main(): Promise<void> {
       );
       await new Promise((resolve) => setTimeout(resolve, settleMs));
     }
-    socket.close();
     for (const page of Object.values(pages)) await page.close();
-    const streamIds = [...new Set(bench.streamIds)];
-    const reference: number[] = [];
-    for (let index = 0; index < referenceRounds; index++) {
-      reference.push(await referenceStart(browser, host.origin, token, streamIds));
-      process.stderr.write(
-        `reference ${index + 1}/${referenceRounds}: all 32 decoding ${reference.at(-1)} ms\n`,
-      );
-      await new Promise((resolve) => setTimeout(resolve, settleMs));
+    // The reference plays the very URLs the wall's tiles got (the sub streams of 480 × 270 tiles).
+    const urls: Record<string, Record<string, string[]>> = {};
+    for (const [scenarioId, byDisplay] of Object.entries(bench.cameras)) {
+      urls[scenarioId] = {};
+      for (const [displayId, cameraIds] of Object.entries(byDisplay)) {
+        urls[scenarioId]![displayId] = [];
+        for (const cameraId of cameraIds) {
+          const resolved = await request<{ url: string }>('media.resolve', { cameraId, profile: 'sub' });
+          urls[scenarioId]![displayId]!.push(resolved.url);
+        }
+      }
     }
+    socket.close();
+    const reference = await referenceSwitches(browser, host.origin, token, urls, switches);
     const sortedReference = [...reference].sort((a, b) => a - b);
     const sorted = [...samples].sort((a, b) => a - b);
     const sortedMounted = [...mounted].sort((a, b) => a - b);
@@ -192,13 +203,13 @@ async function main(): Promise<void> {
       mountedP50Ms: percentile(sortedMounted, 0.5),
       mountedP95Ms: percentile(sortedMounted, 0.95),
       samplesMs: samples,
-      /** The same 32 streams started at once on two plain pages (see referenceStart). */
+      /** The same switches done by bare players on two plain pages (see referenceSwitches). */
       reference: {
         p50Ms: percentile(sortedReference, 0.5),
         p95Ms: percentile(sortedReference, 0.95),
         samplesMs: reference,
       },
-      /** Switch p95 over the plain pages' p95: what the wall adds on top of starting the players. */
+      /** Switch p95 over the plain pages' p95: what the wall adds on top of swapping the players. */
       ratioP95: Math.round((percentile(sorted, 0.95) / percentile(sortedReference, 0.95)) * 100) / 100,
     };
     console.log(JSON.stringify(result, null, 2));
