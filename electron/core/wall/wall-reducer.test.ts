@@ -362,26 +362,16 @@ describe('wall reducer: patrols (轮巡)', () => {
     );
     const page = () =>
       patrolPageCameras(cameraIds, 4, patrolStep(state.patrols?.['left/0'] ?? runningPatrol, 10, 200_000));
+    const command = (type: 'patrol.pause' | 'patrol.resume' | 'patrol.advance', now: number) =>
+      (state = applyWallCommand(state, { type, displayId: 'left', cellIndex: 0 }, blockAt(now)));
     // One PatrolState for the whole cell, never one per tile; the step counts pages.
-    state = applyWallCommand(
-      state,
-      { type: 'patrol.pause', displayId: 'left', cellIndex: 0 },
-      blockAt(25_000),
-    );
+    command('patrol.pause', 25_000);
     expect(state.patrols).toEqual({ 'left/0': { step: 2, since: 25_000, isPaused: true } });
     expect(page()).toEqual(['cam-9', 'cam-10', 'cam-1', 'cam-2']);
-    state = applyWallCommand(
-      state,
-      { type: 'patrol.advance', displayId: 'left', cellIndex: 0 },
-      blockAt(90_000),
-    );
+    command('patrol.advance', 90_000);
     expect(state.patrols).toEqual({ 'left/0': { step: 3, since: 90_000, isPaused: true } });
     expect(page()).toEqual(['cam-1', 'cam-2', 'cam-3', 'cam-4']);
-    state = applyWallCommand(
-      state,
-      { type: 'patrol.resume', displayId: 'left', cellIndex: 0 },
-      blockAt(95_000),
-    );
+    command('patrol.resume', 95_000);
     expect(state.patrols).toEqual({ 'left/0': { step: 3, since: 95_000, isPaused: false } });
     // The block keeps its options through the wall state untouched (no tile-level state is added).
     expect(state.displays.left!.cells[0]).toEqual(block);

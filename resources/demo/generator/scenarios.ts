@@ -19,7 +19,12 @@ const streetHotlineIndicatorIds = streets.map((street) => `hotline-street-${stre
 /** A request for cameras: `count` online cameras whose placement group starts with `group`. */
 type CameraRequest = { group: string; count: number; where?: (planned: PlannedCamera) => boolean };
 
-function pickCameras(cameras: readonly PlannedCamera[], requests: readonly CameraRequest[]): PlannedCamera[] {
+/** Online cameras for each request in turn, none twice and none of `excluding` (e.g. those already on the wall). */
+function pickCameras(
+  cameras: readonly PlannedCamera[],
+  requests: readonly CameraRequest[],
+  excluding: readonly PlannedCamera[] = [],
+): PlannedCamera[] {
   const picked: PlannedCamera[] = [];
   for (const { group, count, where } of requests) {
     const matches = cameras.filter(
@@ -27,6 +32,7 @@ function pickCameras(cameras: readonly PlannedCamera[], requests: readonly Camer
         planned.group.startsWith(group) &&
         planned.camera.isOnline &&
         !picked.includes(planned) &&
+        !excluding.includes(planned) &&
         (where?.(planned) ?? true),
     );
     if (matches.length < count)
@@ -267,7 +273,8 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
       { group: 'landmark:metro-hub', count: 2 },
       { group: 'landmark:people-square', count: 2 },
       { group: 'landmark:nanjing-road-walk', count: 2 },
-    ].map((request) => ({ ...request, where: (planned: PlannedCamera) => !crowdCameras.includes(planned) })),
+    ],
+    crowdCameras,
   );
   const largeCrowd: ScenarioInput = {
     version: 2,
@@ -375,7 +382,8 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
       { group: 'landmark:metro-hub', count: 4 },
       { group: 'landmark:people-square', count: 4 },
       { group: 'landmark:nanjing-road-walk', count: 4 },
-    ].map((request) => ({ ...request, where: (planned: PlannedCamera) => !eventCameras.includes(planned) })),
+    ],
+    eventCameras,
   );
   const majorEvent: ScenarioInput = {
     version: 2,
