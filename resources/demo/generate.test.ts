@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { layoutCells } from '../../shared/layout/grid';
 import { cameraCatalogueSchema } from '../../shared/model/camera';
 import { dimensions, indicatorCatalogueSchema } from '../../shared/model/indicator';
 import type { Layout } from '../../shared/model/wall';
@@ -198,6 +199,8 @@ describe('demo workspace', () => {
         for (const cell of content.cells) {
           if (cell.kind === 'video.camera')
             expect(cameraIds.has(cell.options.cameraId), cell.options.cameraId).toBe(true);
+          if (cell.kind === 'video.patrol')
+            for (const id of cell.options.cameraIds) expect(cameraIds.has(id), id).toBe(true);
           if (cell.kind === 'vitals.trend' || cell.kind === 'vitals.kpi') {
             for (const id of cell.options.indicatorIds) expect(indicatorIds.has(id), id).toBe(true);
           }
@@ -234,6 +237,25 @@ describe('demo workspace', () => {
       Object.values(scenario.displays).map((content) => content.layout.merges.length),
     );
     expect(merged.filter((count) => count > 0).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pages a 2×2 block patrol of twelve exit-route cameras in the merged cell of the major event', () => {
+    const right = scenarios.find((scenario) => scenario.id === 'major-event')!.displays.right!;
+    const patrols = right.cells.filter((cell) => cell.kind === 'video.patrol');
+    expect(patrols).toHaveLength(1);
+    const [patrol] = patrols;
+    if (patrol?.kind !== 'video.patrol') throw new Error('no patrol');
+    expect(patrol.options.block).toEqual({ rows: 2, columns: 2 });
+    expect(patrol.options.cameraIds).toHaveLength(12);
+    // In the merged bottom-right 2×2 cell, and none of its cameras is also a fixed tile of the wall.
+    const index = right.cells.indexOf(patrol);
+    expect(layoutCells(right.layout)[index]).toMatchObject({ row: 2, column: 2, rowSpan: 2, columnSpan: 2 });
+    const fixed = right.cells.flatMap((cell) =>
+      cell.kind === 'video.camera' ? [cell.options.cameraId] : [],
+    );
+    expect(patrol.options.cameraIds.filter((id) => fixed.includes(id))).toEqual([]);
+    for (const id of patrol.options.cameraIds)
+      expect(cameras.find((camera) => camera.id === id)?.isOnline, id).toBe(true);
   });
 
   it('shows only flood-related, online cameras on the flood & typhoon wall', () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idSchema, lonLatSchema } from './common';
 import { dimensionSchema } from './indicator';
 import { incidentCategorySchema, incidentSeveritySchema } from './incident';
+import { patrolBlockSchema } from './patrol';
 
 export const videoCameraOptionsSchema = z.object({
   cameraId: idSchema,
@@ -11,12 +12,18 @@ export const videoCameraOptionsSchema = z.object({
   profile: z.enum(['auto', 'main', 'sub']).default('auto'),
 });
 
-/** A patrol (轮巡): one cell cycling through a camera group, `dwellSeconds` per camera (at least 5 s). */
+/**
+ * A patrol (轮巡): one cell cycling through a camera group, `dwellSeconds` per camera (at least 5 s); with a
+ * `block` (分组轮巡) the cell shows rows × columns tiles that page through the group together, one page per dwell
+ * (see `patrolPageCameras` in patrol.ts for the paging rule). No block is 1×1, so older files mean what they did.
+ */
 export const videoPatrolOptionsSchema = z.object({
   cameraIds: z.array(idSchema).min(1).max(256),
   dwellSeconds: z.number().int().min(5).max(3600).default(15),
+  /** `auto` picks sub or main by the size of each tile (a block's tile, not the whole cell). */
   profile: z.enum(['auto', 'main', 'sub']).default('auto'),
   title: z.string().max(60).optional(),
+  block: patrolBlockSchema.optional(),
 });
 
 export const vitalsTrendOptionsSchema = z.object({

@@ -1,7 +1,8 @@
 // Builds a throw-away copy of the demo workspace for the video end-to-end specs: a 4×4 wall of cameras, a
 // 4×4 wall of patrols, a faults wall (an HEVC camera served as MPEG-TS, a camera to stall, one to snapshot, an
-// HTTP-FLV one to refuse), an
-// HLS wall (a camera on the demo server's live HLS beside one on WS-FLV) and a visibility wall (2×2 cameras).
+// HTTP-FLV one to refuse), an HLS wall (a camera on the demo server's live HLS beside one on WS-FLV), a
+// visibility wall (2×2 cameras) and a block-patrol wall (a 2×2 block paging through 10 cameras; on the right, a
+// 2×2 block over only 3 cameras).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'demo');
 
-export type VideoScenario = 'video-16' | 'patrol-16' | 'video-faults' | 'video-hls' | 'video-4';
+export type VideoScenario =
+  'video-16' | 'patrol-16' | 'video-faults' | 'video-hls' | 'video-4' | 'patrol-block';
 
 export interface VideoWorkspace {
   readonly directory: string;
@@ -75,6 +77,11 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
   });
   writeJson('cameras.json', cameras);
 
+  const blockPatrol = (cameraIds: string[]) => ({
+    kind: 'video.patrol',
+    options: { cameraIds, dwellSeconds: 6, profile: 'sub', block: { rows: 2, columns: 2 } },
+  });
+  const clock = { kind: 'clock', options: {} };
   const scenarios: Record<VideoScenario, unknown> = {
     'video-16': grid(Array.from({ length: 16 }, (_, index) => camera(cameraId(index)))),
     'patrol-16': grid(
@@ -107,12 +114,26 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
       layout: { rows: 2, columns: 2, merges: [] },
       cells: [0, 1, 2, 3].map((index) => camera(cameraId(index))),
     },
+    // The block in the merged top-left 2×2 of a 3×3 grid: cam-0001 … cam-0010, 6 s a page (3 pages; the last
+    // wraps around: cam-0009, cam-0010, cam-0001, cam-0002); clocks in the other five cells.
+    'patrol-block': {
+      layout: { rows: 3, columns: 3, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
+      cells: [
+        blockPatrol(Array.from({ length: 10 }, (_, index) => cameraId(index))),
+        ...Array(5).fill(clock),
+      ],
+    },
   };
+  /** The right display: a clock, or for the block-patrol wall a 2×2 block over a group of three (one tile empty). */
+  const right =
+    scenario === 'patrol-block'
+      ? { layout: { rows: 1, columns: 1, merges: [] }, cells: [blockPatrol([10, 11, 12].map(cameraId))] }
+      : clockDisplay;
   writeJson(`scenarios/${scenario}.json`, {
     id: scenario,
     name: { zh: `视频测试 ${scenario}`, en: `Video test ${scenario}` },
     mode: 'normal',
-    displays: { left: scenarios[scenario], right: clockDisplay },
+    displays: { left: scenarios[scenario], right },
   });
   const manifest = readJson('workspace.json');
   writeJson('workspace.json', { ...manifest, defaultScenario: scenario });

@@ -6,6 +6,7 @@ import {
   type WallSnapshot,
   type WallState,
 } from '@shared/model/wall';
+import { patrolPageCameras, patrolStep, runningPatrol } from '@shared/model/patrol';
 import { applyWallCommand, initialWallState, snapshotOf, type WallContext } from './wall-reducer';
 import { wallStateHash } from './state-hash';
 
@@ -344,6 +345,36 @@ describe('wall reducer: patrols (轮巡)', () => {
     expect(state.patrols?.['left/0']).toEqual({ step: 3, since: 95_000, isPaused: false });
     state = applyWallCommand(state, { type: 'patrol.advance', displayId: 'left', cellIndex: 0 }, at(106_000));
     expect(state.patrols?.['left/0']).toEqual({ step: 5, since: 106_000, isPaused: false });
+  });
+
+  it('a block patrol (2×2) is one patrol: pause, resume and 下一路 (the next page) keep the single-tile semantics', () => {
+    const cameraIds = Array.from({ length: 10 }, (_, index) => `cam-${index + 1}`);
+    const block = {
+      kind: 'video.patrol' as const,
+      options: { cameraIds, dwellSeconds: 10, profile: 'auto' as const, block: { rows: 2, columns: 2 } },
+    };
+    const hasCamera = (cameraId: string) => cameraIds.includes(cameraId);
+    const blockAt = (now: number) => ({ ...context, now, hasCamera });
+    let state = applyWallCommand(
+      initialWallState(daily, 0),
+      { type: 'cell.assign', displayId: 'left', cellIndex: 0, widget: block },
+      blockAt(0),
+    );
+    const page = () =>
+      patrolPageCameras(cameraIds, 4, patrolStep(state.patrols?.['left/0'] ?? runningPatrol, 10, 200_000));
+    const command = (type: 'patrol.pause' | 'patrol.resume' | 'patrol.advance', now: number) =>
+      (state = applyWallCommand(state, { type, displayId: 'left', cellIndex: 0 }, blockAt(now)));
+    // One PatrolState for the whole cell, never one per tile; the step counts pages.
+    command('patrol.pause', 25_000);
+    expect(state.patrols).toEqual({ 'left/0': { step: 2, since: 25_000, isPaused: true } });
+    expect(page()).toEqual(['cam-9', 'cam-10', 'cam-1', 'cam-2']);
+    command('patrol.advance', 90_000);
+    expect(state.patrols).toEqual({ 'left/0': { step: 3, since: 90_000, isPaused: true } });
+    expect(page()).toEqual(['cam-1', 'cam-2', 'cam-3', 'cam-4']);
+    command('patrol.resume', 95_000);
+    expect(state.patrols).toEqual({ 'left/0': { step: 3, since: 95_000, isPaused: false } });
+    // The block keeps its options through the wall state untouched (no tile-level state is added).
+    expect(state.displays.left!.cells[0]).toEqual(block);
   });
 
   it('rejects patrol commands for a cell that is not a patrol, and unknown cameras in a patrol', () => {

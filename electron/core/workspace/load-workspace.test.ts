@@ -82,6 +82,19 @@ describe('loadWorkspace', () => {
     expect(error.problem).toBe("unknown camera 'cam-9999'");
   });
 
+  it('refuses a patrol block out of bounds, naming the block field', async () => {
+    // The major event's right display has a 2×2 block patrol (cell 7); make it 5 rows.
+    const directory = await demoWith('scenarios/major-event.json', (text) => {
+      const scenario = JSON.parse(text);
+      scenario.displays.right.cells[7].options.block.rows = 5;
+      return JSON.stringify(scenario);
+    });
+    const error = await refusal(directory);
+    expect(error.file).toBe('scenarios/major-event.json');
+    expect(error.field).toBe('displays.right.cells.7.options.block.rows');
+    expect(error.problem).toBe('a patrol block has 1 to 4 rows');
+  });
+
   it('refuses a scenario whose cells do not match its layout', async () => {
     const directory = await demoWith('scenarios/flood-typhoon.json', (text) =>
       text.replace('"rows": 4', '"rows": 3'),

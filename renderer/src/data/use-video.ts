@@ -1,9 +1,11 @@
-// Composables for video tiles: the wall's video settings, a patrol cell's live position, snapshots.
+// Composables for video tiles: the wall's video settings, a patrol cell's live position, snapshots, and the
+// settings every live tile of a window shares.
 import { computed, type ComputedRef } from 'vue';
 import { videoSettingsOf, type WallVideoSettings } from '@shared/model/wall';
 import { patrolKey, runningPatrol, type PatrolState } from '@shared/model/patrol';
 import { useSessionStore } from '../stores/session-store';
 import { useWindowContext } from './context';
+import { useStreamResolver } from './use-workspace-data';
 
 /** Latency target and stall timeout of this window's wall (defaults when `wall.json` says nothing). */
 export function useVideoSettings(): Required<WallVideoSettings> {
@@ -36,4 +38,19 @@ export function useSnapshotSaver(): (cameraId: string, png: string) => Promise<{
 /** Whether tiles open with their statistics overlay (`?videoStats=1` in the window URL). */
 export function showsVideoStatistics(): boolean {
   return new URLSearchParams(window.location.search).get('videoStats') === '1';
+}
+
+/**
+ * What every live video tile of this window shares (latency target, stall timeout, stream resolver, snapshots,
+ * statistics overlay), for `<LiveVideoTile v-bind="tileSettings" …>`.
+ */
+export function useLiveTileSettings() {
+  const { latencyTargetMs, stallTimeoutMs } = useVideoSettings();
+  return {
+    latencyTargetMs,
+    stallTimeoutMs,
+    resolve: useStreamResolver(),
+    saveSnapshot: useSnapshotSaver(),
+    showsStatistics: showsVideoStatistics(),
+  };
 }

@@ -99,6 +99,22 @@ describe('PlayerSwitcher', () => {
     expect(fake.FakeTilePlayer.live.size).toBe(1);
   });
 
+  it('keeps a prefetched player when told it is the camera about to be shown, and drops it otherwise', () => {
+    switcher.show('a', source('a'));
+    playerOf('a').set('playing');
+    switcher.prefetch('b', source('b'));
+    playerOf('b').set('playing');
+    // The tile's next camera went away because it became the camera (its show() waits for the stream URL).
+    switcher.cancelPrefetch('b');
+    expect(fake.FakeTilePlayer.live.size).toBe(2);
+    switcher.show('b', source('b'));
+    expect(switcher.view.key).toBe('b');
+    expect(fake.FakeTilePlayer.live.size).toBe(1);
+    switcher.prefetch('c', source('c'));
+    switcher.cancelPrefetch('d');
+    expect(fake.FakeTilePlayer.live.size).toBe(1);
+  });
+
   it('never holds more than three players under rapid changes, and dispose releases every one', () => {
     switcher.show('a', source('a'));
     for (let index = 0; index < 200; index++) {

@@ -94,8 +94,12 @@ export class PlayerSwitcher {
     this.prefetched = this.create(key, source);
   }
 
-  /** Drops the prefetched player, if any. */
-  cancelPrefetch(): void {
+  /**
+   * Drops the prefetched player, if any, unless it is `keep`: the camera a tile was just told to show, whose
+   * `show()` is still waiting for its stream URL and will take that player over.
+   */
+  cancelPrefetch(keep?: string): void {
+    if (this.prefetched?.key === keep) return;
     this.release(this.prefetched);
     this.prefetched = null;
   }

@@ -41,6 +41,11 @@ export function stateText(
   return fill(pick(stateTexts[state]), { n: status.reconnectAttempt, codec: status.codec ?? '?' });
 }
 
+/** Type of a tile `height` px high that stays legible from five metres on a wall and fits small tiles. */
+export function tileFontSize(height: number): string {
+  return `${Math.round(Math.min(36, Math.max(16, height * 0.065)))}px`;
+}
+
 /** A clock time `HH:MM:SS` (24 h) for a timestamp in ms. */
 export function clockTime(timestamp: number): string {
   const date = new Date(timestamp);
@@ -65,4 +70,8 @@ export const tileTexts = {
   sub: { zh: '子码流', en: 'sub' },
   patrol: { zh: '轮巡 {position}/{count}', en: 'Patrol {position}/{count}' },
   patrolPaused: { zh: '轮巡已暂停 {position}/{count}', en: 'Patrol paused {position}/{count}' },
+  patrolPage: { zh: '轮巡 第 {page}/{pages} 页', en: 'Patrol page {page}/{pages}' },
+  patrolPagePaused: { zh: '轮巡已暂停 第 {page}/{pages} 页', en: 'Patrol paused, page {page}/{pages}' },
+  /** A block tile the group has no camera for (the group is smaller than the block). */
+  patrolVacant: { zh: '空位（轮巡组仅 {count} 路）', en: 'Empty (group of {count} cameras)' },
 } satisfies Record<string, LocalizedText>;

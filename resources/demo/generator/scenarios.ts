@@ -19,7 +19,12 @@ const streetHotlineIndicatorIds = streets.map((street) => `hotline-street-${stre
 /** A request for cameras: `count` online cameras whose placement group starts with `group`. */
 type CameraRequest = { group: string; count: number; where?: (planned: PlannedCamera) => boolean };
 
-function pickCameras(cameras: readonly PlannedCamera[], requests: readonly CameraRequest[]): PlannedCamera[] {
+/** Online cameras for each request in turn, none twice and none of `excluding` (e.g. those already on the wall). */
+function pickCameras(
+  cameras: readonly PlannedCamera[],
+  requests: readonly CameraRequest[],
+  excluding: readonly PlannedCamera[] = [],
+): PlannedCamera[] {
   const picked: PlannedCamera[] = [];
   for (const { group, count, where } of requests) {
     const matches = cameras.filter(
@@ -27,6 +32,7 @@ function pickCameras(cameras: readonly PlannedCamera[], requests: readonly Camer
         planned.group.startsWith(group) &&
         planned.camera.isOnline &&
         !picked.includes(planned) &&
+        !excluding.includes(planned) &&
         (where?.(planned) ?? true),
     );
     if (matches.length < count)
@@ -61,10 +67,24 @@ const videoTiles = (cameras: readonly PlannedCamera[]): WidgetInput[] =>
     options: { cameraId: planned.camera.id, profile: 'auto' },
   }));
 
-/** A patrol tile (轮巡): one cell cycling through `cameras`, `dwellSeconds` each (the schema's minimum is 5). */
-const patrolTile = (cameras: readonly PlannedCamera[], dwellSeconds: number, title: string): WidgetInput => ({
+/**
+ * A patrol tile (轮巡): one cell cycling through `cameras`, `dwellSeconds` each (the schema's minimum is 5); with a
+ * `block` (分组轮巡) the cell shows rows × columns tiles that page through the cameras together.
+ */
+const patrolTile = (
+  cameras: readonly PlannedCamera[],
+  dwellSeconds: number,
+  title: string,
+  block?: { rows: number; columns: number },
+): WidgetInput => ({
   kind: 'video.patrol',
-  options: { cameraIds: cameras.map((planned) => planned.camera.id), dwellSeconds, profile: 'auto', title },
+  options: {
+    cameraIds: cameras.map((planned) => planned.camera.id),
+    dwellSeconds,
+    profile: 'auto',
+    title,
+    ...(block && { block }),
+  },
 });
 
 export function buildScenarios(district: District, cameras: readonly PlannedCamera[]): ScenarioInput[] {
@@ -231,7 +251,10 @@ function mapAt(point: { x: number; y: number }, zoom: number): WidgetInput {
   };
 }
 
-/** 大客流, 火灾 and 重大活动: merged layouts (1+5, 1+7, 2+8, a 2×2 block in 4×4) around the places they concern. */
+/**
+ * 大客流, 火灾 and 重大活动: merged layouts (1+5, 1+7, 2+8, two 2×2 blocks in 4×4, one a block patrol) around the
+ * places they concern.
+ */
 function buildSpecialScenarios(district: District, cameras: readonly PlannedCamera[]): ScenarioInput[] {
   const landmark = (id: string) => district.landmarks.find((candidate) => candidate.id === id)!.position;
   const hasTag = (tag: string) => (planned: PlannedCamera) => planned.camera.tags.includes(tag);
@@ -250,7 +273,8 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
       { group: 'landmark:metro-hub', count: 2 },
       { group: 'landmark:people-square', count: 2 },
       { group: 'landmark:nanjing-road-walk', count: 2 },
-    ].map((request) => ({ ...request, where: (planned: PlannedCamera) => !crowdCameras.includes(planned) })),
+    ],
+    crowdCameras,
   );
   const largeCrowd: ScenarioInput = {
     version: 2,
@@ -347,9 +371,20 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
 
   const eventCameras = pickCameras(cameras, [
     { group: 'landmark:pujiang-stadium', count: 5 },
-    { group: 'landmark:people-square', count: 4 },
-    { group: 'landmark:metro-hub', count: 4 },
+    { group: 'landmark:people-square', count: 2 },
+    { group: 'landmark:metro-hub', count: 2 },
   ]);
+  // The routes the crowd leaves by (metro hub, People's Square, Nanjing Road), none of them already on the wall:
+  // a 2×2 block patrol (分组轮巡) shows four at a time, 10 s a page, the whole twelve in 30 s.
+  const eventRouteCameras = pickCameras(
+    cameras,
+    [
+      { group: 'landmark:metro-hub', count: 4 },
+      { group: 'landmark:people-square', count: 4 },
+      { group: 'landmark:nanjing-road-walk', count: 4 },
+    ],
+    eventCameras,
+  );
   const majorEvent: ScenarioInput = {
     version: 2,
     id: 'major-event',
@@ -378,9 +413,21 @@ function buildSpecialScenarios(district: District, cameras: readonly PlannedCame
         ],
       },
       right: {
-        // A 2×2 block in a 4×4 grid: the stadium gate large, twelve around it.
-        layout: { rows: 4, columns: 4, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
-        cells: videoTiles(eventCameras),
+        // 4×4 with two merged 2×2 cells: the stadium gate large at the top left, the exit-route block patrol at
+        // the bottom right, eight stadium, square and metro cameras around them.
+        layout: {
+          rows: 4,
+          columns: 4,
+          merges: [
+            { row: 0, column: 0, rowSpan: 2, columnSpan: 2 },
+            { row: 2, column: 2, rowSpan: 2, columnSpan: 2 },
+          ],
+        },
+        cells: [
+          ...videoTiles(eventCameras.slice(0, 7)),
+          patrolTile(arrangeByStream(eventRouteCameras, 2), 10, '散场路线轮巡', { rows: 2, columns: 2 }),
+          ...videoTiles(eventCameras.slice(7)),
+        ],
       },
     },
   };
