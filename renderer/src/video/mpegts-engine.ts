@@ -93,10 +93,12 @@ export function createMpegtsEngine(
       // fighting; mpegts.js's chaser only seeks, and its liveSync froze an RTSP→TS stream (mpegts.js#276).
       liveBufferLatencyChasing: false,
       liveSync: false,
-      // Bounded memory over days of playback (flv.js#58, #123; mpegts.js#185).
+      // Bounded memory over days of playback (flv.js#58, #123; mpegts.js#185). A live tile never plays
+      // backwards, so 3–8 s behind the playhead is plenty: with 30/10 s a 16 × 720p wall held up to 60 MB
+      // more, and its memory swung by tens of MB with the cleanup's sawtooth.
       autoCleanupSourceBuffer: true,
-      autoCleanupMaxBackwardDuration: 30,
-      autoCleanupMinBackwardDuration: 10,
+      autoCleanupMaxBackwardDuration: 8,
+      autoCleanupMinBackwardDuration: 3,
       // A worker per player costs a thread start on every layout switch, and overlapping destroy/create of
       // worker-backed MSE gives "MediaSource attachment is closing" (mpegts.js#218). Main thread it is.
       enableWorker: mpegtsTuning.enableWorker,

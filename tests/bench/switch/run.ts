@@ -115,7 +115,15 @@ async function main(): Promise<void> {
   ]);
   const browser = await chromium.launch({
     executablePath: findChromium().executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const pages: Record<string, Page> = {};
