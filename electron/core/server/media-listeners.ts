@@ -26,17 +26,18 @@ export async function startMediaListeners(
   const servers: http.Server[] = [];
   // Upgraded sockets (WS-FLV viewers) are no longer the HTTP server's: it would wait for them forever.
   const upgraded = new Set<Duplex>();
-  const close = () =>
-    Promise.all(
+  const close = async () => {
+    for (const socket of upgraded) socket.destroy();
+    await Promise.all(
       servers.map(
         (server) =>
           new Promise<void>((resolve) => {
-            for (const socket of upgraded) socket.destroy();
             server.closeAllConnections();
             server.close(() => resolve());
           }),
       ),
-    ).then(() => undefined);
+    );
+  };
   try {
     for (let index = 0; index < count; index++) {
       const server = http.createServer((request, response) => {

@@ -7,6 +7,7 @@ import { createMpegtsEngine, isMpegtsSupported, mediaTypeOf } from './mpegts-eng
 import type { EngineHandlers, PlayerEngine } from './player-engine';
 import { countVideo, registerPlayer } from './player-count';
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './reconnect-delay';
+import { connectingStatus } from './tile-status';
 
 export { codecInMessage, mediaTypeOf } from './mpegts-engine';
 
@@ -164,14 +165,7 @@ export class TilePlayer {
   private bitsPerSecond: number | null = null;
   private timeToFirstFrameMs: number | null = null;
   private isDisposed = false;
-  private currentStatus: TilePlayerStatus = {
-    state: 'connecting',
-    reconnectAttempt: 0,
-    reconnectCount: 0,
-    lastFrameAt: null,
-    codec: null,
-    detail: null,
-  };
+  private currentStatus: TilePlayerStatus = connectingStatus();
 
   constructor(
     container: HTMLElement,
