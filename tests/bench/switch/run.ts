@@ -1,10 +1,12 @@
 // `npm run bench:switch`: time from the switch command to the first decoded frame in every video tile of a
 // two-display wall with 16 tiles per display, over 20 switches; prints p50/p95 as JSON.
 // Runs the built browser host and Chromium (TIANMU_CHROMIUM or the usual places); not part of `npm test`.
-import { chromium, type Browser, type Page } from 'playwright-core';
+// Pages are driven over a bare DevTools pipe, not Playwright, whose Network domain copies every WebSocket
+// frame of the 32 tiles to the driver (`-- --driver=playwright` measures with it).
 import WebSocket from 'ws';
+import { benchDriverFrom, launchBenchBrowser, type BenchBrowser } from '../../support/bench-browser';
 import { startHost } from '../../support/browser-host';
-import { findChromium } from '../../support/find-chromium';
+import type { PlainPage } from '../../support/plain-cdp';
 import { createBenchWorkspace } from './bench-workspace';
 
 const switches = Number(process.env.TIANMU_BENCH_SWITCHES ?? 20);
@@ -50,11 +52,11 @@ interface TileTimes {
   decodedAt: number;
 }
 
-function whenAllTilesDecode(page: Page, cameraIds: readonly string[]): Promise<TileTimes> {
-  return page.evaluate(
-    `(${pagePoll})(${JSON.stringify({ ids: cameraIds, limit: timeoutMs })})`,
-  ) as Promise<TileTimes>;
+function whenAllTilesDecode(page: PlainPage, cameraIds: readonly string[]): Promise<TileTimes> {
+  return page.evaluate<TileTimes>(`(${pagePoll})(${JSON.stringify({ ids: cameraIds, limit: timeoutMs })})`);
 }
+
+const fullHd = { width: 1920, height: 1080 };
 
 /**
  * The reference, measured in the same run: the same switches done by bare TilePlayers on two plain pages
@@ -63,29 +65,30 @@ function whenAllTilesDecode(page: Page, cameraIds: readonly string[]): Promise<T
  * server, the browser's WebSocket handshakes and the decoders cost on their own.
  */
 async function referenceSwitches(
-  browser: Browser,
+  browser: BenchBrowser,
   origin: string,
   token: string,
   urls: Record<string, Record<string, string[]>>,
   rounds: number,
 ): Promise<number[]> {
   const query = new URLSearchParams({ n: '16', mode: 'flv', width: '480', height: '270' });
-  const pages = await Promise.all(
-    displays.map(() => browser.newPage({ viewport: { width: 1920, height: 1080 } })),
-  );
+  const pages: PlainPage[] = [];
   const swap = (target: string) =>
     Promise.all(
-      pages.map(
-        (page, index) =>
-          page.evaluate(
-            `globalThis.__videoBench.swap(${JSON.stringify(urls[target]![displays[index]!])})`,
-          ) as Promise<number>,
+      pages.map((page, index) =>
+        page.evaluate<number>(
+          `globalThis.__videoBench.swap(${JSON.stringify(urls[target]![displays[index]!])})`,
+        ),
       ),
     );
   try {
-    for (const page of pages) {
-      await page.goto(`${origin}/?token=${encodeURIComponent(token)}#/bench/video?${query}`);
-      await page.waitForFunction('Boolean(globalThis.__videoBench)');
+    for (let index = 0; index < displays.length; index++) {
+      const page = await browser.openPage(
+        `${origin}/?token=${encodeURIComponent(token)}#/bench/video?${query}`,
+        fullHd,
+      );
+      pages.push(page);
+      await page.waitFor('globalThis.__videoBench');
     }
     await swap('bench-a');
     await new Promise((resolve) => setTimeout(resolve, settleMs));
@@ -113,24 +116,11 @@ async function main(): Promise<void> {
     bench.stateDir,
     ...(mediaPorts === undefined ? [] : ['--media-ports', mediaPorts]),
   ]);
-  const browser = await chromium.launch({
-    executablePath: findChromium().executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBenchBrowser(benchDriverFrom(process.argv));
   try {
-    const pages: Record<string, Page> = {};
+    const pages: Record<string, PlainPage> = {};
     for (const displayId of displays) {
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await page.goto(host.urls.get(`wall:${displayId}`)!);
-      pages[displayId] = page;
+      pages[displayId] = await browser.openPage(host.urls.get(`wall:${displayId}`)!, fullHd);
     }
     await Promise.all(
       Object.entries(pages).map(([displayId, page]) =>

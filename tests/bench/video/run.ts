@@ -7,14 +7,17 @@
 // same machine, same clock) and reports latency = transit + (buffered end − currentTime): how long ago the
 // server sent what is on screen now, give or take one frame interval. MP4 files have no live edge: null.
 //
+// Pages are driven over a bare DevTools pipe (tests/support/plain-cdp.ts), not Playwright: Playwright's Network
+// domain copies every WebSocket frame to the driver, work a real wall never does (`--driver=playwright` measures
+// with it, to show how much).
+//
 // CPU and memory are read from /proc for every process the bench's Chromium started (Linux only): CPU as
 // utime + stime, memory as the sum of PSS (shared pages counted once across the processes).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../../support/find-chromium';
+import { benchDriverFrom, launchBenchBrowser, type BenchBrowser } from '../../support/bench-browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const isQuick = process.argv.includes('--quick');
@@ -193,7 +196,7 @@ interface TileReading {
 }
 
 async function measure(
-  browser: Browser,
+  openPage: BenchBrowser['openPage'],
   origin: string,
   configuration: Configuration,
   mode: 'flv' | 'mp4',
@@ -202,9 +205,7 @@ async function measure(
 ) {
   const columns = Math.ceil(Math.sqrt(configuration.count));
   const rows = Math.ceil(configuration.count / columns);
-  const page = await browser.newPage({
-    viewport: { width: columns * configuration.width, height: rows * configuration.height },
-  });
+  const viewport = { width: columns * configuration.width, height: rows * configuration.height };
   const query = new URLSearchParams({
     n: String(configuration.count),
     clip: configuration.clips.join(','),
@@ -215,14 +216,11 @@ async function measure(
     ...(variant.latencyTargetMs ? { latencyTargetMs: String(variant.latencyTargetMs) } : {}),
   });
   const openedAt = Date.now();
-  await page.goto(`${origin}/#/bench/video?${query}`);
-  const read = () =>
-    page.evaluate(() =>
-      // In the page (this file compiles without DOM types): see renderer/src/video/VideoBenchView.vue.
-      (globalThis as unknown as { __videoBench: { read(): TileReading[] } }).__videoBench.read(),
-    );
-  await page.waitForFunction(() => Boolean((globalThis as { __videoBench?: unknown }).__videoBench));
-  await page.waitForTimeout(warmupMs);
+  const page = await openPage(`${origin}/#/bench/video?${query}`, viewport);
+  // In the page: see renderer/src/video/VideoBenchView.vue.
+  const read = () => page.evaluate<TileReading[]>('window.__videoBench.read()');
+  await page.waitFor('window.__videoBench');
+  await sleep(warmupMs);
 
   const pids = descendants(process.pid).filter((pid) => !hostPids.has(pid));
   const before = await read();
@@ -231,7 +229,7 @@ async function measure(
   const latencies: number[] = [];
   const started = Date.now();
   while (Date.now() - started < windowMs) {
-    await page.waitForTimeout(500);
+    await sleep(500);
     for (const tile of await read()) if (tile.latencyMs !== null) latencies.push(tile.latencyMs);
   }
   const after = await read();
@@ -245,7 +243,7 @@ async function measure(
   const memory: Record<string, number> = {};
   for (const minute of memoryMinutes) {
     const wait = openedAt + minute * 60_000 - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
+    if (wait > 0) await sleep(wait);
     const pids = descendants(process.pid).filter((pid) => !hostPids.has(pid));
     const unrelated = pids.filter((pid) => unrelatedServices.has(processRole(pid)));
     memory[`minute${minute}MB`] = memoryMegabytes(pids.filter((pid) => !unrelated.includes(pid)));
@@ -279,25 +277,13 @@ async function measure(
 
 const hostPids = new Set<number>();
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function main(): Promise<void> {
   const host = await startHost();
   hostPids.add(host.child.pid!);
   for (const pid of descendants(host.child.pid!)) hostPids.add(pid);
-  const { executablePath } = findChromium();
-  const browser = await chromium.launch({
-    executablePath,
-    // No background services: a component updater or model service starting mid-run added ~57 MB to the
-    // minute-5 memory figure, none of it the tiles'.
-    args: [
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-gpu',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBenchBrowser(benchDriverFrom(process.argv));
   const results: unknown[] = [];
   const startedAt = Date.now();
   try {
@@ -307,13 +293,20 @@ async function main(): Promise<void> {
         { mode: 'mp4' as const, variant: {} },
       ];
       for (const { mode, variant } of runs) {
-        const result = await measure(browser, host.origin, configuration, mode, [], variant);
+        const result = await measure(browser.openPage, host.origin, configuration, mode, [], variant);
         results.push(result);
         console.log(JSON.stringify(result));
       }
     }
     if (!isQuick && !only) {
-      const result = await measure(browser, host.origin, { count: 16, ...hd }, 'flv', [1, 5], variants[0]);
+      const result = await measure(
+        browser.openPage,
+        host.origin,
+        { count: 16, ...hd },
+        'flv',
+        [1, 5],
+        variants[0],
+      );
       const memory = result.memory as Record<string, number>;
       const growth = { ...result, memoryGrowthMB: memory.minute5MB! - memory.minute1MB! };
       results.push(growth);

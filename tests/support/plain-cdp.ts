@@ -1,0 +1,152 @@
+// A Chromium driven over a bare DevTools pipe that uses only the Target and Runtime domains — for the
+// benchmarks. Playwright enables the Network domain on every page it drives, and with it Chromium copies every
+// WebSocket frame, base64-encoded, to the driver: on a 16-tile WS-FLV wall that is 400 frames a second of work
+// (about 0.13 ms per frame in the browser process and more in the renderer) that a real wall never does, and
+// that a plain MP4 file, fetched in a few large responses, hardly pays. Benchmarks that compare the two, or
+// time a wall under load, drive their pages through this instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/** Chromium switches Playwright passes too, so a page here behaves as it would under Playwright. */
+const quietSwitches = [
+  '--headless=new',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-component-update',
+  '--disable-sync',
+  '--mute-audio',
+  '--hide-scrollbars',
+];
+
+export interface PlainPage {
+  /** Evaluates `expression` in the page (awaiting a promise) and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Polls `expression` until it is truthy. */
+  waitFor(expression: string, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PlainBrowser {
+  readonly process: ChildProcess;
+  newPage(url: string, viewport: { width: number; height: number }): Promise<PlainPage>;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+}
+
+/** Starts `executablePath` headless with `args` besides the quiet switches and `--remote-debugging-pipe`. */
+export async function launchPlainChromium(
+  executablePath: string,
+  args: readonly string[],
+): Promise<PlainBrowser> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'tianmu-bench-profile-'));
+  const child = spawn(
+    executablePath,
+    [...quietSwitches, ...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  const toBrowser = child.stdio[3] as Writable;
+  const fromBrowser = child.stdio[4] as Readable;
+  const pending = new Map<
+    number,
+    { resolve(value: Record<string, unknown>): void; reject(error: Error): void }
+  >();
+  let nextId = 1;
+  let buffered = '';
+  fromBrowser.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let end: number;
+    while ((end = buffered.indexOf('\0')) >= 0) {
+      const message = JSON.parse(buffered.slice(0, end)) as Reply;
+      buffered = buffered.slice(end + 1);
+      const waiter = message.id === undefined ? undefined : pending.get(message.id);
+      if (!waiter) continue; // an event: nothing here subscribes to any
+      pending.delete(message.id!);
+      if (message.error) waiter.reject(new Error(message.error.message));
+      else waiter.resolve(message.result ?? {});
+    }
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => {
+    for (const waiter of pending.values()) waiter.reject(new Error(`Chromium exited:\n${stderr}`));
+    pending.clear();
+  });
+
+  const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+
+  await send('Browser.getVersion');
+
+  return {
+    process: child,
+    async newPage(url, viewport) {
+      const { targetId } = (await send('Target.createTarget', {
+        url: 'about:blank',
+        newWindow: true,
+        ...viewport,
+      })) as {
+        targetId: string;
+      };
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as {
+        sessionId: string;
+      };
+      const evaluate = async <T>(expression: string): Promise<T> => {
+        const reply = (await send(
+          'Runtime.evaluate',
+          { expression, awaitPromise: true, returnByValue: true },
+          sessionId,
+        )) as {
+          result: { value: T };
+          exceptionDetails?: { text: string; exception?: { description?: string } };
+        };
+        if (reply.exceptionDetails)
+          throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+        return reply.result.value;
+      };
+      const waitFor = async (expression: string, timeoutMs = 30_000) => {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          // An evaluation that meets a navigation fails: poll on.
+          const value = await evaluate<boolean>(`Boolean(${expression})`).catch(() => false);
+          if (value) return;
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      await send('Page.navigate', { url }, sessionId);
+      // Loaded, as Playwright's goto() would have it.
+      await waitFor(`location.href !== 'about:blank' && document.readyState === 'complete'`);
+      return {
+        evaluate,
+        waitFor,
+        async close() {
+          await send('Target.closeTarget', { targetId });
+        },
+      };
+    },
+    async close() {
+      await send('Browser.close').catch(() => undefined);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
