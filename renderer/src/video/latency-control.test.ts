@@ -41,12 +41,6 @@ describe('latencyAction with a 1 s target', () => {
     expect(latencyAction({ ...reading(0.9), isStarting: false }, 1)).toMatchObject({ seekTo: null });
   });
 
-  it('holds the start-up jump at 1× while other tiles wait for their first picture, but never when far behind', () => {
-    const held = { ...reading(0.9), isStarting: true, holdsStartupJump: true };
-    expect(latencyAction(held, 1)).toEqual({ seekTo: null, playbackRate: 1 });
-    expect(latencyAction({ ...held, ...reading(3) }, 1)).toEqual({ seekTo: 102.7, playbackRate: 1 });
-  });
-
   it('never speeds up with almost nothing buffered, even with a large transit delay', () => {
     expect(latencyAction(reading(0.1, 2), 1)).toEqual({ seekTo: null, playbackRate: 1 });
   });

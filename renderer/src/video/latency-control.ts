@@ -17,11 +17,6 @@ export interface LatencyReading {
    * cache — up to a GOP the tile had to start with — not a delay the network built up.
    */
   readonly isStarting?: boolean;
-  /**
-   * Other tiles of the page still wait for their first picture: a starting tile's jump, which decodes the
-   * cached GOP a second time, waits until they have it (first-frame-wait.ts).
-   */
-  readonly holdsStartupJump?: boolean;
 }
 
 /** What to do: seek to `seekTo` (if set) and play at `playbackRate`. */
@@ -48,8 +43,7 @@ export const startupJumpSeconds = 0.2;
  * - slightly behind (above 0.3 T): play up to 5 % faster, proportionally, until back at 0.3 T; never
  *   faster with less than 0.2 s buffered (that would only run dry and freeze);
  * - just started (`isStarting`) with more than 0.2 s beyond the aim buffered (a server's key-frame cache):
- *   seek to the aim at once — or, while other tiles still wait for their first picture (`holdsStartupJump`),
- *   play on at 1× until they have it;
+ *   seek to the aim at once;
  * - `currentTime` before the buffered range (a gap after a reconnect or cleanup): seek to its start.
  * Aiming at 0.3 T rather than T keeps the tile well under its target through network jitter.
  */
@@ -67,9 +61,7 @@ export function latencyAction(reading: LatencyReading, targetSeconds: number): L
   // A tile that starts with a cached GOP buffered ahead jumps over it at once: catching up at 5 % would take
   // ~15 s per second of GOP, and a picture seconds old moves to live before anyone has looked at it.
   if (reading.isStarting && ahead > aim + startupJumpSeconds) {
-    return reading.holdsStartupJump
-      ? { seekTo: null, playbackRate: 1 }
-      : { seekTo: bufferedEnd - aim, playbackRate: 1 };
+    return { seekTo: bufferedEnd - aim, playbackRate: 1 };
   }
   if (ahead < 0.2 || latency <= aim) return { seekTo: null, playbackRate: 1 };
   const rate = 1 + Math.min(maximumCatchUpRate - 1, (latency - aim) * 0.4);

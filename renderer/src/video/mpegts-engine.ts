@@ -68,10 +68,7 @@ export function createMpegtsEngine(
   options: { hasAudio: boolean },
 ): PlayerEngine {
   configureLogging();
-  /** Stopped: no event reaches the handlers any more. */
   let isDestroyed = false;
-  /** The MediaSource is released too. */
-  let isReleased = false;
   let videoCodec: string | null = null;
   const later =
     <Args extends unknown[]>(handle: (...args: Args) => void) =>
@@ -168,8 +165,8 @@ export function createMpegtsEngine(
       // Autoplay of a muted element is allowed; if play() is refused anyway, the watchdog sees no frames.
       Promise.resolve(player.play()).catch(() => undefined);
     },
-    // Teardown order from flv.js#148: pause → unload (stop) → detachMediaElement → destroy; each step may throw.
-    stop() {
+    /** Teardown order from flv.js#148: pause → unload → detachMediaElement → destroy; each step may throw. */
+    destroy() {
       if (isDestroyed) return;
       isDestroyed = true;
       player.off(events.ERROR, onError);
@@ -177,28 +174,15 @@ export function createMpegtsEngine(
       player.off(events.LOADING_COMPLETE, onLoadingComplete);
       if (events.SCRIPTDATA_ARRIVED) player.off(events.SCRIPTDATA_ARRIVED, onScriptData);
       if (events.STATISTICS_INFO) player.off(events.STATISTICS_INFO, onStatistics);
-      runSteps(player, ['pause', 'unload']);
-    },
-    destroy() {
-      if (isReleased) return;
-      this.stop();
-      isReleased = true;
-      runSteps(player, ['detachMediaElement', 'destroy']);
+      for (const step of ['pause', 'unload', 'detachMediaElement', 'destroy'] as const) {
+        try {
+          player[step]();
+        } catch (error) {
+          console.warn(`[mpegts-engine] ${step} failed`, error);
+        }
+      }
     },
   };
-}
-
-function runSteps(
-  player: mpegts.Player,
-  steps: ReadonlyArray<'pause' | 'unload' | 'detachMediaElement' | 'destroy'>,
-) {
-  for (const step of steps) {
-    try {
-      player[step]();
-    } catch (error) {
-      console.warn(`[mpegts-engine] ${step} failed`, error);
-    }
-  }
 }
 
 /** The message of an mpegts.js error info (`{ code, msg }`) or anything else. */

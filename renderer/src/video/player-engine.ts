@@ -29,12 +29,7 @@ export interface EngineHandlers {
 export interface PlayerEngine {
   /** Attaches to the element and starts loading and playing. May throw; the caller treats that as a media error. */
   start(): void;
-  /**
-   * Stops at once and cheaply: pause, close the connection, remove every listener; never throws. The element
-   * keeps its MediaSource until `destroy()`.
-   */
-  stop(): void;
-  /** `stop()` if not yet, then detach and release the MediaSource; never throws. Idempotent. */
+  /** pause → unload → detach → destroy, removing every listener; never throws. */
   destroy(): void;
   /** The video codec the engine has parsed so far, if any. */
   readonly videoCodec: string | null;

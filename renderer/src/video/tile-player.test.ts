@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TilePlayer, type TilePlayerStatus } from './tile-player';
 import { videoCounts } from './player-count';
-import { pendingReleases, releasePending } from './release-queue';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
@@ -140,35 +139,6 @@ function createPlayer(options: { kind?: 'ws-flv' | 'ws-ts' | 'http-flv' | 'hls' 
   return player;
 }
 
-/**
- * Stubs `requestVideoFrameCallback`: the returned function presents a frame of a video element, as Chromium does
- * when a decoded frame reaches the screen; `restore()` removes the stub.
- */
-function stubFramePresentation(): ((video: HTMLVideoElement) => void) & { restore(): void } {
-  const callbacks = new Map<HTMLVideoElement, () => void>();
-  const prototype = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown };
-  prototype.requestVideoFrameCallback = function (this: HTMLVideoElement, callback: () => void) {
-    callbacks.set(this, callback);
-    return 1;
-  };
-  const present = (video: HTMLVideoElement) => callbacks.get(video)!();
-  return Object.assign(present, { restore: () => delete prototype.requestVideoFrameCallback });
-}
-
-/**
- * The element starts on a server's cached GOP: 0.9 s buffered ahead of the key frame at 10 s. Returns the
- * playhead, which moves only when the player seeks.
- */
-function startOnCachedGop(video: HTMLVideoElement): () => number {
-  let currentTime = 10;
-  Object.defineProperty(video, 'buffered', { get: () => ({ length: 1, start: () => 10, end: () => 10.9 }) });
-  Object.defineProperty(video, 'currentTime', {
-    get: () => currentTime,
-    set: (time: number) => (currentTime = time),
-  });
-  return () => currentTime;
-}
-
 /** Frames advance for `seconds` of watchdog ticks. */
 function decode(seconds: number): void {
   for (let second = 0; second < seconds; second++) {
@@ -196,7 +166,6 @@ beforeEach(() => {
 afterEach(() => {
   player?.dispose();
   player = undefined;
-  releasePending();
   container.remove();
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -489,65 +458,31 @@ describe('TilePlayer', () => {
   });
 
   it('jumps over a key-frame cache at its first frame, before the decoder has played through the GOP', () => {
-    const presentFrame = stubFramePresentation();
+    let presentFrame: (() => void) | undefined;
+    const prototype = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown };
+    prototype.requestVideoFrameCallback = (callback: () => void) => ((presentFrame = callback), 1);
     try {
       const tile = createPlayer();
-      const playhead = startOnCachedGop(tile.video);
+      // The server's cached GOP: 0.9 s buffered ahead of the key frame the element starts on.
+      let currentTime = 10;
+      Object.defineProperty(tile.video, 'buffered', {
+        get: () => ({ length: 1, start: () => 10, end: () => 10.9 }),
+      });
+      Object.defineProperty(tile.video, 'currentTime', {
+        get: () => currentTime,
+        set: (time: number) => (currentTime = time),
+      });
       frames = 1;
-      presentFrame(tile.video);
+      presentFrame!();
       expect(tile.status.state).toBe('playing');
       // At once, not a watchdog tick later: the aim is 0.3 × the 1 s target behind the buffered end.
-      expect(playhead()).toBeCloseTo(10.6, 5);
+      expect(currentTime).toBeCloseTo(10.6, 5);
     } finally {
-      presentFrame.restore();
+      delete prototype.requestVideoFrameCallback;
     }
   });
 
-  it('holds the start-up jump while another tile still waits for its first frame, and jumps when it has it', () => {
-    const presentFrame = stubFramePresentation();
-    let otherFrames = 0;
-    const other = new TilePlayer(container, source, { readDecodedFrames: () => otherFrames });
-    try {
-      const tile = createPlayer();
-      const playhead = startOnCachedGop(tile.video);
-      frames = 1;
-      presentFrame(tile.video);
-      expect(tile.status.state).toBe('playing');
-      // The other tile has no picture yet: a jump now would decode this GOP again while it waits.
-      expect(playhead()).toBe(10);
-      otherFrames = 1;
-      presentFrame(other.video);
-      expect(other.status.state).toBe('playing');
-      expect(playhead()).toBeCloseTo(10.6, 5);
-    } finally {
-      other.dispose();
-      presentFrame.restore();
-    }
-  });
-
-  it('holds the start-up jump for other tiles 1.5 s at most', () => {
-    const presentFrame = stubFramePresentation();
-    // A camera that never plays (offline, reconnecting) must not keep every other tile a GOP behind.
-    const neverPlays = new TilePlayer(container, source, { readDecodedFrames: () => 0 });
-    try {
-      const tile = createPlayer();
-      const playhead = startOnCachedGop(tile.video);
-      frames = 1;
-      presentFrame(tile.video);
-      expect(playhead()).toBe(10);
-      frames = 26;
-      vi.advanceTimersByTime(1_000);
-      expect(playhead()).toBe(10);
-      frames = 51;
-      vi.advanceTimersByTime(1_000);
-      expect(playhead()).toBeCloseTo(10.6, 5);
-    } finally {
-      neverPlays.dispose();
-      presentFrame.restore();
-    }
-  });
-
-  it('dispose stops the player at once and releases its MediaSource and video when the page is idle', async () => {
+  it('dispose tears the player down, removes the video and stops all timers', async () => {
     const before = videoCounts();
     const tile = createPlayer();
     expect(videoCounts()).toEqual({
@@ -560,21 +495,9 @@ describe('TilePlayer', () => {
     const listener = vi.fn();
     tile.onStateChanged(listener);
 
-    tile.video.setAttribute('src', 'blob:media-source');
     tile.dispose();
-    // At once: paused, the connection closed, the element out of the document, the player gone.
-    expect(fake.players[0]!.calls.slice(-2)).toEqual(teardown.slice(0, 2));
-    expect(container.querySelector('video')).toBeNull();
-    expect(videoCounts()).toEqual({
-      ...before,
-      engines: before.engines + 1,
-      videoElements: before.videoElements + 1,
-    });
-    expect(pendingReleases()).toBe(1);
-    // When the page is idle: the MediaSource detached and destroyed, the element emptied.
-    vi.advanceTimersByTime(0);
-    expect(pendingReleases()).toBe(0);
     expect(fake.players[0]!.calls.slice(-4)).toEqual(teardown);
+    expect(container.querySelector('video')).toBeNull();
     expect(tile.video.getAttribute('src')).toBeNull();
     expect(videoCounts()).toEqual(before);
     expect(window.__tianmuVideo).toMatchObject(before);
@@ -606,6 +529,6 @@ describe('TilePlayer', () => {
     tile.dispose();
     vi.advanceTimersByTime(60_000);
     expect(fake.players).toHaveLength(1);
-    expect(videoCounts()).toMatchObject({ players: 0, engines: 0, videoElements: 0 });
+    expect(videoCounts().engines).toBe(0);
   });
 });

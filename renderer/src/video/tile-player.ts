@@ -1,14 +1,12 @@
 // One live camera tile: a <video> element and the mpegts.js player feeding it, a decoded-frame watchdog,
 // reconnects forever (capped backoff with jitter) and a teardown that leaves nothing behind.
 import type { StreamKind } from '@shared/model/camera';
-import { onAllFirstFrames, othersWaitForFirstFrame, waitForFirstFrame } from './first-frame-wait';
 import { createHlsEngine } from './hls-engine';
 import { bufferedRangeAt, latencyAction } from './latency-control';
 import { createMpegtsEngine, isMpegtsSupported, mediaTypeOf } from './mpegts-engine';
 import type { EngineHandlers, PlayerEngine } from './player-engine';
 import { countVideo, registerPlayer } from './player-count';
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './reconnect-delay';
-import { releaseLater } from './release-queue';
 import { connectingStatus } from './tile-status';
 
 export { codecInMessage, mediaTypeOf } from './mpegts-engine';
@@ -112,8 +110,6 @@ export const stablePlaybackMs = 3_000;
 
 /** The first seconds of playback, in which the latency controller jumps over a key-frame cache (latency-control.ts). */
 const startingWindowMs = 3_000;
-/** The longest a playing tile holds its start-up jump for other tiles' first frames (first-frame-wait.ts), ms. */
-const startupJumpHoldMs = 1_500;
 
 /** The decoded-frame counter of a video element (Chromium also has the older webkit counter). */
 export function readDecodedFrames(video: HTMLVideoElement): number {
@@ -161,9 +157,6 @@ export class TilePlayer {
   private failureStreak = 0;
   /** When frames started advancing after the last failure (ms since epoch), or null. */
   private playingSince: number | null = null;
-  /** Ends this player's wait for its first frame (first-frame-wait.ts); null when it is not waiting. */
-  private firstFrameSeen: (() => void) | null = null;
-  private readonly stopFirstFrameListener: () => void;
   /** The RFC 6381 video codec of the current stream, once the engine has reported it. */
   private videoCodec: string | null = null;
   /** When frames last advanced, or when the current engine started (ms since epoch). */
@@ -200,8 +193,6 @@ export class TilePlayer {
     countVideo('players', 1);
     countVideo('videoElements', 1);
     this.unregister = registerPlayer(() => this.statistics());
-    // The last tile of a switch shows its picture: tiles that held their start-up jump take it now.
-    this.stopFirstFrameListener = onAllFirstFrames(() => this.holdLatency());
 
     if (source.kind !== 'hls' && mediaTypeOf(source.kind) === null) {
       this.setStatus({
@@ -252,37 +243,21 @@ export class TilePlayer {
     };
   }
 
-  /**
-   * Stops the player at once — connection closed, playback paused, `<video>` out of the document, timers and
-   * listeners gone — and releases the engine's MediaSource and the element when the page is next idle
-   * (release-queue.ts: destroying a media pipeline blocks the page ~5 ms). Idempotent.
-   */
+  /** Stops playback and releases the engine, the `<video>` element, timers and listeners. Idempotent. */
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
     this.stopTimers();
-    this.stopFirstFrameListener();
-    this.endFirstFrameWait();
-    const engine = this.engine;
-    this.engine = null;
-    this.generation++;
-    engine?.stop();
+    this.destroyEngine();
     this.listeners.clear();
     this.unregister();
-    const video = this.video;
-    video.pause();
-    video.remove();
+    // mpegts.js#181: a detached element can keep its MediaSource alive; empty it so Chromium drops both.
+    this.video.pause();
+    this.video.removeAttribute('src');
+    this.video.load();
+    this.video.remove();
+    countVideo('videoElements', -1);
     countVideo('players', -1);
-    releaseLater(() => {
-      if (engine) {
-        engine.destroy();
-        countVideo('engines', -1);
-      }
-      // mpegts.js#181: a detached element can keep its MediaSource alive; empty it so Chromium drops both.
-      video.removeAttribute('src');
-      video.load();
-      countVideo('videoElements', -1);
-    });
   }
 
   private startEngine(): void {
@@ -304,8 +279,6 @@ export class TilePlayer {
     };
     this.transitMs = null;
     this.video.playbackRate = 1;
-    this.endFirstFrameWait();
-    this.firstFrameSeen = waitForFirstFrame(this);
     this.engine =
       this.source.kind === 'hls'
         ? createHlsEngine(this.video, this.source.url, handlers)
@@ -343,15 +316,8 @@ export class TilePlayer {
     if (!engine) return;
     this.engine = null;
     this.generation++;
-    this.endFirstFrameWait();
     engine.destroy();
     countVideo('engines', -1);
-  }
-
-  private endFirstFrameWait(): void {
-    const seen = this.firstFrameSeen;
-    this.firstFrameSeen = null;
-    seen?.();
   }
 
   private tick(): void {
@@ -376,7 +342,6 @@ export class TilePlayer {
         this.playingSince = now;
         this.timeToFirstFrameMs ??= Math.round(performance.now() - this.createdAt);
         this.setStatus({ state: 'playing', reconnectAttempt: 0, lastFrameAt: now, detail: null });
-        this.endFirstFrameWait();
       } else {
         this.setStatus({ lastFrameAt: now }, false);
       }
@@ -407,10 +372,6 @@ export class TilePlayer {
         transitSeconds: (this.transitMs ?? 0) / 1000,
         playbackRate: video.playbackRate,
         isStarting: this.playingSince !== null && Date.now() - this.playingSince < startingWindowMs,
-        holdsStartupJump:
-          this.playingSince !== null &&
-          Date.now() - this.playingSince < startupJumpHoldMs &&
-          othersWaitForFirstFrame(this),
       },
       this.latencyTargetSeconds,
     );
