@@ -30,6 +30,8 @@ export interface PlainPage {
   evaluate<T>(expression: string): Promise<T>;
   /** Polls `expression` until it is truthy. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
+  /** Sends a DevTools command to the page's session (e.g. `Profiler.start`, for investigating a figure). */
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function launchPlainChromium(
       return {
         evaluate,
         waitFor,
+        send: (method, params) => send(method, params, sessionId),
         async close() {
           await send('Target.closeTarget', { targetId });
         },
