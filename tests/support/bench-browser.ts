@@ -46,14 +46,6 @@ export async function launchBenchBrowser(driver: BenchDriver): Promise<BenchBrow
         evaluate: (expression) => page.evaluate(expression),
         waitFor: async (expression, timeout) =>
           void (await page.waitForFunction(expression, undefined, { timeout })),
-        send: async (method, params) => {
-          const session = await page.context().newCDPSession(page);
-          // Playwright's typings list every protocol method; a bench names its own.
-          return (await session.send(method as 'Runtime.evaluate', params as never)) as Record<
-            string,
-            unknown
-          >;
-        },
         close: () => page.close(),
       };
     },

@@ -1,26 +1,25 @@
-// A Chromium driven over a bare DevTools pipe that uses only the Target and Runtime domains — for the
+// A Chromium driven over a bare DevTools pipe that uses only the Target, Page and Runtime domains — for the
 // benchmarks. Playwright enables the Network domain on every page it drives, and with it Chromium copies every
 // WebSocket frame, base64-encoded, to the driver: on a 16-tile WS-FLV wall that is 400 frames a second of work
 // (about 0.13 ms per frame in the browser process and more in the renderer) that a real wall never does, and
 // that a plain MP4 file, fetched in a few large responses, hardly pays. Benchmarks that compare the two, or
 // time a wall under load, drive their pages through this instead.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
-/** Chromium switches Playwright passes too, so a page here behaves as it would under Playwright. */
-const quietSwitches = [
+/**
+ * Chromium switches Playwright adds to every launch, so a page here behaves as it would under Playwright (the
+ * caller's own switches come on top).
+ */
+const playwrightLikeSwitches = [
   '--headless=new',
-  '--no-first-run',
   '--no-default-browser-check',
-  '--disable-background-networking',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
   '--disable-renderer-backgrounding',
-  '--disable-component-update',
-  '--disable-sync',
   '--mute-audio',
   '--hide-scrollbars',
 ];
@@ -30,13 +29,10 @@ export interface PlainPage {
   evaluate<T>(expression: string): Promise<T>;
   /** Polls `expression` until it is truthy. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
-  /** Sends a DevTools command to the page's session (e.g. `Profiler.start`, for investigating a figure). */
-  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
 export interface PlainBrowser {
-  readonly process: ChildProcess;
   newPage(url: string, viewport: { width: number; height: number }): Promise<PlainPage>;
   close(): Promise<void>;
 }
@@ -47,7 +43,7 @@ interface Reply {
   error?: { message: string };
 }
 
-/** Starts `executablePath` headless with `args` besides the quiet switches and `--remote-debugging-pipe`. */
+/** Starts `executablePath` headless with `args`, Playwright's usual switches and `--remote-debugging-pipe`. */
 export async function launchPlainChromium(
   executablePath: string,
   args: readonly string[],
@@ -55,7 +51,13 @@ export async function launchPlainChromium(
   const profile = mkdtempSync(path.join(tmpdir(), 'tianmu-bench-profile-'));
   const child = spawn(
     executablePath,
-    [...quietSwitches, ...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
+    [
+      ...playwrightLikeSwitches,
+      ...args,
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -97,7 +99,6 @@ export async function launchPlainChromium(
   await send('Browser.getVersion');
 
   return {
-    process: child,
     async newPage(url, viewport) {
       const { targetId } = (await send('Target.createTarget', {
         url: 'about:blank',
@@ -138,7 +139,6 @@ export async function launchPlainChromium(
       return {
         evaluate,
         waitFor,
-        send: (method, params) => send(method, params, sessionId),
         async close() {
           await send('Target.closeTarget', { targetId });
         },
