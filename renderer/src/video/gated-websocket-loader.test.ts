@@ -2,7 +2,7 @@
 // and reports data, errors and the end of the stream the way mpegts.js expects from a loader.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionGate } from './connection-gate';
-import { gatedWebSocketLoader } from './gated-websocket-loader';
+import { gatedWebSocketLoader, type LoaderHandle } from './gated-websocket-loader';
 
 /** A WebSocket that does nothing until the test says what the server did. */
 class FakeSocket {
@@ -50,8 +50,12 @@ class FakeSocket {
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function openLoader(gate: ConnectionGate, url = 'ws://media.test/live/cam-01.flv') {
-  const Loader = gatedWebSocketLoader(gate);
+function openLoader(
+  gate: ConnectionGate,
+  url = 'ws://media.test/live/cam-01.flv',
+  onCreated?: (loader: LoaderHandle) => void,
+) {
+  const Loader = gatedWebSocketLoader(gate, onCreated);
   // mpegts.js constructs custom loaders with (seekHandler, config); this one needs neither.
   const loader = new (Loader as unknown as new () => InstanceType<typeof Loader>)();
   const events = {
@@ -146,5 +150,21 @@ describe('gatedWebSocketLoader', () => {
     socket.serverSends(new ArrayBuffer(3));
     socket.serverCloses();
     expect(events).toEqual({ data: [], errors: [], completed: 0 });
+  });
+
+  it('tells its owner of every instance, which may close a streaming connection without a word to mpegts.js', async () => {
+    const created: LoaderHandle[] = [];
+    const { loader, events } = openLoader(new ConnectionGate(1), undefined, (handle) => created.push(handle));
+    expect(created).toEqual([loader]);
+    await flush();
+    const socket = FakeSocket.created[0]!;
+    socket.serverOpens();
+    socket.serverSends(new ArrayBuffer(4));
+    created[0]!.abort();
+    created[0]!.abort();
+    expect(socket.closeCalls).toBe(1);
+    socket.serverSends(new ArrayBuffer(3));
+    socket.serverCloses();
+    expect(events).toEqual({ data: [[4, 0, 4]], errors: [], completed: 0 });
   });
 });

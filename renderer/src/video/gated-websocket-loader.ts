@@ -5,9 +5,19 @@ import { pageConnectionGate, type ConnectionGate, type GatePass } from './connec
 
 const { LoaderStatus, LoaderErrors } = mpegts;
 
-/** A mpegts.js `customLoader` class for `ws://` and `wss://` URLs that uses `gate`. */
+/** What the owner of a loader may do with it behind mpegts.js's back. */
+export interface LoaderHandle {
+  /** Closes the connection without a word to mpegts.js (no completion, no error); idempotent. */
+  abort(): void;
+}
+
+/**
+ * A mpegts.js `customLoader` class for `ws://` and `wss://` URLs that uses `gate`. `onCreated` hears of every
+ * instance mpegts.js makes, so that the engine can close its connection at once when the tile goes away.
+ */
 export function gatedWebSocketLoader(
   gate: ConnectionGate = pageConnectionGate,
+  onCreated?: (loader: LoaderHandle) => void,
 ): mpegts.CustomLoaderConstructor {
   return class GatedWebSocketLoader extends mpegts.BaseLoader {
     private socket: WebSocket | null = null;
@@ -18,6 +28,7 @@ export function gatedWebSocketLoader(
     constructor() {
       super('tianmu-gated-websocket-loader');
       this._needStash = false;
+      onCreated?.(this);
     }
 
     static isSupported(): boolean {

@@ -121,15 +121,22 @@ export function createHlsEngine(
     start() {
       void start();
     },
-    destroy() {
+    stop() {
       if (isDestroyed) return;
       isDestroyed = true;
+      try {
+        video.pause();
+        hls?.stopLoad();
+      } catch (error) {
+        console.warn('[hls-engine] stop failed', error);
+      }
+    },
+    destroy() {
+      this.stop();
       const instance = hls;
       hls = null;
       if (!instance) return;
       try {
-        video.pause();
-        instance.stopLoad();
         instance.detachMedia();
         instance.destroy(); // also removes every listener
       } catch (error) {

@@ -41,6 +41,15 @@ describe('latencyAction with a 1 s target', () => {
     expect(latencyAction({ ...reading(0.9), isStarting: false }, 1)).toMatchObject({ seekTo: null });
   });
 
+  it('holds the first picture, paused, while other tiles wait for theirs; jumps when they have it', () => {
+    const waiting = { ...reading(0.9), isStarting: true, waitsForOtherTiles: true };
+    expect(latencyAction(waiting, 1)).toEqual({ seekTo: null, playbackRate: 1, holds: true });
+    // However far the held tile has fallen behind meanwhile: the others come first.
+    expect(latencyAction({ ...waiting, ...reading(3) }, 1)).toMatchObject({ holds: true });
+    const released = { ...reading(1.9), isStarting: true, waitsForOtherTiles: false };
+    expect(latencyAction(released, 1)).toEqual({ seekTo: 101.9 - 0.3, playbackRate: 1 });
+  });
+
   it('never speeds up with almost nothing buffered, even with a large transit delay', () => {
     expect(latencyAction(reading(0.1, 2), 1)).toEqual({ seekTo: null, playbackRate: 1 });
   });

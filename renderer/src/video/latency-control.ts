@@ -17,12 +17,19 @@ export interface LatencyReading {
    * cache — up to a GOP the tile had to start with — not a delay the network built up.
    */
   readonly isStarting?: boolean;
+  /**
+   * The tile has its first picture while other tiles of the page still wait for theirs (first-frame-wait.ts):
+   * it holds that picture, paused, until they have it, so that their start is not slowed by its decoding.
+   */
+  readonly waitsForOtherTiles?: boolean;
 }
 
-/** What to do: seek to `seekTo` (if set) and play at `playbackRate`. */
+/** What to do: seek to `seekTo` (if set) and play at `playbackRate` — or hold the picture, paused. */
 export interface LatencyAction {
   readonly seekTo: number | null;
   readonly playbackRate: number;
+  /** Pause on the picture shown (a starting tile waiting for the others); play otherwise. */
+  readonly holds?: boolean;
 }
 
 /**
@@ -42,6 +49,9 @@ export const startupJumpSeconds = 0.2;
  *   buffered end — within the buffer, so the picture continues instead of going black (mpegts.js#13);
  * - slightly behind (above 0.3 T): play up to 5 % faster, proportionally, until back at 0.3 T; never
  *   faster with less than 0.2 s buffered (that would only run dry and freeze);
+ * - just started, while other tiles of the page still wait for their first picture (`waitsForOtherTiles`):
+ *   hold the first picture, paused — at a scenario switch, 16–36 starting tiles share two cores, and each
+ *   one that plays on decodes 25 frames a second that the last ones are waiting for;
  * - just started (`isStarting`) with more than 0.2 s beyond the aim buffered (a server's key-frame cache):
  *   seek to the aim at once;
  * - `currentTime` before the buffered range (a gap after a reconnect or cleanup): seek to its start.
@@ -51,6 +61,7 @@ export function latencyAction(reading: LatencyReading, targetSeconds: number): L
   const { currentTime, bufferedStart, bufferedEnd, transitSeconds } = reading;
   const ahead = bufferedEnd - currentTime;
   const aim = 0.3 * targetSeconds;
+  if (reading.waitsForOtherTiles) return { seekTo: null, playbackRate: 1, holds: true };
   if (bufferedEnd <= bufferedStart) return { seekTo: null, playbackRate: 1 };
   if (currentTime < bufferedStart - 0.01) return { seekTo: bufferedStart + 0.01, playbackRate: 1 };
   const latency = ahead + Math.max(0, transitSeconds);

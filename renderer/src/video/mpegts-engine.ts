@@ -2,7 +2,8 @@
 import mpegts from 'mpegts.js';
 import type { StreamKind } from '@shared/model/camera';
 import { codecDisplayName, unsupportedVideoCodec } from './codec-support';
-import { gatedWebSocketLoader } from './gated-websocket-loader';
+import { gatedWebSocketLoader, type LoaderHandle } from './gated-websocket-loader';
+import { pageConnectionGate } from './connection-gate';
 import type { EngineHandlers, PlayerEngine } from './player-engine';
 
 /** `DOMException.NOT_SUPPORTED_ERR`: what `addSourceBuffer()` throws for a codec MSE cannot decode. */
@@ -38,9 +39,6 @@ export const mpegtsTuning = {
   enableWorker: false,
 };
 
-let sharedWebSocketLoader: mpegts.CustomLoaderConstructor | undefined;
-const webSocketLoader = () => (sharedWebSocketLoader ??= gatedWebSocketLoader());
-
 let isLoggingConfigured = false;
 
 /** mpegts.js logs every segment at info level by default: keep warnings and errors only. */
@@ -68,8 +66,14 @@ export function createMpegtsEngine(
   options: { hasAudio: boolean },
 ): PlayerEngine {
   configureLogging();
+  /** Stopped: no event reaches the handlers any more. */
   let isDestroyed = false;
+  /** The MediaSource is released too. */
+  let isReleased = false;
   let videoCodec: string | null = null;
+  /** The connection of a WebSocket kind, which `stop()` closes without unloading mpegts.js. */
+  let loader: LoaderHandle | null = null;
+  const usesGatedLoader = isWebSocketKind(kind) && !mpegtsTuning.enableWorker;
   const later =
     <Args extends unknown[]>(handle: (...args: Args) => void) =>
     (...args: Args) => {
@@ -105,7 +109,9 @@ export function createMpegtsEngine(
       enableWorkerForMSE: false,
       // WebSockets wait for a place in the page's handshake gate (connection-gate.ts).
       // (A worker builds its own loader: a loader class cannot be sent to it.)
-      ...(isWebSocketKind(kind) && !mpegtsTuning.enableWorker ? { customLoader: webSocketLoader() } : {}),
+      ...(usesGatedLoader
+        ? { customLoader: gatedWebSocketLoader(pageConnectionGate, (created) => (loader = created)) }
+        : {}),
     },
   );
 
@@ -165,8 +171,11 @@ export function createMpegtsEngine(
       // Autoplay of a muted element is allowed; if play() is refused anyway, the watchdog sees no frames.
       Promise.resolve(player.play()).catch(() => undefined);
     },
-    /** Teardown order from flv.js#148: pause → unload → detachMediaElement → destroy; each step may throw. */
-    destroy() {
+    // Closing our own loader's connection is all a stop needs: no more data, no more events. mpegts.js's
+    // `unload()` must not come before `detachMediaElement()` in a later task: an append still in flight then
+    // ends in `_onMSEUpdateEnd`, which reads the loading controller `unload()` has just dropped (a TypeError
+    // in the page). A kind without our loader (HTTP, or a worker's own) is torn down whole at once.
+    stop() {
       if (isDestroyed) return;
       isDestroyed = true;
       player.off(events.ERROR, onError);
@@ -174,15 +183,30 @@ export function createMpegtsEngine(
       player.off(events.LOADING_COMPLETE, onLoadingComplete);
       if (events.SCRIPTDATA_ARRIVED) player.off(events.SCRIPTDATA_ARRIVED, onScriptData);
       if (events.STATISTICS_INFO) player.off(events.STATISTICS_INFO, onStatistics);
-      for (const step of ['pause', 'unload', 'detachMediaElement', 'destroy'] as const) {
-        try {
-          player[step]();
-        } catch (error) {
-          console.warn(`[mpegts-engine] ${step} failed`, error);
-        }
-      }
+      if (usesGatedLoader) loader?.abort();
+      else this.destroy();
+    },
+    // Teardown order from flv.js#148: pause → unload → detachMediaElement → destroy, in one task.
+    destroy() {
+      if (isReleased) return;
+      isReleased = true;
+      this.stop();
+      runSteps(player, ['pause', 'unload', 'detachMediaElement', 'destroy']);
     },
   };
+}
+
+function runSteps(
+  player: mpegts.Player,
+  steps: ReadonlyArray<'pause' | 'unload' | 'detachMediaElement' | 'destroy'>,
+) {
+  for (const step of steps) {
+    try {
+      player[step]();
+    } catch (error) {
+      console.warn(`[mpegts-engine] ${step} failed`, error);
+    }
+  }
 }
 
 /** The message of an mpegts.js error info (`{ code, msg }`) or anything else. */

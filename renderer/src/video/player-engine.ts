@@ -29,7 +29,13 @@ export interface EngineHandlers {
 export interface PlayerEngine {
   /** Attaches to the element and starts loading and playing. May throw; the caller treats that as a media error. */
   start(): void;
-  /** pause → unload → detach → destroy, removing every listener; never throws. */
+  /**
+   * Stops at once and cheaply: closes the connection and removes every listener, so nothing more arrives and no
+   * event reaches the handlers; never throws. The element keeps its MediaSource until `destroy()` (an engine
+   * that cannot stop cheaply destroys itself here).
+   */
+  stop(): void;
+  /** `stop()` if not yet, then detach and release the MediaSource; never throws. Idempotent. */
   destroy(): void;
   /** The video codec the engine has parsed so far, if any. */
   readonly videoCodec: string | null;

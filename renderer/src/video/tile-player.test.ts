@@ -1,7 +1,8 @@
 // TilePlayer's state machine with mpegts.js replaced by a fake: what a tile shows as the stream behaves.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TilePlayer, type TilePlayerStatus } from './tile-player';
+import { startupHoldMs, TilePlayer, type TilePlayerStatus } from './tile-player';
 import { videoCounts } from './player-count';
+import { pendingReleases, releasePending } from './release-queue';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
@@ -30,8 +31,17 @@ const fake = vi.hoisted(() => {
     attachMediaElement() {
       this.calls.push('attachMediaElement');
     }
+    /** Like mpegts.js, makes its loader from `config.customLoader` when loading starts. */
     load() {
       this.calls.push('load');
+      const Loader = this.config.customLoader as (new () => { abort(): void }) | undefined;
+      if (!Loader) return;
+      const loader = new Loader();
+      const abort = loader.abort.bind(loader);
+      loader.abort = () => {
+        this.calls.push('loader.abort');
+        abort();
+      };
     }
     play() {
       this.calls.push('play');
@@ -139,6 +149,44 @@ function createPlayer(options: { kind?: 'ws-flv' | 'ws-ts' | 'http-flv' | 'hls' 
   return player;
 }
 
+/**
+ * Stubs `requestVideoFrameCallback`: the returned function presents a frame of a video element, as Chromium does
+ * when a decoded frame reaches the screen; `restore()` removes the stub.
+ */
+function stubFramePresentation(): ((video: HTMLVideoElement) => void) & { restore(): void } {
+  const callbacks = new Map<HTMLVideoElement, () => void>();
+  const prototype = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown };
+  prototype.requestVideoFrameCallback = function (this: HTMLVideoElement, callback: () => void) {
+    callbacks.set(this, callback);
+    return 1;
+  };
+  const present = (video: HTMLVideoElement) => callbacks.get(video)!();
+  return Object.assign(present, { restore: () => delete prototype.requestVideoFrameCallback });
+}
+
+/** Makes `play()`/`pause()` of a (jsdom) video element change `paused`; returns a reading of it. */
+function stubPlayback(video: HTMLVideoElement): () => boolean {
+  let isPaused = true;
+  Object.defineProperty(video, 'paused', { get: () => isPaused });
+  video.play = () => ((isPaused = false), Promise.resolve());
+  video.pause = () => void (isPaused = true);
+  return () => isPaused;
+}
+
+/**
+ * The element starts on a server's cached GOP: 0.9 s buffered ahead of the key frame at 10 s. Returns the
+ * playhead, which moves only when the player seeks.
+ */
+function startOnCachedGop(video: HTMLVideoElement): () => number {
+  let currentTime = 10;
+  Object.defineProperty(video, 'buffered', { get: () => ({ length: 1, start: () => 10, end: () => 10.9 }) });
+  Object.defineProperty(video, 'currentTime', {
+    get: () => currentTime,
+    set: (time: number) => (currentTime = time),
+  });
+  return () => currentTime;
+}
+
 /** Frames advance for `seconds` of watchdog ticks. */
 function decode(seconds: number): void {
   for (let second = 0; second < seconds; second++) {
@@ -166,6 +214,7 @@ beforeEach(() => {
 afterEach(() => {
   player?.dispose();
   player = undefined;
+  releasePending();
   container.remove();
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -205,10 +254,9 @@ describe('TilePlayer', () => {
 
   it("connects WebSocket streams through the page's handshake gate, HTTP streams through mpegts.js", async () => {
     createPlayer({ kind: 'ws-flv' }).dispose();
-    const gated = lastPlayer().config.customLoader;
-    expect(typeof gated).toBe('function');
+    expect(typeof lastPlayer().config.customLoader).toBe('function');
     createPlayer({ kind: 'ws-ts' }).dispose();
-    expect(lastPlayer().config.customLoader).toBe(gated);
+    expect(typeof lastPlayer().config.customLoader).toBe('function');
     createPlayer({ kind: 'http-flv' });
     expect(lastPlayer().config.customLoader).toBeUndefined();
   });
@@ -458,31 +506,74 @@ describe('TilePlayer', () => {
   });
 
   it('jumps over a key-frame cache at its first frame, before the decoder has played through the GOP', () => {
-    let presentFrame: (() => void) | undefined;
-    const prototype = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown };
-    prototype.requestVideoFrameCallback = (callback: () => void) => ((presentFrame = callback), 1);
+    const presentFrame = stubFramePresentation();
     try {
       const tile = createPlayer();
-      // The server's cached GOP: 0.9 s buffered ahead of the key frame the element starts on.
-      let currentTime = 10;
-      Object.defineProperty(tile.video, 'buffered', {
-        get: () => ({ length: 1, start: () => 10, end: () => 10.9 }),
-      });
-      Object.defineProperty(tile.video, 'currentTime', {
-        get: () => currentTime,
-        set: (time: number) => (currentTime = time),
-      });
+      const playhead = startOnCachedGop(tile.video);
       frames = 1;
-      presentFrame!();
+      presentFrame(tile.video);
       expect(tile.status.state).toBe('playing');
       // At once, not a watchdog tick later: the aim is 0.3 × the 1 s target behind the buffered end.
-      expect(currentTime).toBeCloseTo(10.6, 5);
+      expect(playhead()).toBeCloseTo(10.6, 5);
     } finally {
-      delete prototype.requestVideoFrameCallback;
+      presentFrame.restore();
     }
   });
 
-  it('dispose tears the player down, removes the video and stops all timers', async () => {
+  it('holds its first picture, paused, while another tile still waits for its own, then jumps to live', () => {
+    const presentFrame = stubFramePresentation();
+    let otherFrames = 0;
+    const other = new TilePlayer(container, source, { readDecodedFrames: () => otherFrames });
+    try {
+      const tile = createPlayer();
+      const playhead = startOnCachedGop(tile.video);
+      const isPaused = stubPlayback(tile.video);
+      frames = 1;
+      presentFrame(tile.video);
+      expect(tile.status.state).toBe('playing');
+      // The other tile has no picture yet: playing on (or jumping, which decodes the GOP again) would take the
+      // decoder time it is waiting for.
+      expect(isPaused()).toBe(true);
+      expect(playhead()).toBe(10);
+      otherFrames = 1;
+      presentFrame(other.video);
+      expect(other.status.state).toBe('playing');
+      expect(isPaused()).toBe(false);
+      expect(playhead()).toBeCloseTo(10.6, 5);
+    } finally {
+      other.dispose();
+      presentFrame.restore();
+    }
+  });
+
+  it(`holds its first picture for other tiles ${startupHoldMs / 1000} s at most`, () => {
+    const presentFrame = stubFramePresentation();
+    // A camera that never plays (offline, reconnecting) must not keep every other tile still.
+    const neverPlays = new TilePlayer(container, source, { readDecodedFrames: () => 0 });
+    try {
+      const tile = createPlayer();
+      const playhead = startOnCachedGop(tile.video);
+      const isPaused = stubPlayback(tile.video);
+      frames = 1;
+      presentFrame(tile.video);
+      expect(isPaused()).toBe(true);
+      vi.advanceTimersByTime(startupHoldMs - 1);
+      expect(isPaused()).toBe(true);
+      expect(playhead()).toBe(10);
+      vi.advanceTimersByTime(1);
+      expect(isPaused()).toBe(false);
+      expect(playhead()).toBeCloseTo(10.6, 5);
+      // A tile that has played for a while never holds again for a newcomer.
+      frames = 60;
+      vi.advanceTimersByTime(3_000);
+      expect(isPaused()).toBe(false);
+    } finally {
+      neverPlays.dispose();
+      presentFrame.restore();
+    }
+  });
+
+  it('dispose stops the player at once and releases its MediaSource and video when the page is idle', async () => {
     const before = videoCounts();
     const tile = createPlayer();
     expect(videoCounts()).toEqual({
@@ -495,9 +586,22 @@ describe('TilePlayer', () => {
     const listener = vi.fn();
     tile.onStateChanged(listener);
 
+    tile.video.setAttribute('src', 'blob:media-source');
     tile.dispose();
-    expect(fake.players[0]!.calls.slice(-4)).toEqual(teardown);
+    // At once: the connection closed behind mpegts.js's back (an unload now and a detach later would let an
+    // append in flight end in mpegts.js without its loading controller), the element out of the document.
+    expect(fake.players[0]!.calls.slice(-3)).toEqual(['load', 'play', 'loader.abort']);
     expect(container.querySelector('video')).toBeNull();
+    expect(videoCounts()).toEqual({
+      ...before,
+      engines: before.engines + 1,
+      videoElements: before.videoElements + 1,
+    });
+    expect(pendingReleases()).toBe(1);
+    // When the page is idle: the MediaSource detached and destroyed, the element emptied.
+    vi.advanceTimersByTime(0);
+    expect(pendingReleases()).toBe(0);
+    expect(fake.players[0]!.calls.slice(-4)).toEqual(teardown);
     expect(tile.video.getAttribute('src')).toBeNull();
     expect(videoCounts()).toEqual(before);
     expect(window.__tianmuVideo).toMatchObject(before);
@@ -510,6 +614,16 @@ describe('TilePlayer', () => {
     expect(listener).not.toHaveBeenCalled();
     tile.dispose(); // idempotent
     expect(videoCounts()).toEqual(before);
+  });
+
+  it('dispose tears an HTTP stream down whole at once: it has no connection of ours to close', () => {
+    const tile = createPlayer({ kind: 'http-flv' });
+    tile.dispose();
+    expect(lastPlayer().calls.slice(-4)).toEqual(teardown);
+    expect(container.querySelector('video')).toBeNull();
+    releasePending();
+    expect(lastPlayer().calls.filter((call) => call === 'destroy')).toHaveLength(1);
+    expect(videoCounts()).toMatchObject({ players: 0, engines: 0, videoElements: 0 });
   });
 
   it('drops an event that was still queued when the player was disposed', async () => {
@@ -529,6 +643,6 @@ describe('TilePlayer', () => {
     tile.dispose();
     vi.advanceTimersByTime(60_000);
     expect(fake.players).toHaveLength(1);
-    expect(videoCounts().engines).toBe(0);
+    expect(videoCounts()).toMatchObject({ players: 0, engines: 0, videoElements: 0 });
   });
 });

@@ -1,12 +1,14 @@
 // One live camera tile: a <video> element and the mpegts.js player feeding it, a decoded-frame watchdog,
 // reconnects forever (capped backoff with jitter) and a teardown that leaves nothing behind.
 import type { StreamKind } from '@shared/model/camera';
+import { onAllFirstFrames, othersWaitForFirstFrame, waitForFirstFrame } from './first-frame-wait';
 import { createHlsEngine } from './hls-engine';
 import { bufferedRangeAt, latencyAction } from './latency-control';
 import { createMpegtsEngine, isMpegtsSupported, mediaTypeOf } from './mpegts-engine';
 import type { EngineHandlers, PlayerEngine } from './player-engine';
 import { countVideo, registerPlayer } from './player-count';
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './reconnect-delay';
+import { releaseLater } from './release-queue';
 import { connectingStatus } from './tile-status';
 
 export { codecInMessage, mediaTypeOf } from './mpegts-engine';
@@ -110,6 +112,8 @@ export const stablePlaybackMs = 3_000;
 
 /** The first seconds of playback, in which the latency controller jumps over a key-frame cache (latency-control.ts). */
 const startingWindowMs = 3_000;
+/** The longest a starting tile holds its first picture for other tiles' first frames (first-frame-wait.ts), ms. */
+export const startupHoldMs = 1_000;
 
 /** The decoded-frame counter of a video element (Chromium also has the older webkit counter). */
 export function readDecodedFrames(video: HTMLVideoElement): number {
@@ -148,6 +152,8 @@ export class TilePlayer {
   private generation = 0;
   private watchdogTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends a start-up hold on time (see `waitsForOtherTiles`). */
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private decodedFrames = 0;
   private framesPerSecond = 0;
   /** Decoded-frame count and time at the previous watchdog tick, for `framesPerSecond`. */
@@ -157,6 +163,9 @@ export class TilePlayer {
   private failureStreak = 0;
   /** When frames started advancing after the last failure (ms since epoch), or null. */
   private playingSince: number | null = null;
+  /** Ends this player's wait for its first frame (first-frame-wait.ts); null when it is not waiting. */
+  private firstFrameSeen: (() => void) | null = null;
+  private readonly stopFirstFrameListener: () => void;
   /** The RFC 6381 video codec of the current stream, once the engine has reported it. */
   private videoCodec: string | null = null;
   /** When frames last advanced, or when the current engine started (ms since epoch). */
@@ -193,6 +202,8 @@ export class TilePlayer {
     countVideo('players', 1);
     countVideo('videoElements', 1);
     this.unregister = registerPlayer(() => this.statistics());
+    // The last tile of a switch shows its picture: tiles that held their start-up jump take it now.
+    this.stopFirstFrameListener = onAllFirstFrames(() => this.holdLatency());
 
     if (source.kind !== 'hls' && mediaTypeOf(source.kind) === null) {
       this.setStatus({
@@ -243,21 +254,37 @@ export class TilePlayer {
     };
   }
 
-  /** Stops playback and releases the engine, the `<video>` element, timers and listeners. Idempotent. */
+  /**
+   * Stops the player at once — connection closed, playback paused, `<video>` out of the document, timers and
+   * listeners gone — and releases the engine's MediaSource and the element when the page is next idle
+   * (release-queue.ts: destroying a media pipeline blocks the page ~5 ms). Idempotent.
+   */
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
     this.stopTimers();
-    this.destroyEngine();
+    this.stopFirstFrameListener();
+    this.endFirstFrameWait();
+    const engine = this.engine;
+    this.engine = null;
+    this.generation++;
+    engine?.stop();
     this.listeners.clear();
     this.unregister();
-    // mpegts.js#181: a detached element can keep its MediaSource alive; empty it so Chromium drops both.
-    this.video.pause();
-    this.video.removeAttribute('src');
-    this.video.load();
-    this.video.remove();
-    countVideo('videoElements', -1);
+    const video = this.video;
+    video.pause();
+    video.remove();
     countVideo('players', -1);
+    releaseLater(() => {
+      if (engine) {
+        engine.destroy();
+        countVideo('engines', -1);
+      }
+      // mpegts.js#181: a detached element can keep its MediaSource alive; empty it so Chromium drops both.
+      video.removeAttribute('src');
+      video.load();
+      countVideo('videoElements', -1);
+    });
   }
 
   private startEngine(): void {
@@ -279,6 +306,8 @@ export class TilePlayer {
     };
     this.transitMs = null;
     this.video.playbackRate = 1;
+    this.endFirstFrameWait();
+    this.firstFrameSeen = waitForFirstFrame(this);
     this.engine =
       this.source.kind === 'hls'
         ? createHlsEngine(this.video, this.source.url, handlers)
@@ -316,8 +345,21 @@ export class TilePlayer {
     if (!engine) return;
     this.engine = null;
     this.generation++;
+    this.endFirstFrameWait();
+    this.endHold();
     engine.destroy();
     countVideo('engines', -1);
+  }
+
+  private endHold(): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+  }
+
+  private endFirstFrameWait(): void {
+    const seen = this.firstFrameSeen;
+    this.firstFrameSeen = null;
+    seen?.();
   }
 
   private tick(): void {
@@ -342,6 +384,7 @@ export class TilePlayer {
         this.playingSince = now;
         this.timeToFirstFrameMs ??= Math.round(performance.now() - this.createdAt);
         this.setStatus({ state: 'playing', reconnectAttempt: 0, lastFrameAt: now, detail: null });
+        this.endFirstFrameWait();
       } else {
         this.setStatus({ lastFrameAt: now }, false);
       }
@@ -355,6 +398,24 @@ export class TilePlayer {
       return;
     }
     if (now - this.progressAt >= this.stallTimeoutMs) this.fail('stalled', 'no decoded frame');
+  }
+
+  /**
+   * Whether this tile, showing its first picture, holds it for other tiles of the page that still wait for
+   * theirs (first-frame-wait.ts) — `startupHoldMs` at most; a timer ends the hold on time.
+   */
+  private waitsForOtherTiles(): boolean {
+    if (this.playingSince === null) return false;
+    const heldFor = Date.now() - this.playingSince;
+    if (heldFor >= startupHoldMs || !othersWaitForFirstFrame(this)) return false;
+    if (this.holdTimer === undefined) {
+      const generation = this.generation;
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = undefined;
+        if (generation === this.generation) this.holdLatency();
+      }, startupHoldMs - heldFor);
+    }
+    return true;
   }
 
   /** One step of the latency controller (see latency-control.ts). */
@@ -372,10 +433,15 @@ export class TilePlayer {
         transitSeconds: (this.transitMs ?? 0) / 1000,
         playbackRate: video.playbackRate,
         isStarting: this.playingSince !== null && Date.now() - this.playingSince < startingWindowMs,
+        waitsForOtherTiles: this.waitsForOtherTiles(),
       },
       this.latencyTargetSeconds,
     );
     try {
+      if (action.holds) {
+        if (!video.paused) video.pause();
+        return;
+      }
       if (action.seekTo !== null) video.currentTime = action.seekTo;
       if (video.playbackRate !== action.playbackRate) video.playbackRate = action.playbackRate;
       // A live element can end up paused (a seek past the data, a refused play()): keep it running.
@@ -433,6 +499,7 @@ export class TilePlayer {
     clearTimeout(this.reconnectTimer);
     this.watchdogTimer = undefined;
     this.reconnectTimer = undefined;
+    this.endHold();
   }
 
   private setStatus(change: Partial<TilePlayerStatus>, isNotified = true): void {
