@@ -187,6 +187,16 @@ function startOnCachedGop(video: HTMLVideoElement): () => number {
   return () => currentTime;
 }
 
+/** A new tile on a cached GOP, with play/pause stubbed, shows its first frame. */
+function showFirstPicture(presentFrame: (video: HTMLVideoElement) => void) {
+  const tile = createPlayer();
+  const playhead = startOnCachedGop(tile.video);
+  const isPaused = stubPlayback(tile.video);
+  frames = 1;
+  presentFrame(tile.video);
+  return { tile, playhead, isPaused };
+}
+
 /** Frames advance for `seconds` of watchdog ticks. */
 function decode(seconds: number): void {
   for (let second = 0; second < seconds; second++) {
@@ -525,11 +535,7 @@ describe('TilePlayer', () => {
     let otherFrames = 0;
     const other = new TilePlayer(container, source, { readDecodedFrames: () => otherFrames });
     try {
-      const tile = createPlayer();
-      const playhead = startOnCachedGop(tile.video);
-      const isPaused = stubPlayback(tile.video);
-      frames = 1;
-      presentFrame(tile.video);
+      const { tile, playhead, isPaused } = showFirstPicture(presentFrame);
       expect(tile.status.state).toBe('playing');
       // The other tile has no picture yet: playing on (or jumping, which decodes the GOP again) would take the
       // decoder time it is waiting for.
@@ -551,11 +557,7 @@ describe('TilePlayer', () => {
     // A camera that never plays (offline, reconnecting) must not keep every other tile still.
     const neverPlays = new TilePlayer(container, source, { readDecodedFrames: () => 0 });
     try {
-      const tile = createPlayer();
-      const playhead = startOnCachedGop(tile.video);
-      const isPaused = stubPlayback(tile.video);
-      frames = 1;
-      presentFrame(tile.video);
+      const { playhead, isPaused } = showFirstPicture(presentFrame);
       expect(isPaused()).toBe(true);
       vi.advanceTimersByTime(startupHoldMs - 1);
       expect(isPaused()).toBe(true);
