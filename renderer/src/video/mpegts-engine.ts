@@ -115,6 +115,21 @@ export function createMpegtsEngine(
     },
   );
 
+  // Teardown order from flv.js#148: pause → unload → detachMediaElement → destroy, in one task. `unload()` must
+  // not come before `detachMediaElement()` in a later task: an append still in flight then ends in
+  // `_onMSEUpdateEnd`, which reads the loading controller `unload()` has just dropped (a TypeError in the page).
+  const release = () => {
+    if (isReleased) return;
+    isReleased = true;
+    for (const step of ['pause', 'unload', 'detachMediaElement', 'destroy'] as const) {
+      try {
+        player[step]();
+      } catch (error) {
+        console.warn(`[mpegts-engine] ${step} failed`, error);
+      }
+    }
+  };
+
   const onError = later((type: string, detail: string, info: unknown) => {
     const message = describe(info);
     if (detail === mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED) {
@@ -171,10 +186,8 @@ export function createMpegtsEngine(
       // Autoplay of a muted element is allowed; if play() is refused anyway, the watchdog sees no frames.
       Promise.resolve(player.play()).catch(() => undefined);
     },
-    // Closing our own loader's connection is all a stop needs: no more data, no more events. mpegts.js's
-    // `unload()` must not come before `detachMediaElement()` in a later task: an append still in flight then
-    // ends in `_onMSEUpdateEnd`, which reads the loading controller `unload()` has just dropped (a TypeError
-    // in the page). A kind without our loader (HTTP, or a worker's own) is torn down whole at once.
+    // Closing our own loader's connection is all a stop needs: no more data, no more events. A kind without
+    // our loader (HTTP, or a worker's own) is released whole at once.
     stop() {
       if (isDestroyed) return;
       isDestroyed = true;
@@ -184,29 +197,13 @@ export function createMpegtsEngine(
       if (events.SCRIPTDATA_ARRIVED) player.off(events.SCRIPTDATA_ARRIVED, onScriptData);
       if (events.STATISTICS_INFO) player.off(events.STATISTICS_INFO, onStatistics);
       if (usesGatedLoader) loader?.abort();
-      else this.destroy();
+      else release();
     },
-    // Teardown order from flv.js#148: pause → unload → detachMediaElement → destroy, in one task.
     destroy() {
-      if (isReleased) return;
-      isReleased = true;
       this.stop();
-      runSteps(player, ['pause', 'unload', 'detachMediaElement', 'destroy']);
+      release();
     },
   };
-}
-
-function runSteps(
-  player: mpegts.Player,
-  steps: ReadonlyArray<'pause' | 'unload' | 'detachMediaElement' | 'destroy'>,
-) {
-  for (const step of steps) {
-    try {
-      player[step]();
-    } catch (error) {
-      console.warn(`[mpegts-engine] ${step} failed`, error);
-    }
-  }
 }
 
 /** The message of an mpegts.js error info (`{ code, msg }`) or anything else. */

@@ -202,7 +202,7 @@ export class TilePlayer {
     countVideo('players', 1);
     countVideo('videoElements', 1);
     this.unregister = registerPlayer(() => this.statistics());
-    // The last tile of a switch shows its picture: tiles that held their start-up jump take it now.
+    // The last tile of a switch shows its picture: tiles that held their first picture go live now.
     this.stopFirstFrameListener = onAllFirstFrames(() => this.holdLatency());
 
     if (source.kind !== 'hls' && mediaTypeOf(source.kind) === null) {
@@ -264,10 +264,7 @@ export class TilePlayer {
     this.isDisposed = true;
     this.stopTimers();
     this.stopFirstFrameListener();
-    this.endFirstFrameWait();
-    const engine = this.engine;
-    this.engine = null;
-    this.generation++;
+    const engine = this.takeEngine();
     engine?.stop();
     this.listeners.clear();
     this.unregister();
@@ -341,14 +338,21 @@ export class TilePlayer {
   }
 
   private destroyEngine(): void {
-    const engine = this.engine;
+    const engine = this.takeEngine();
     if (!engine) return;
+    engine.destroy();
+    countVideo('engines', -1);
+  }
+
+  /** Detaches the current engine: its late events are dropped, and it no longer waits or holds. */
+  private takeEngine(): PlayerEngine | null {
+    const engine = this.engine;
+    if (!engine) return null;
     this.engine = null;
     this.generation++;
     this.endFirstFrameWait();
     this.endHold();
-    engine.destroy();
-    countVideo('engines', -1);
+    return engine;
   }
 
   private endHold(): void {

@@ -3,6 +3,7 @@
 // themselves visible). TilePlayer is a fake; real players are counted in tests/e2e/video-visibility.spec.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
+import { connectingStatus } from '../video/tile-status';
 import { windowContextKey, type WindowContext } from '../data/context';
 import { i18n } from '../i18n';
 import WidgetCell from './WidgetCell.vue';
@@ -12,14 +13,7 @@ const fake = vi.hoisted(() => {
     static instances: FakeTilePlayer[] = [];
     readonly video = document.createElement('video');
     isDisposed = false;
-    readonly status = {
-      state: 'connecting',
-      reconnectAttempt: 0,
-      reconnectCount: 0,
-      lastFrameAt: null,
-      codec: null,
-      detail: null,
-    };
+    readonly status = connectingStatus();
     constructor(container: HTMLElement) {
       container.append(this.video);
       FakeTilePlayer.instances.push(this);

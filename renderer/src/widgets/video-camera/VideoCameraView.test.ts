@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import type { TilePlayerStatus } from '../../video/tile-player';
+import { connectingStatus } from '../../video/tile-status';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import VideoCameraView from './VideoCameraView.vue';
 
@@ -11,14 +12,7 @@ const fake = vi.hoisted(() => {
     static instances: FakeTilePlayer[] = [];
     readonly video: HTMLVideoElement;
     isDisposed = false;
-    status: TilePlayerStatus = {
-      state: 'connecting',
-      reconnectAttempt: 0,
-      reconnectCount: 0,
-      lastFrameAt: null,
-      codec: null,
-      detail: null,
-    };
+    status: TilePlayerStatus = connectingStatus();
     private listener: ((status: TilePlayerStatus) => void) | undefined;
     constructor(
       readonly container: HTMLElement,
