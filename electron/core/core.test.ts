@@ -218,6 +218,31 @@ describe('core over WebSocket', () => {
     client.socket.close();
   });
 
+  it('resolves ahead every stream a display may show next, both profiles of an auto tile, spread over the addresses', async () => {
+    const client = await TestClient.open(url);
+    const right = (await client.request('media.prefetch', { displayId: 'right' })).result.sources as {
+      cameraId: string;
+      profile: string;
+      url: string;
+    }[];
+    const streams = right.map((source) => `${source.cameraId}/${source.profile}`);
+    // A camera tile of 日常, 火灾 and 防汛防台 on the right display, in both profiles, each once.
+    for (const cameraId of ['cam-0001', 'cam-0061', 'cam-0082'])
+      expect(streams).toEqual(expect.arrayContaining([`${cameraId}/sub`, `${cameraId}/main`]));
+    expect(new Set(streams).size).toBe(streams.length);
+    const subs = right.filter((source) => source.profile === 'sub');
+    expect(new Set(subs.slice(0, 4).map((source) => new URL(source.url).host)).size).toBe(4);
+    // Each answer plays, as media.resolve's does.
+    const direct = await client.request('media.resolve', { cameraId: 'cam-0061', profile: 'main' });
+    const ahead = right.find((source) => source.cameraId === 'cam-0061' && source.profile === 'main')!;
+    expect(new URL(ahead.url).pathname).toBe(new URL(direct.result.url).pathname);
+    // The left display's patrol cameras are there too; a display the wall does not have gets nothing.
+    const left = (await client.request('media.prefetch', { displayId: 'left' })).result.sources;
+    expect(left.length).toBeGreaterThan(2);
+    expect((await client.request('media.prefetch', { displayId: 'nowhere' })).result.sources).toEqual([]);
+    client.socket.close();
+  });
+
   it('lists the demo incidents and broadcasts an acknowledgement to every window at once', async () => {
     const [operator, wall] = await Promise.all([TestClient.open(url), TestClient.open(url)]);
     const listed = await operator.request('incidents.list', {});

@@ -20,7 +20,7 @@ import { startHttpServer, type HttpServer } from './server/http-server';
 import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
-import { mediaHandlers } from './media/media-handlers';
+import { mediaHandlers, upcomingCells } from './media/media-handlers';
 import { IncidentStore } from './incidents/incident-store';
 import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
@@ -182,7 +182,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
-    ...mediaHandlers(workspace, () => nextMediaHost()),
+    ...mediaHandlers(
+      workspace,
+      () => nextMediaHost(),
+      (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
+    ),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
     ...mapHandlers(

@@ -1,6 +1,6 @@
 // Widget option schemas: a patrol's block (分组轮巡) is optional, bounded, and a bad one names its field.
 import { describe, expect, it } from 'vitest';
-import { videoPatrolOptionsSchema, widgetConfigSchema } from './widget';
+import { videoCellStreams, videoPatrolOptionsSchema, widgetConfigSchema } from './widget';
 
 const patrol = (options: Record<string, unknown>) => ({
   kind: 'video.patrol',
@@ -44,5 +44,22 @@ describe('video.patrol options: block', () => {
     );
     expect(firstProblem(patrol({ block: { rows: 2 } }))).toMatch(/^options\.block\.columns: /);
     expect(firstProblem(patrol({ block: '2x2' }))).toMatch(/^options\.block: /);
+  });
+});
+
+describe('videoCellStreams', () => {
+  it("lists a camera tile's stream and every camera of a patrol, in cell order, with their profiles", () => {
+    const cells = [
+      widgetConfigSchema.parse({ kind: 'video.camera', options: { cameraId: 'cam-0007', profile: 'main' } }),
+      widgetConfigSchema.parse({ kind: 'clock', options: {} }),
+      widgetConfigSchema.parse(patrol({ profile: 'sub' })),
+      widgetConfigSchema.parse({ kind: 'video.camera', options: { cameraId: 'cam-0003' } }),
+    ];
+    expect(videoCellStreams(cells)).toEqual([
+      { cameraId: 'cam-0007', profile: 'main' },
+      { cameraId: 'cam-0001', profile: 'sub' },
+      { cameraId: 'cam-0002', profile: 'sub' },
+      { cameraId: 'cam-0003', profile: 'auto' },
+    ]);
   });
 });

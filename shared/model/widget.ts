@@ -150,3 +150,20 @@ export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
 export type WidgetConfigOf<K extends WidgetKindId> = Extract<WidgetConfig, { kind: K }>;
 
 export const emptyWidget: WidgetConfig = { kind: 'empty', options: {} };
+
+/** A stream a video cell may play: the camera and the profile its options ask for (`auto`: by tile size). */
+export interface VideoCellStream {
+  readonly cameraId: string;
+  readonly profile: WidgetOptions<'video.camera'>['profile'];
+}
+
+/** The streams the video cells among `cells` may play, in cell order: a camera tile's, a patrol's every camera. */
+export function videoCellStreams(cells: readonly WidgetConfig[]): VideoCellStream[] {
+  return cells.flatMap((cell) => {
+    if (cell.kind === 'video.camera')
+      return [{ cameraId: cell.options.cameraId, profile: cell.options.profile }];
+    if (cell.kind === 'video.patrol')
+      return cell.options.cameraIds.map((cameraId) => ({ cameraId, profile: cell.options.profile }));
+    return [];
+  });
+}

@@ -12,12 +12,25 @@ test.describe.configure({ mode: 'serial' });
 let workspace: TempWorkspace;
 let host: RunningHost;
 let pages: { console: Page; left: Page; right: Page };
+/** What each wall window asked the core: stream resolves one by one, and whether its prefetch was answered. */
+const coreTraffic = new Map<Page, { resolves: string[]; isPrefetched: boolean }>();
 
 const hostArgs = () => ['--workspace', workspace.workspaceDir, '--state-dir', workspace.stateDir];
 
 async function openAll(browser: Browser): Promise<void> {
   const open = async (name: string) => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const traffic = { resolves: [] as string[], isPrefetched: false };
+    coreTraffic.set(page, traffic);
+    page.on('websocket', (socket) => {
+      if (!new URL(socket.url()).pathname.endsWith('/ws')) return;
+      socket.on('framesent', ({ payload }) => {
+        if (String(payload).includes('"name":"media.resolve"')) traffic.resolves.push(String(payload));
+      });
+      socket.on('framereceived', ({ payload }) => {
+        if (String(payload).includes('"sources":[')) traffic.isPrefetched = true;
+      });
+    });
     await page.goto(host.urls.get(name)!);
     return page;
   };
@@ -105,6 +118,29 @@ test('日常 → 防汛防台 → 返回 shows the right layouts on both display
   await expectScenario('daily', 6, 9);
   await expectSameHashEverywhere(daily);
   await expect(pages.console.getByTestId('return-button')).toBeDisabled();
+});
+
+test("a switch's tiles find their streams resolved ahead: not one is resolved on the way", async () => {
+  await expectScenario('daily', 6, 9);
+  const walls = [pages.left, pages.right];
+  for (const page of walls) await expect.poll(() => coreTraffic.get(page)!.isPrefetched).toBe(true);
+  for (const page of walls) coreTraffic.get(page)!.resolves.length = 0;
+
+  // 重大活动 has not been on the wall yet: only the prefetch can have resolved its streams.
+  await pages.console.locator('[data-testid="scenario-button"][data-scenario-id="major-event"]').click();
+  await expectScenario('major-event', 4, 10);
+  await expect
+    .poll(() =>
+      pages.right.evaluate(() => {
+        const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid="video-tile"]')];
+        return tiles.length >= 9 && tiles.every((tile) => tile.dataset.state === 'playing');
+      }),
+    )
+    .toBe(true);
+  for (const page of walls) expect(coreTraffic.get(page)!.resolves).toEqual([]);
+
+  await pages.console.getByTestId('return-button').click();
+  await expectScenario('daily', 6, 9);
 });
 
 test('日常 → 防汛防台 → 火灾 → 返回 → 返回 comes back to the exact 日常 hash; 返回 says where it goes', async () => {

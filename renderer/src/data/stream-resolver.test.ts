@@ -59,4 +59,35 @@ describe('createStreamResolver', () => {
     await resolve('cam-1', 'sub');
     expect(core.calls).toEqual(['cam-1/sub', 'cam-2/sub', 'cam-3/sub', 'cam-1/sub']);
   });
+
+  it('answers primed streams from memory for a whole time to live, counted from the priming', async () => {
+    const core = fakeCore();
+    let clock = 0;
+    const resolve = createStreamResolver(core.request, { ttlMs: 60_000, now: () => clock });
+    await resolve('cam-1', 'sub');
+    clock = 50_000;
+    const primed: StreamSource = {
+      cameraId: 'cam-1',
+      profile: 'sub',
+      kind: 'ws-flv',
+      url: 'ws://media-2/cam-1.flv',
+    };
+    resolve.prime([primed, { ...primed, cameraId: 'cam-2', url: 'ws://media-2/cam-2.flv' }]);
+    clock = 109_999;
+    await expect(resolve('cam-1', 'sub')).resolves.toBe(primed);
+    await expect(resolve('cam-2', 'sub')).resolves.toMatchObject({ url: 'ws://media-2/cam-2.flv' });
+    expect(core.calls).toEqual(['cam-1/sub']);
+    clock = 110_000;
+    await resolve('cam-2', 'sub');
+    expect(core.calls).toEqual(['cam-1/sub', 'cam-2/sub']);
+  });
+
+  it('leaves a request on its way alone when primed: its callers get its answer', async () => {
+    const core = fakeCore();
+    const resolve = createStreamResolver(core.request);
+    const asked = resolve('cam-1', 'sub');
+    resolve.prime([{ cameraId: 'cam-1', profile: 'sub', kind: 'ws-flv', url: 'ws://elsewhere/cam-1.flv' }]);
+    expect(resolve('cam-1', 'sub')).toBe(asked);
+    await expect(asked).resolves.toMatchObject({ url: 'ws://media/cam-1-sub.flv' });
+  });
 });

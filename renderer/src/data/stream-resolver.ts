@@ -3,7 +3,9 @@
 // A scenario switch mounts 16–36 tiles at once, and operators switch back and forth between the same presets
 // (日常 ↔ 防汛防台): answering from memory lets every tile start connecting in the same task it mounts in,
 // instead of after a round trip to the core per tile. A minute bounds how long a changed platform template
-// (or a platform that hands out short-lived URLs) can be answered from memory.
+// (or a platform that hands out short-lived URLs) can be answered from memory. A wall window also primes it
+// with the streams its display may show next (stream-prefetch.ts), so that a switch made minutes after the
+// last one starts as fast as switching back and forth.
 import type { RequestResult } from '@shared/protocol';
 
 export type StreamSource = RequestResult<'media.resolve'>;
@@ -18,6 +20,13 @@ interface Entry {
   resolvedAt: number | null;
 }
 
+/** Resolves a camera's stream in a profile; `prime` keeps answers the core gave ahead of time. */
+export interface StreamResolver {
+  (cameraId: string, profile: StreamProfile): Promise<StreamSource>;
+  /** Keeps each source as if just resolved (a request still on its way for the same stream is left be). */
+  prime(sources: readonly StreamSource[]): void;
+}
+
 /**
  * `resolve(cameraId, profile)` with answers kept for `ttlMs`; calls for a stream already being resolved share
  * the one request, and a failed request is forgotten at once so the next call asks again.
@@ -25,17 +34,22 @@ interface Entry {
 export function createStreamResolver(
   request: (cameraId: string, profile: StreamProfile) => Promise<StreamSource>,
   options: { ttlMs?: number; now?: () => number; maxEntries?: number } = {},
-): (cameraId: string, profile: StreamProfile) => Promise<StreamSource> {
+): StreamResolver {
   const ttlMs = options.ttlMs ?? streamCacheMs;
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 2_000;
   const entries = new Map<string, Entry>();
-  return (cameraId, profile) => {
-    const key = `${profile}\u0000${cameraId}`;
-    const cached = entries.get(key);
-    if (cached && (cached.resolvedAt === null || now() - cached.resolvedAt < ttlMs)) return cached.source;
+  const keyOf = (cameraId: string, profile: StreamProfile) => `${profile}\u0000${cameraId}`;
+  /** Keeps `entry` as the newest; when full, the oldest goes. */
+  const store = (key: string, entry: Entry) => {
     entries.delete(key);
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(key, entry);
+  };
+  const resolve = (cameraId: string, profile: StreamProfile) => {
+    const key = keyOf(cameraId, profile);
+    const cached = entries.get(key);
+    if (cached && (cached.resolvedAt === null || now() - cached.resolvedAt < ttlMs)) return cached.source;
     const entry: Entry = {
       resolvedAt: null,
       source: request(cameraId, profile).then(
@@ -49,7 +63,15 @@ export function createStreamResolver(
         },
       ),
     };
-    entries.set(key, entry);
+    store(key, entry);
     return entry.source;
   };
+  const prime = (sources: readonly StreamSource[]) => {
+    for (const source of sources) {
+      const key = keyOf(source.cameraId, source.profile);
+      if (entries.get(key)?.resolvedAt === null) continue;
+      store(key, { source: Promise.resolve(source), resolvedAt: now() });
+    }
+  };
+  return Object.assign(resolve, { prime });
 }

@@ -1,11 +1,12 @@
 // Composables for workspace data that rarely changes: cameras, the district map, stream URLs.
 // Each is fetched once per window and shared by every widget that asks.
-import { shallowRef, type ShallowRef } from 'vue';
+import { onMounted, onUnmounted, shallowRef, type ShallowRef } from 'vue';
 import type { Camera } from '@shared/model/camera';
 import type { Crs } from '@shared/model/common';
 import type { DistrictMap } from '@shared/model/workspace';
 import { useWindowContext, type WindowContext } from './context';
-import { createStreamResolver } from './stream-resolver';
+import { startStreamPrefetch } from './stream-prefetch';
+import { createStreamResolver, type StreamResolver } from './stream-resolver';
 
 const cameraCache = new WeakMap<WindowContext, ShallowRef<{ crs: Crs; cameras: Camera[] } | null>>();
 const districtCache = new WeakMap<WindowContext, ShallowRef<DistrictMap | null>>();
@@ -44,10 +45,10 @@ export function useDistrict() {
 
 export type { StreamSource } from './stream-resolver';
 
-const resolvers = new WeakMap<WindowContext, ReturnType<typeof createStreamResolver>>();
+const resolvers = new WeakMap<WindowContext, StreamResolver>();
 
 /** Resolves where a camera's stream is (a URL on the camera's media platform); answers kept a minute. */
-export function useStreamResolver() {
+export function useStreamResolver(): StreamResolver {
   const context = useWindowContext();
   let resolve = resolvers.get(context);
   if (!resolve) {
@@ -57,4 +58,18 @@ export function useStreamResolver() {
     resolvers.set(context, resolve);
   }
   return resolve;
+}
+
+/** While mounted, keeps the streams `displayId` may show next resolved ahead (stream-prefetch.ts). */
+export function useStreamPrefetch(displayId: () => string): void {
+  const { client } = useWindowContext();
+  const resolver = useStreamResolver();
+  let stop: (() => void) | undefined;
+  onMounted(() => {
+    stop = startStreamPrefetch(
+      async () => (await client.request('media.prefetch', { displayId: displayId() })).sources,
+      resolver.prime,
+    );
+  });
+  onUnmounted(() => stop?.());
 }

@@ -8,6 +8,17 @@ export const profileSchema = z.enum(['main', 'sub']);
 /** Largest snapshot accepted (decoded PNG bytes): a 4K frame as PNG is well under this. */
 export const maxSnapshotBytes = 8 * 1024 * 1024;
 
+/** Where one camera's stream is, in one profile. */
+const resolvedStreamSchema = z.object({
+  cameraId: idSchema,
+  profile: profileSchema,
+  kind: streamKindSchema,
+  url: z.string(),
+});
+
+/** Most streams `media.prefetch` answers with (the rest are resolved when shown, as without prefetch). */
+export const maxPrefetchedStreams = 2_048;
+
 export const mediaRequests = {
   'cameras.get': {
     params: z.object({ ids: z.array(idSchema).max(1000).optional() }),
@@ -15,7 +26,16 @@ export const mediaRequests = {
   },
   'media.resolve': {
     params: z.object({ cameraId: idSchema, profile: profileSchema }),
-    result: z.object({ cameraId: idSchema, profile: profileSchema, kind: streamKindSchema, url: z.string() }),
+    result: resolvedStreamSchema,
+  },
+  /**
+   * The streams a display may show next, resolved ahead: those of the camera tiles and patrols of every
+   * scenario on that display and of the wall that 返回 would bring back (`auto` ones in both profiles). A wall window keeps
+   * them in its stream cache, so the tiles of a 平急转换 connect without a round trip to the core each.
+   */
+  'media.prefetch': {
+    params: z.object({ displayId: idSchema }),
+    result: z.object({ sources: z.array(resolvedStreamSchema).max(maxPrefetchedStreams) }),
   },
   /** Saves a tile's current frame, a PNG encoded as base64, under `<workspace>/snapshots/`. */
   'media.snapshot': {
