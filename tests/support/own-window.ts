@@ -44,7 +44,8 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
       '--disable-renderer-backgrounding',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that closing can end its helper processes too (see `close`).
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let browser: Browser | undefined;
   const close = async () => {
@@ -57,9 +58,16 @@ export async function openOwnWindow(url: string): Promise<OwnWindow> {
       await exited;
       clearTimeout(killer);
     }
+    // Helper processes (network, renderer, GPU) can outlive the browser process by seconds on a loaded
+    // machine, the network service with its WebSockets still open: a media server then still counted this
+    // window's connections. End whatever is left of the group.
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // The group is gone already.
+    }
     await browser?.close().catch(() => undefined);
-    // Chromium's helper processes (GPU, network) may still be writing into the profile for a moment after the
-    // browser process is gone.
+    // Dying helpers may still be writing into the profile for a moment.
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
     } catch (error) {
