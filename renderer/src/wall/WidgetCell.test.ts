@@ -3,32 +3,14 @@
 // themselves visible). TilePlayer is a fake; real players are counted in tests/e2e/video-visibility.spec.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { connectingStatus } from '../video/tile-status';
 import { windowContextKey, type WindowContext } from '../data/context';
 import { i18n } from '../i18n';
 import WidgetCell from './WidgetCell.vue';
+import { FakeTilePlayer } from '../video/fake-tile-player';
 
-const fake = vi.hoisted(() => {
-  class FakeTilePlayer {
-    static instances: FakeTilePlayer[] = [];
-    readonly video = document.createElement('video');
-    isDisposed = false;
-    readonly status = connectingStatus();
-    constructor(container: HTMLElement) {
-      container.append(this.video);
-      FakeTilePlayer.instances.push(this);
-    }
-    onStateChanged() {
-      return () => undefined;
-    }
-    dispose() {
-      this.isDisposed = true;
-      this.video.remove();
-    }
-  }
-  return { FakeTilePlayer };
-});
-vi.mock('../video/tile-player', () => ({ TilePlayer: fake.FakeTilePlayer }));
+vi.mock('../video/tile-player', async () => ({
+  TilePlayer: (await import('../video/fake-tile-player')).FakeTilePlayer,
+}));
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -53,7 +35,7 @@ function fakeContext(): WindowContext {
 
 const emit = (name: string, payload: unknown) =>
   listeners.get(name)?.forEach((listener) => listener(payload));
-const livePlayers = () => fake.FakeTilePlayer.instances.filter((player) => !player.isDisposed);
+const livePlayers = () => FakeTilePlayer.instances.filter((player) => !player.isDisposed);
 let pageVisibility: DocumentVisibilityState = 'visible';
 
 function mountCamera() {
@@ -64,7 +46,7 @@ function mountCamera() {
 }
 
 beforeEach(() => {
-  fake.FakeTilePlayer.instances.length = 0;
+  FakeTilePlayer.instances.length = 0;
   listeners.clear();
   pageVisibility = 'visible';
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => pageVisibility);

@@ -2,42 +2,13 @@
 // with the cell (TilePlayer is replaced by a fake; its own behaviour is tested in renderer/src/video).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import type { TilePlayerStatus } from '../../video/tile-player';
-import { connectingStatus } from '../../video/tile-status';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import VideoCameraView from './VideoCameraView.vue';
+import { FakeTilePlayer } from '../../video/fake-tile-player';
 
-const fake = vi.hoisted(() => {
-  class FakeTilePlayer {
-    static instances: FakeTilePlayer[] = [];
-    readonly video: HTMLVideoElement;
-    isDisposed = false;
-    status: TilePlayerStatus = connectingStatus();
-    private listener: ((status: TilePlayerStatus) => void) | undefined;
-    constructor(
-      readonly container: HTMLElement,
-      readonly source: { url: string; kind: string },
-    ) {
-      this.video = document.createElement('video');
-      container.append(this.video);
-      FakeTilePlayer.instances.push(this);
-    }
-    onStateChanged(listener: (status: TilePlayerStatus) => void) {
-      this.listener = listener;
-      return () => (this.listener = undefined);
-    }
-    emit(change: Partial<TilePlayerStatus>) {
-      this.status = { ...this.status, ...change };
-      this.listener?.(this.status);
-    }
-    dispose() {
-      this.isDisposed = true;
-      this.video.remove();
-    }
-  }
-  return { FakeTilePlayer };
-});
-vi.mock('../../video/tile-player', () => ({ TilePlayer: fake.FakeTilePlayer }));
+vi.mock('../../video/tile-player', async () => ({
+  TilePlayer: (await import('../../video/fake-tile-player')).FakeTilePlayer,
+}));
 
 const resolved: Array<{ cameraId: string; profile: string }> = [];
 
@@ -75,10 +46,10 @@ function mountTile(props: { cameraId?: string; width?: number; height?: number; 
   });
 }
 
-const players = () => fake.FakeTilePlayer.instances;
+const players = () => FakeTilePlayer.instances;
 
 beforeEach(() => {
-  fake.FakeTilePlayer.instances.length = 0;
+  FakeTilePlayer.instances.length = 0;
   resolved.length = 0;
 });
 afterEach(() => vi.useRealTimers());

@@ -9,44 +9,11 @@ import type { WidgetConfigOf } from '@shared/model/widget';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import { i18n } from '../../i18n';
 import VideoPatrolView from './VideoPatrolView.vue';
+import { FakeTilePlayer } from '../../video/fake-tile-player';
 
-const fake = vi.hoisted(() => {
-  type Status = { state: string; reconnectAttempt: number; reconnectCount: number; lastFrameAt: null };
-  class FakeTilePlayer {
-    static instances: FakeTilePlayer[] = [];
-    readonly video = document.createElement('video');
-    isDisposed = false;
-    status: Status = { state: 'connecting', reconnectAttempt: 0, reconnectCount: 0, lastFrameAt: null };
-    private listener: ((status: Status) => void) | undefined;
-    constructor(
-      container: HTMLElement,
-      readonly source: { url: string },
-    ) {
-      container.append(this.video);
-      FakeTilePlayer.instances.push(this);
-    }
-    get cameraId(): string {
-      return /\/(cam-\d+)\.flv$/.exec(this.source.url)![1]!;
-    }
-    onStateChanged(listener: (status: Status) => void) {
-      this.listener = listener;
-      return () => (this.listener = undefined);
-    }
-    play() {
-      this.status = { ...this.status, state: 'playing' };
-      this.listener?.(this.status);
-    }
-    statistics() {
-      return null;
-    }
-    dispose() {
-      this.isDisposed = true;
-      this.video.remove();
-    }
-  }
-  return { FakeTilePlayer };
-});
-vi.mock('../../video/tile-player', () => ({ TilePlayer: fake.FakeTilePlayer }));
+vi.mock('../../video/tile-player', async () => ({
+  TilePlayer: (await import('../../video/fake-tile-player')).FakeTilePlayer,
+}));
 
 const cameraIds = (count: number) =>
   Array.from({ length: count }, (_, index) => `cam-${String(index + 1).padStart(4, '0')}`);
@@ -84,7 +51,9 @@ function mountPatrol(widget: WidgetConfigOf<'video.patrol'>) {
   });
 }
 
-const livePlayers = () => fake.FakeTilePlayer.instances.filter((player) => !player.isDisposed);
+/** The camera a fake player plays (the fake core's URLs end in `<cameraId>.flv`). */
+const cameraOf = (player: FakeTilePlayer) => /\/(cam-\d+)\.flv$/.exec(player.source.url)![1]!;
+const livePlayers = () => FakeTilePlayer.instances.filter((player) => !player.isDisposed);
 const tileCameras = (wrapper: ReturnType<typeof mountPatrol>) =>
   wrapper.findAll('[data-testid="video-tile"]').map((tile) => tile.attributes('data-camera-id'));
 
@@ -92,7 +61,7 @@ const tileCameras = (wrapper: ReturnType<typeof mountPatrol>) =>
 const start = 1_000_000_000_000;
 
 beforeEach(() => {
-  fake.FakeTilePlayer.instances.length = 0;
+  FakeTilePlayer.instances.length = 0;
   // setImmediate stays real: flushPromises waits on it.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   vi.setSystemTime(start);
@@ -114,7 +83,7 @@ describe('VideoPatrolView: a block patrol', () => {
       'left: 0px; top: 182px; width: 318px; height: 178px;',
       'left: 322px; top: 182px; width: 318px; height: 178px;',
     ]);
-    expect(livePlayers().map((player) => player.cameraId)).toEqual(tileCameras(wrapper));
+    expect(livePlayers().map((player) => cameraOf(player))).toEqual(tileCameras(wrapper));
     expect(wrapper.get('[data-block-tile="0"] [data-testid="tile-caption"]').text()).toBe('轮巡 第 2/3 页');
     expect(wrapper.findAll('[data-testid="tile-caption"]')).toHaveLength(1);
     wrapper.unmount();
@@ -162,19 +131,19 @@ describe('VideoPatrolView: a block patrol', () => {
     await vi.advanceTimersByTimeAsync(7_010);
     await flushPromises();
     const prefetched = livePlayers().slice(4);
-    expect(prefetched.map((player) => player.cameraId)).toEqual([
+    expect(prefetched.map((player) => cameraOf(player))).toEqual([
       'cam-0009',
       'cam-0010',
       'cam-0001',
       'cam-0002',
     ]);
     prefetched.forEach((player) => player.play());
-    const created = fake.FakeTilePlayer.instances.length;
+    const created = FakeTilePlayer.instances.length;
 
     await vi.advanceTimersByTimeAsync(3_000);
     await flushPromises();
     expect(tileCameras(wrapper)).toEqual(['cam-0009', 'cam-0010', 'cam-0001', 'cam-0002']);
-    expect(fake.FakeTilePlayer.instances.length, 'no new player at the change').toBe(created);
+    expect(FakeTilePlayer.instances.length, 'no new player at the change').toBe(created);
     expect(livePlayers()).toEqual(prefetched);
     wrapper.unmount();
   });
