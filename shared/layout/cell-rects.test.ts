@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Layout, PanelGrid, Rect } from '../model/wall';
-import { bezelBands, cellRects, crossedBezels } from './cell-rects';
+import { bezelBands, bezelsWithin, cellRects, crossedBezels } from './cell-rects';
 import { layoutCells } from './grid';
 import { layoutPreset, layoutPresetNames } from './presets';
 
@@ -89,6 +89,38 @@ describe('cellRects with physical panels (bezel snapping)', () => {
     const centre = rects.find((cell) => cell.rowSpan === 2)!;
     expect(crossedBezels(centre.rect, output, panels)).toBe(2);
     expect(rects.filter((cell) => crossedBezels(cell.rect, output, panels) > 0)).toHaveLength(1);
+  });
+
+  it("tiles laid out inside a merged cell with the cell's bezels (a patrol block) keep off them", () => {
+    const layout: Layout = {
+      rows: 4,
+      columns: 4,
+      merges: [{ row: 1, column: 1, rowSpan: 2, columnSpan: 2 }],
+    };
+    const centre = cellRects(layout, output, { panels }).find((cell) => cell.rowSpan === 2)!.rect;
+    // The cell's content starts inside its 1 px border.
+    const inset = 1;
+    const content = { width: centre.width - 2 * inset, height: centre.height - 2 * inset };
+    const bezels = bezelsWithin(centre, output, panels, inset);
+    expect([bezels.columns.length, bezels.rows.length]).toEqual([1, 1]);
+    const onDisplay = (rect: Rect): Rect => ({
+      ...rect,
+      x: rect.x + centre.x + inset,
+      y: rect.y + centre.y + inset,
+    });
+    const crossing = (block: { rows: number; columns: number }, withBezels: boolean) =>
+      cellRects({ ...block, merges: [] }, content, { gap: 4, ...(withBezels ? { bezels } : {}) }).filter(
+        (tile) => crossedBezels(onDisplay(tile.rect), output, panels) > 0,
+      ).length;
+    for (const block of [
+      { rows: 2, columns: 2 },
+      { rows: 3, columns: 3 },
+      { rows: 2, columns: 3 },
+      { rows: 4, columns: 4 },
+    ])
+      expect(crossing(block, true), JSON.stringify(block)).toBe(0);
+    // Laid out as if the cell were one seamless screen, the middle tiles of a 3×3 block sit on the bezels.
+    expect(crossing({ rows: 3, columns: 3 }, false)).toBeGreaterThan(0);
   });
 
   it('one cell over four panels (layout 1) is the only way to cross bezels with a single cell', () => {

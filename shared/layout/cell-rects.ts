@@ -14,6 +14,11 @@ export interface CellRectOptions {
   readonly area?: Rect;
   /** Physical panels inside the display (one spanning output); none means one seamless screen. */
   readonly panels?: PanelGrid | undefined;
+  /**
+   * The bezel bands themselves, instead of `panels`: for a layout inside one cell (a patrol block's tiles),
+   * the bands that run through that cell, in its pixels (`bezelsWithin`).
+   */
+  readonly bezels?: BezelBands | undefined;
   /** Pixels between two neighbouring cells that no bezel separates (default 0). */
   readonly gap?: number;
 }
@@ -24,9 +29,15 @@ export interface PlacedCell extends GridCell {
 }
 
 /** A band of pixels hidden behind a bezel along one axis: [start, end). */
-interface Band {
+export interface Band {
   readonly start: number;
   readonly end: number;
+}
+
+/** The bezel bands of an area: those between panel columns (along x) and between panel rows (along y). */
+export interface BezelBands {
+  readonly columns: readonly Band[];
+  readonly rows: readonly Band[];
 }
 
 /**
@@ -112,8 +123,9 @@ export function cellRects(layout: Layout, size: Size, options: CellRectOptions =
   const area = options.area ?? { x: 0, y: 0, width: size.width, height: size.height };
   const gap = options.gap ?? 0;
   const panels = options.panels;
-  const columnBands = panels ? bezelBands(size.width, panels.columns, panels.bezel.horizontal) : [];
-  const rowBands = panels ? bezelBands(size.height, panels.rows, panels.bezel.vertical) : [];
+  const bands = options.bezels ?? (panels ? displayBezels(size, panels) : { columns: [], rows: [] });
+  const columnBands = bands.columns;
+  const rowBands = bands.rows;
   const xEdges = snappedEdges(area.x, area.x + area.width, layout.columns, columnBands);
   const yEdges = snappedEdges(area.y, area.y + area.height, layout.rows, rowBands);
   /** Where a cell after edge `index` begins: half a gap in, unless the edge is the border or a bezel. */
@@ -138,12 +150,34 @@ export function cellRects(layout: Layout, size: Size, options: CellRectOptions =
   });
 }
 
+function displayBezels(size: Size, panels: PanelGrid): BezelBands {
+  return {
+    columns: bezelBands(size.width, panels.columns, panels.bezel.horizontal),
+    rows: bezelBands(size.height, panels.rows, panels.bezel.vertical),
+  };
+}
+
+/**
+ * The bezel bands of a display of `size` and `panels` that run through `rect` (a cell of it), in the pixels of
+ * the cell's content: `inset` pixels (its border) in from `rect`'s top-left corner. A layout inside the cell laid
+ * out with them (`cellRects(…, { bezels })`) keeps its tiles off the bezels as the wall's own cells are.
+ */
+export function bezelsWithin(rect: Rect, size: Size, panels: PanelGrid, inset = 0): BezelBands {
+  const within = (bands: readonly Band[], start: number, length: number) =>
+    bands
+      .filter((band) => band.start < start + length && band.end > start)
+      .map((band) => ({ start: band.start - start - inset, end: band.end - start - inset }));
+  const display = displayBezels(size, panels);
+  return {
+    columns: within(display.columns, rect.x, rect.width),
+    rows: within(display.rows, rect.y, rect.height),
+  };
+}
+
 /** The bezel bands a rectangle crosses (a tile over a bezel shows a black bar through its picture). */
 export function crossedBezels(rect: Rect, size: Size, panels: PanelGrid): number {
   const crosses = (start: number, length: number, bands: readonly Band[]) =>
     bands.filter((band) => start < band.end && start + length > band.start).length;
-  return (
-    crosses(rect.x, rect.width, bezelBands(size.width, panels.columns, panels.bezel.horizontal)) +
-    crosses(rect.y, rect.height, bezelBands(size.height, panels.rows, panels.bezel.vertical))
-  );
+  const bands = displayBezels(size, panels);
+  return crosses(rect.x, rect.width, bands.columns) + crosses(rect.y, rect.height, bands.rows);
 }

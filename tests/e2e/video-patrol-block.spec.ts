@@ -264,3 +264,35 @@ test('a block larger than its group shows each camera once and says the other ti
     .toEqual({ players: 3, engines: 3, videoElements: 3, videosInDocument: 3 });
   await page.screenshot({ path: 'test-results/screens/video-patrol-block-small-group.png' });
 });
+
+test('on a display of 2 × 2 panels the block keeps its tiles off the bezel that runs through its merged cell', async ({
+  browser,
+}) => {
+  const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  try {
+    await wall.goto(host.urls.get('wall:left')!);
+    await expect(wall.locator('[data-testid="patrol-block"] .block-tile')).toHaveCount(tiles);
+    // 1920 × 1080 over 2 × 2 panels, 20 px behind each bezel: the bands are x 950–970 and y 530–550.
+    const columnBand = { start: 950, end: 970 };
+    const rowBand = { start: 530, end: 550 };
+    const across = (start: number, length: number, band: { start: number; end: number }) =>
+      start < band.end && start + length > band.start;
+    const block = (await wall.getByTestId('patrol-block').boundingBox())!;
+    expect(across(block.y, block.height, rowBand), 'the row bezel runs through the merged cell').toBe(true);
+    const boxes = await wall.$$eval('[data-testid="patrol-block"] .block-tile', (elements) =>
+      elements.map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return { x, y, width, height };
+      }),
+    );
+    for (const box of boxes) {
+      expect(across(box.x, box.width, columnBand), `${JSON.stringify(box)} across a column bezel`).toBe(
+        false,
+      );
+      expect(across(box.y, box.height, rowBand), `${JSON.stringify(box)} across a row bezel`).toBe(false);
+    }
+    await wall.screenshot({ path: 'test-results/screens/patrol-block-bezels.png' });
+  } finally {
+    await wall.close();
+  }
+});

@@ -115,7 +115,8 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
       cells: [0, 1, 2, 3].map((index) => camera(cameraId(index))),
     },
     // The block in the merged top-left 2×2 of a 3×3 grid: cam-0001 … cam-0010, 6 s a page (3 pages; the last
-    // wraps around: cam-0009, cam-0010, cam-0001, cam-0002); clocks in the other five cells.
+    // wraps around: cam-0009, cam-0010, cam-0001, cam-0002); clocks in the other five cells. The display has
+    // panels (below).
     'patrol-block': {
       layout: { rows: 3, columns: 3, merges: [{ row: 0, column: 0, rowSpan: 2, columnSpan: 2 }] },
       cells: [
@@ -135,6 +136,12 @@ export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
     mode: 'normal',
     displays: { left: scenarios[scenario], right },
   });
+  if (scenario === 'patrol-block') {
+    // The left display is one output over 2 × 2 panels: its 20 px bezels run through the block's merged cell.
+    const wall = readJson('wall.json');
+    wall.displays[0].panels = { rows: 2, columns: 2, bezel: { horizontal: 20, vertical: 20 } };
+    writeJson('wall.json', wall);
+  }
   const manifest = readJson('workspace.json');
   writeJson('workspace.json', { ...manifest, defaultScenario: scenario });
   return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };

@@ -4,13 +4,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
 import type { DisplayContent, WallDisplay } from '@shared/model/wall';
+import { layoutCells } from '@shared/layout/grid';
 import WallGrid from './WallGrid.vue';
 
 // Widgets are not what this test is about: a stub records whether its cell is active.
 vi.mock('./WidgetCell.vue', () => ({
   default: defineComponent({
-    props: { widget: { type: Object, required: true }, isHidden: Boolean },
-    setup: (props) => () => h('div', { class: 'stub', 'data-active': String(!props.isHidden) }),
+    props: { widget: { type: Object, required: true }, isHidden: Boolean, bezels: Object },
+    setup: (props) => () =>
+      h('div', {
+        class: 'stub',
+        'data-active': String(!props.isHidden),
+        'data-bezels': props.bezels && JSON.stringify(props.bezels),
+      }),
   }),
 }));
 
@@ -65,6 +71,35 @@ describe('WallGrid', () => {
       const crossesRowBezel = rect.y < 1100 && rect.y + rect.height > 1080;
       expect(crossesColumnBezel || crossesRowBezel, JSON.stringify(rect)).toBe(false);
     }
+  });
+
+  it('hands a merged cell over the bezels the bands that run through it, in its own pixels', async () => {
+    observeAs(3860, 2180);
+    const display: WallDisplay = {
+      id: 'centre',
+      name: { zh: '中屏', en: 'Centre' },
+      bounds: { x: 0, y: 0, width: 3860, height: 2180 },
+      panels: { rows: 2, columns: 2, bezel: { horizontal: 20, vertical: 20 } },
+    };
+    const content: DisplayContent = {
+      layout: { rows: 4, columns: 4, merges: [{ row: 1, column: 1, rowSpan: 2, columnSpan: 2 }] },
+      cells: clocks(13),
+    };
+    const wrapper = mount(WallGrid, { props: { display, content, maximized: undefined, topInset: 40 } });
+    await flushPromises();
+    const placed = rects(wrapper);
+    const bezels = wrapper.findAll('.stub').map((stub) => stub.attributes('data-bezels'));
+    const merged = layoutCells(content.layout).findIndex((cell) => cell.rowSpan === 2);
+    const rect = placed[merged]!;
+    // Its widget's pixels start inside the cell's 1 px border.
+    expect(JSON.parse(bezels[merged]!)).toEqual({
+      columns: [{ start: 1920 - rect.x - 1, end: 1940 - rect.x - 1 }],
+      rows: [{ start: 1080 - rect.y - 1, end: 1100 - rect.y - 1 }],
+    });
+    // Every other cell lies on one panel: no band runs through it.
+    bezels.forEach((json, index) => {
+      if (index !== merged) expect(JSON.parse(json!)).toEqual({ columns: [], rows: [] });
+    });
   });
 
   it('a maximised cell covers the display below the strip; the others are hidden and inactive', async () => {

@@ -1,5 +1,6 @@
 // The contract of a widget kind: one folder per kind exports `defineWidgetKind({...})`, listed in registry.ts.
 import type { Component } from 'vue';
+import type { BezelBands } from '@shared/layout/cell-rects';
 import type { LocalizedText } from '@shared/model/common';
 import { widgetOptionSchemas, type WidgetConfigOf, type WidgetKindId } from '@shared/model/widget';
 
@@ -16,6 +17,11 @@ export interface WidgetViewProps<K extends WidgetKindId> {
   active: boolean;
   /** Where the widget sits on the wall (absent in previews); e.g. a patrol finds its position by it. */
   cell?: { readonly displayId: string; readonly cellIndex: number };
+  /**
+   * The bezels of the display's physical panels that run through this cell, in its own pixels (a merged cell
+   * over panels); a widget that lays out tiles of its own keeps them off these. Absent: one seamless screen.
+   */
+  bezels?: BezelBands;
 }
 
 export interface WidgetKind<K extends WidgetKindId> {

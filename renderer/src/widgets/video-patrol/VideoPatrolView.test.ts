@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
+import type { BezelBands } from '@shared/layout/cell-rects';
 import type { WidgetConfigOf } from '@shared/model/widget';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import { i18n } from '../../i18n';
@@ -43,10 +44,10 @@ const patrol = (
   options: { cameraIds: cameraIds(count), dwellSeconds: 10, profile: 'auto', ...(block && { block }) },
 });
 
-/** The view as a 640×360 wall cell mounts it. */
-function mountPatrol(widget: WidgetConfigOf<'video.patrol'>) {
+/** The view as a 640×360 wall cell mounts it (with the panel bezels that run through the cell, if any). */
+function mountPatrol(widget: WidgetConfigOf<'video.patrol'>, bezels?: BezelBands) {
   return mount(VideoPatrolView, {
-    props: { widget, size: { width: 640, height: 360 }, active: true },
+    props: { widget, size: { width: 640, height: 360 }, active: true, bezels },
     global: { plugins: [i18n, createPinia()], provide: { [windowContextKey as symbol]: fakeContext() } },
   });
 }
@@ -88,6 +89,36 @@ describe('VideoPatrolView: a block patrol', () => {
     expect(wrapper.findAll('[data-testid="tile-caption"]')).toHaveLength(1);
     wrapper.unmount();
     expect(livePlayers()).toHaveLength(0);
+  });
+
+  it('keeps a 3×3 block off the panel bezels that run through its merged cell', async () => {
+    // A bezel band 200–220 px across the cell and one 120–130 px down it: evenly spaced, the middle column
+    // (213–423) and row (120–240) would lie across them.
+    const bezels = { columns: [{ start: 200, end: 220 }], rows: [{ start: 120, end: 130 }] };
+    const wrapper = mountPatrol(patrol(9, { rows: 3, columns: 3 }), bezels);
+    await flushPromises();
+    const boxes = wrapper.findAll<HTMLElement>('.block-tile').map((tile) => {
+      const style = tile.element.style;
+      return {
+        x: parseFloat(style.left),
+        y: parseFloat(style.top),
+        width: parseFloat(style.width),
+        height: parseFloat(style.height),
+      };
+    });
+    expect(boxes).toHaveLength(9);
+    for (const box of boxes) {
+      expect(box.x < 220 && box.x + box.width > 200, `${JSON.stringify(box)} across the column bezel`).toBe(
+        false,
+      );
+      expect(box.y < 130 && box.y + box.height > 120, `${JSON.stringify(box)} across the row bezel`).toBe(
+        false,
+      );
+    }
+    // The edges next to the bezels are the bezels' own.
+    expect(boxes.some((box) => box.x + box.width === 200)).toBe(true);
+    expect(boxes.some((box) => box.y === 130)).toBe(true);
+    wrapper.unmount();
   });
 
   it('shows a group smaller than the block once and labels the empty tile, which holds no player', async () => {
