@@ -4,26 +4,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/browser-host';
-import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { useVideoHost } from '../support/video-host';
 import { mediaControl, pictureFigures } from '../support/video-page';
 
-let workspace: VideoWorkspace;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  workspace = createVideoWorkspace('video-faults');
-  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  workspace?.remove();
-});
+const video = useVideoHost('video-faults');
 
 test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画面停滞 within 12 s, and a snapshot is saved', async ({
   page,
 }) => {
-  await page.goto(host.urls.get('wall:left')!);
+  await page.goto(video.host.urls.get('wall:left')!);
   const hevc = page.locator('[data-testid="video-tile"][data-camera-id="cam-hevc"]');
   const stalling = page.locator('[data-testid="video-tile"][data-camera-id="cam-0006"]');
   const live = page.locator('[data-testid="video-tile"][data-camera-id="cam-0001"]');
@@ -39,7 +28,7 @@ test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画
   expect(livePicture.saturation, 'the live spiral is colourful').toBeGreaterThan(0.2);
 
   // The stream keeps its connection open and sends nothing, like a camera that froze behind its server.
-  const media = mediaControl(host);
+  const media = mediaControl(video.host);
   await media.stall('cam-06');
   const stalledAt = Date.now();
   // Long before the watchdog gives up on the connection, the frozen picture stops looking live: greyed,
@@ -90,7 +79,7 @@ test('an H.265 stream shows 编码不支持 with the codec, a stalled stream 画
   const notice = live.getByTestId('tile-notice');
   await expect(notice).toContainText('截图已保存：snapshots/cam-0001-');
   const file = /snapshots\/[\w-]+\.png/.exec((await notice.textContent()) ?? '')![0];
-  const saved = path.join(workspace.directory, file);
+  const saved = path.join(video.workspace.directory, file);
   expect(existsSync(saved)).toBe(true);
   const png = readFileSync(saved);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -127,10 +116,10 @@ test('a media server that refuses the viewer (HTTP 403) shows 无权限, and the
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto(host.urls.get('wall:left')!);
+  await page.goto(video.host.urls.get('wall:left')!);
   const refused = page.locator('[data-testid="video-tile"][data-camera-id="cam-http"]');
   await expect(refused).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
-  const media = mediaControl(host);
+  const media = mediaControl(video.host);
   // An auth hook starts refusing; a new publishing session drops the open connection, so the tile asks again.
   await media.forbid('cam-05');
   await media.restart('cam-05');

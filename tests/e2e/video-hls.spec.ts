@@ -2,22 +2,11 @@
 // hls.js in Chromium beside a WS-FLV camera, recovers after the media server goes down, says 无权限 while the
 // server refuses it, and leaves no player, <video> element or playlist polling behind once its tile is gone.
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/browser-host';
 import { coreRequest } from '../support/core-requests';
-import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { useVideoHost } from '../support/video-host';
 import { mediaControl, pictureFigures, videoCounts } from '../support/video-page';
 
-let workspace: VideoWorkspace;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  workspace = createVideoWorkspace('video-hls');
-  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  workspace?.remove();
-});
+const video = useVideoHost('video-hls');
 
 /** Decoded frames of the picture a tile shows (its visible player layer). */
 function shownFrames(page: Page, cameraId: string): Promise<number> {
@@ -30,8 +19,8 @@ function shownFrames(page: Page, cameraId: string): Promise<number> {
 }
 
 async function hlsRequests(): Promise<number> {
-  const token = new URL(host.urls.get('console')!).searchParams.get('token') ?? '';
-  const response = await fetch(`${host.origin}/test/media/stats?token=${encodeURIComponent(token)}`);
+  const token = new URL(video.host.urls.get('console')!).searchParams.get('token') ?? '';
+  const response = await fetch(`${video.host.origin}/test/media/stats?token=${encodeURIComponent(token)}`);
   return ((await response.json()) as { hlsRequests: number }).hlsRequests;
 }
 
@@ -39,7 +28,7 @@ test('an HLS camera plays in Chromium, recovers from an outage, shows 无权限 
   page,
 }) => {
   test.setTimeout(120_000);
-  const wallUrl = new URL(host.urls.get('wall:left')!);
+  const wallUrl = new URL(video.host.urls.get('wall:left')!);
   wallUrl.searchParams.set('videoStats', '1'); // every tile opens with its statistics overlay
   await page.goto(wallUrl.toString());
   const hls = page.locator('[data-testid="video-tile"][data-camera-id="cam-hls"]');
@@ -75,7 +64,7 @@ test('an HLS camera plays in Chromium, recovers from an outage, shows 无权限 
     });
 
   // The media server goes down for 5 s: the HLS tile says so and plays again by itself.
-  const media = mediaControl(host);
+  const media = mediaControl(video.host);
   await media.stopServer();
   await expect(hls).not.toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expect(hls.getByTestId('tile-state')).toBeVisible();
@@ -105,7 +94,7 @@ test('an HLS camera plays in Chromium, recovers from an outage, shows 无权限 
   await expect.poll(() => page.workers().length).toBe(1);
 
   // The operator replaces the HLS tile with a clock: its player, <video>, worker and polling are gone.
-  await coreRequest(host.urls.get('console')!, 'wall.command', {
+  await coreRequest(video.host.urls.get('console')!, 'wall.command', {
     command: { type: 'cell.assign', displayId: 'left', cellIndex: 0, widget: { kind: 'clock', options: {} } },
   });
   await expect(hls).toHaveCount(0);

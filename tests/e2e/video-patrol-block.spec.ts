@@ -3,8 +3,7 @@
 // prefetched), 60 page changes leave one player, one <video> and one media connection per tile, and no tile ever
 // shows anything but a live picture while its next camera connects (the old picture is held).
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/browser-host';
-import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { useVideoHost } from '../support/video-host';
 import { mediaControl, videoCounts } from '../support/video-page';
 
 const tiles = 4;
@@ -13,17 +12,7 @@ const groupSize = 10;
 const pages = Math.ceil(groupSize / tiles);
 const dwellMs = 6_000;
 
-let workspace: VideoWorkspace;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  workspace = createVideoWorkspace('patrol-block');
-  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  workspace?.remove();
-});
+const video = useVideoHost('patrol-block');
 
 /** The rule, written out independently of the app: page p shows group[(p × 4 + tile) mod 10]; the last wraps. */
 function pageCameras(step: number): string[] {
@@ -72,7 +61,7 @@ async function expectPage(wall: Page, step: number): Promise<void> {
   await expect
     .poll(() => videoCounts(wall), { timeout: 10_000 })
     .toEqual({ players: tiles, engines: tiles, videoElements: tiles, videosInDocument: tiles });
-  await expect.poll(mediaControl(host).connections, { timeout: 10_000 }).toBe(tiles);
+  await expect.poll(mediaControl(video.host).connections, { timeout: 10_000 }).toBe(tiles);
 }
 
 /**
@@ -153,12 +142,12 @@ test('a 2×2 block patrol pages through its group together: 下一路, 暂停, �
   } finally {
     await Promise.all([wall.close(), console.close()]);
   }
-  await expect.poll(mediaControl(host).connections, { timeout: 10_000 }).toBe(0);
+  await expect.poll(mediaControl(video.host).connections, { timeout: 10_000 }).toBe(0);
 });
 
 async function runBlockPatrol(wall: Page, console: Page): Promise<void> {
-  await wall.goto(host.urls.get('wall:left')!);
-  await console.goto(host.urls.get('console')!);
+  await wall.goto(video.host.urls.get('wall:left')!);
+  await console.goto(video.host.urls.get('console')!);
   const block = wall.getByTestId('patrol-block');
   await expect(block).toHaveAttribute('data-rows', '2');
   await expect(block).toHaveAttribute('data-columns', '2');
@@ -240,7 +229,7 @@ async function runBlockPatrol(wall: Page, console: Page): Promise<void> {
 test('a block larger than its group shows each camera once and says the other tile is empty', async ({
   page,
 }) => {
-  await page.goto(host.urls.get('wall:right')!);
+  await page.goto(video.host.urls.get('wall:right')!);
   const block = page.getByTestId('patrol-block');
   await expect
     .poll(
@@ -270,7 +259,7 @@ test('on a display of 2 × 2 panels the block keeps its tiles off the bezel that
 }) => {
   const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    await wall.goto(host.urls.get('wall:left')!);
+    await wall.goto(video.host.urls.get('wall:left')!);
     await expect(wall.locator('[data-testid="patrol-block"] .block-tile')).toHaveCount(tiles);
     // 1920 × 1080 over 2 × 2 panels, 20 px behind each bezel: the bands are x 950–970 and y 530–550.
     const columnBand = { start: 950, end: 970 };

@@ -1,22 +1,11 @@
 // Patrol churn: 200 camera swaps over 16 patrol tiles, driven from the console's 下一路 buttons, leave exactly
 // one player, one <video> and one media connection per tile, every tile playing the camera it should.
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/browser-host';
-import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { useVideoHost } from '../support/video-host';
 import { mediaControl, videoCounts } from '../support/video-page';
 
 const tiles = 16;
-let workspace: VideoWorkspace;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  workspace = createVideoWorkspace('patrol-16');
-  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  workspace?.remove();
-});
+const video = useVideoHost('patrol-16');
 
 /** Demo camera id of patrol tile `tile`'s camera at `position` (see video-workspace.ts). */
 const patrolCamera = (tile: number, position: number) =>
@@ -55,7 +44,7 @@ test('200 patrol swaps leave players, <video> elements and media connections equ
   browser,
 }) => {
   test.setTimeout(240_000);
-  const media = mediaControl(host);
+  const media = mediaControl(video.host);
   const wall = await browser.newPage();
   const console = await browser.newPage();
   // Pages of browser.newPage() outlive a failed test: close them in every case.
@@ -68,9 +57,9 @@ test('200 patrol swaps leave players, <video> elements and media connections equ
 });
 
 async function runChurn(wall: Page, console: Page): Promise<void> {
-  const media = mediaControl(host);
-  await wall.goto(host.urls.get('wall:left')!);
-  await console.goto(host.urls.get('console')!);
+  const media = mediaControl(video.host);
+  await wall.goto(video.host.urls.get('wall:left')!);
+  await console.goto(video.host.urls.get('console')!);
   await expect(wall.getByTestId('video-tile')).toHaveCount(tiles);
   const controls = console.getByTestId('patrol-control');
   await expect(controls).toHaveCount(tiles);

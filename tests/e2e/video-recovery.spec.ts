@@ -1,23 +1,12 @@
 // Sixteen WS-FLV tiles from one host survive ten media-server outages of 5 s each with no operator action,
 // and leave exactly one player and one <video> per tile behind.
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/browser-host';
-import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { useVideoHost } from '../support/video-host';
 import { decodedFrames, mediaControl, tileStates, videoCounts } from '../support/video-page';
 
 const tiles = 16;
 const cycles = 10;
-let workspace: VideoWorkspace;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  workspace = createVideoWorkspace('video-16');
-  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  workspace?.remove();
-});
+const video = useVideoHost('video-16');
 
 async function expectAllPlaying(page: Page, timeout: number): Promise<void> {
   await expect
@@ -38,9 +27,9 @@ test('16 WS-FLV tiles play, show reconnecting through 10 outages of 5 s and play
   page,
 }) => {
   test.setTimeout(240_000);
-  const media = mediaControl(host);
+  const media = mediaControl(video.host);
   const recoveries: number[] = [];
-  await page.goto(host.urls.get('wall:left')!);
+  await page.goto(video.host.urls.get('wall:left')!);
   await expect(page.getByTestId('video-tile')).toHaveCount(tiles);
   await expectAllPlaying(page, 30_000);
   await expectFramesAdvancing(page);

@@ -3,25 +3,14 @@
 // preview. Counted in the page (players, engines, <video> elements) and on the media server (connections),
 // and everything comes back when shown again.
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/browser-host';
 import { coreRequest } from '../support/core-requests';
 import { openOwnWindow } from '../support/own-window';
-import { createVideoWorkspace, type VideoWorkspace } from '../support/video-workspace';
+import { useVideoHost } from '../support/video-host';
 import { mediaControl, tileStates, videoCounts, type VideoCounts } from '../support/video-page';
 
 test.describe.configure({ mode: 'serial' });
 
-let workspace: VideoWorkspace;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  workspace = createVideoWorkspace('video-4');
-  host = await startHost(['--workspace', workspace.directory, '--fault-injection']);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  workspace?.remove();
-});
+const video = useVideoHost('video-4');
 
 const counts = (n: number): VideoCounts => ({
   players: n,
@@ -36,7 +25,7 @@ async function expectAllPlaying(page: Page, tiles: number): Promise<void> {
     .poll(() => tileStates(page), { timeout: 30_000 })
     .toEqual(Array<string>(tiles).fill('playing'));
   await expect.poll(() => videoCounts(page), { timeout: 10_000 }).toEqual(counts(tiles));
-  await expect.poll(mediaControl(host).connections, { timeout: 10_000 }).toBe(tiles);
+  await expect.poll(mediaControl(video.host).connections, { timeout: 10_000 }).toBe(tiles);
 }
 
 /** Decoded frames of every <video> in the page. */
@@ -44,7 +33,7 @@ const frames = (page: Page) =>
   page.$$eval('video', (videos) => videos.map((video) => video.getVideoPlaybackQuality().totalVideoFrames));
 
 test('a minimised wall window holds no player, and plays again when restored', async () => {
-  const window = await openOwnWindow(host.urls.get('wall:left')!);
+  const window = await openOwnWindow(video.host.urls.get('wall:left')!);
   try {
     const { page } = window;
     await expectAllPlaying(page, 4);
@@ -52,11 +41,11 @@ test('a minimised wall window holds no player, and plays again when restored', a
     await window.minimise();
     await expect.poll(() => videoCounts(page)).toEqual(counts(0));
     await expect.poll(() => tileStates(page)).toEqual(Array<string>(4).fill('inactive'));
-    await expect.poll(mediaControl(host).connections).toBe(0);
+    await expect.poll(mediaControl(video.host).connections).toBe(0);
     // Nothing comes back by itself while the window stays minimised (no reconnect loop behind the scenes).
     await page.waitForTimeout(3_000);
     expect(await videoCounts(page)).toEqual(counts(0));
-    expect(await mediaControl(host).connections()).toBe(0);
+    expect(await mediaControl(video.host).connections()).toBe(0);
 
     await window.restore();
     await expectAllPlaying(page, 4);
@@ -67,14 +56,14 @@ test('a minimised wall window holds no player, and plays again when restored', a
   } finally {
     await window.close();
   }
-  await expect.poll(mediaControl(host).connections).toBe(0);
+  await expect.poll(mediaControl(video.host).connections).toBe(0);
 });
 
 test('cells hidden behind a maximised cell hold no player; restore brings them back', async ({ page }) => {
-  await page.goto(host.urls.get('wall:left')!);
+  await page.goto(video.host.urls.get('wall:left')!);
   await expectAllPlaying(page, 4);
   const command = (body: Record<string, unknown>) =>
-    coreRequest(host.urls.get('console')!, 'wall.command', { command: { displayId: 'left', ...body } });
+    coreRequest(video.host.urls.get('console')!, 'wall.command', { command: { displayId: 'left', ...body } });
 
   await command({ type: 'cell.maximize', cellIndex: 1 });
   await expect(page.locator('[data-testid="wall-cell"][data-cell-index="1"]')).toHaveAttribute(
@@ -86,7 +75,7 @@ test('cells hidden behind a maximised cell hold no player; restore brings them b
     .poll(() => tileStates(page), { timeout: 20_000 })
     .toEqual(['inactive', 'playing', 'inactive', 'inactive']);
   await expect.poll(() => videoCounts(page)).toEqual(counts(1));
-  await expect.poll(mediaControl(host).connections).toBe(1);
+  await expect.poll(mediaControl(video.host).connections).toBe(1);
 
   await command({ type: 'cell.restore' });
   await expectAllPlaying(page, 4);
@@ -95,7 +84,7 @@ test('cells hidden behind a maximised cell hold no player; restore brings them b
 test('the console holds no player while its live preview is collapsed', async ({ browser }) => {
   const consolePage = await browser.newPage();
   try {
-    await consolePage.goto(host.urls.get('console')!);
+    await consolePage.goto(video.host.urls.get('console')!);
     const preview = consolePage.getByTestId('tile-preview');
     await expect(preview).toHaveAttribute('data-open', 'false');
     // Choose the left display's first tile: the preview would show it, but stays collapsed.
@@ -107,20 +96,20 @@ test('the console holds no player while its live preview is collapsed', async ({
     await expect(consolePage.getByTestId('selected-tile')).toContainText('第 1 格');
     await consolePage.waitForTimeout(1_500);
     expect(await videoCounts(consolePage)).toMatchObject({ players: 0, videosInDocument: 0 });
-    expect(await mediaControl(host).connections()).toBe(0);
+    expect(await mediaControl(video.host).connections()).toBe(0);
 
     await consolePage.getByTestId('tile-preview-toggle').click();
     const tile = preview.getByTestId('video-tile');
     await expect(tile).toHaveAttribute('data-camera-id', 'cam-0001');
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
     await expect.poll(() => videoCounts(consolePage)).toEqual(counts(1));
-    await expect.poll(mediaControl(host).connections).toBe(1);
+    await expect.poll(mediaControl(video.host).connections).toBe(1);
     await consolePage.screenshot({ path: 'test-results/screens/console-preview.png' });
 
     await consolePage.getByTestId('tile-preview-toggle').click();
     await expect(preview).toHaveAttribute('data-open', 'false');
     await expect.poll(() => videoCounts(consolePage)).toMatchObject({ players: 0, videosInDocument: 0 });
-    await expect.poll(mediaControl(host).connections).toBe(0);
+    await expect.poll(mediaControl(video.host).connections).toBe(0);
   } finally {
     await consolePage.close();
   }
