@@ -10,7 +10,11 @@ import WallGrid from './WallGrid.vue';
 // Widgets are not what this test is about: a stub records whether its cell is active.
 vi.mock('./WidgetCell.vue', () => ({
   default: defineComponent({
-    props: { widget: { type: Object, required: true }, isHidden: Boolean, bezels: Object },
+    props: {
+      widget: { type: Object, required: true },
+      isHidden: Boolean,
+      bezels: { type: Object, default: undefined },
+    },
     setup: (props) => () =>
       h('div', {
         class: 'stub',
@@ -52,17 +56,21 @@ function rects(wrapper: ReturnType<typeof mount>) {
 beforeEach(() => vi.unstubAllGlobals());
 afterEach(() => vi.unstubAllGlobals());
 
+/** One output of 3860 × 2180 over 2 × 2 panels, 20 px behind each bezel: bands at x 1920–1940 and y 1080–1100. */
+const panelDisplay: WallDisplay = {
+  id: 'centre',
+  name: { zh: '中屏', en: 'Centre' },
+  bounds: { x: 0, y: 0, width: 3860, height: 2180 },
+  panels: { rows: 2, columns: 2, bezel: { horizontal: 20, vertical: 20 } },
+};
+
 describe('WallGrid', () => {
   it('on a 2×2-panel display, a 3×3 layout keeps every tile off the 20 px bezels', async () => {
     observeAs(3860, 2180);
-    const display: WallDisplay = {
-      id: 'centre',
-      name: { zh: '中屏', en: 'Centre' },
-      bounds: { x: 0, y: 0, width: 3860, height: 2180 },
-      panels: { rows: 2, columns: 2, bezel: { horizontal: 20, vertical: 20 } },
-    };
     const content: DisplayContent = { layout: { rows: 3, columns: 3, merges: [] }, cells: clocks(9) };
-    const wrapper = mount(WallGrid, { props: { display, content, maximized: undefined, topInset: 40 } });
+    const wrapper = mount(WallGrid, {
+      props: { display: panelDisplay, content, maximized: undefined, topInset: 40 },
+    });
     await flushPromises();
     const placed = rects(wrapper);
     expect(placed).toHaveLength(9);
@@ -75,17 +83,13 @@ describe('WallGrid', () => {
 
   it('hands a merged cell over the bezels the bands that run through it, in its own pixels', async () => {
     observeAs(3860, 2180);
-    const display: WallDisplay = {
-      id: 'centre',
-      name: { zh: '中屏', en: 'Centre' },
-      bounds: { x: 0, y: 0, width: 3860, height: 2180 },
-      panels: { rows: 2, columns: 2, bezel: { horizontal: 20, vertical: 20 } },
-    };
     const content: DisplayContent = {
       layout: { rows: 4, columns: 4, merges: [{ row: 1, column: 1, rowSpan: 2, columnSpan: 2 }] },
       cells: clocks(13),
     };
-    const wrapper = mount(WallGrid, { props: { display, content, maximized: undefined, topInset: 40 } });
+    const wrapper = mount(WallGrid, {
+      props: { display: panelDisplay, content, maximized: undefined, topInset: 40 },
+    });
     await flushPromises();
     const placed = rects(wrapper);
     const bezels = wrapper.findAll('.stub').map((stub) => stub.attributes('data-bezels'));
