@@ -1,6 +1,7 @@
 // Cross-checks one scenario against the workspace it belongs to (displays, layouts, cameras, indicators).
 // Used by the workspace loader and by scenario-pack imports, so both refuse the same mistakes.
 import type { Scenario } from '@shared/model/wall';
+import { videoCellStreams } from '@shared/model/widget';
 import { checkLayout, layoutCells } from '@shared/layout/grid';
 
 /** What a scenario may refer to. */
@@ -81,12 +82,8 @@ export function checkScenario(scenario: Scenario, references: ScenarioReferences
 export function unknownCameras(scenario: Scenario, hasCamera: (cameraId: string) => boolean): string[] {
   const unknown = new Set<string>();
   for (const content of Object.values(scenario.displays)) {
-    for (const widget of content.cells) {
-      if (widget.kind === 'video.camera' && !hasCamera(widget.options.cameraId))
-        unknown.add(widget.options.cameraId);
-      if (widget.kind === 'video.patrol')
-        for (const cameraId of widget.options.cameraIds) if (!hasCamera(cameraId)) unknown.add(cameraId);
-    }
+    for (const { cameraId } of videoCellStreams(content.cells))
+      if (!hasCamera(cameraId)) unknown.add(cameraId);
   }
   return [...unknown];
 }

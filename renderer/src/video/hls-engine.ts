@@ -47,7 +47,7 @@ export function createHlsEngine(
   handlers: EngineHandlers,
   load: () => Promise<HlsModule> = () => import('hls.js'),
 ): PlayerEngine {
-  let isDestroyed = false;
+  let isStopped = false;
   let hls: Hls | null = null;
   let videoCodec: string | null = null;
 
@@ -56,23 +56,23 @@ export function createHlsEngine(
     try {
       module = await load();
     } catch (error) {
-      if (!isDestroyed) handlers.onMediaError(`hls.js failed to load: ${String(error)}`);
+      if (!isStopped) handlers.onMediaError(`hls.js failed to load: ${String(error)}`);
       return;
     }
-    if (isDestroyed) return;
+    if (isStopped) return;
     const HlsClass = module.default;
     if (!HlsClass.isSupported()) {
       handlers.onUnsupported('HLS', 'MediaSource is not available for hls.js');
       return;
     }
     const path = await hlsWorkerPath();
-    if (isDestroyed) return;
+    if (isStopped) return;
     const instance = new HlsClass(path ? { ...liveConfig, workerPath: path } : liveConfig);
     hls = instance;
     const { Events, ErrorTypes, ErrorDetails } = HlsClass;
     instance.on(Events.BUFFER_CODECS, (_event, data) => {
       const codec = data.video?.codec ?? data.audiovideo?.codec;
-      if (!codec || isDestroyed) return;
+      if (!codec || isStopped) return;
       videoCodec = codec;
       handlers.onVideoCodec(codec);
       const unsupported = unsupportedVideoCodec(codec);
@@ -81,17 +81,17 @@ export function createHlsEngine(
     instance.on(Events.FRAG_LOADED, (_event, data) => {
       const { stats, programDateTime, duration } = data.frag;
       const seconds = (stats.loading.end - stats.loading.start) / 1000;
-      if (isDestroyed) return;
+      if (isStopped) return;
       if (seconds > 0) handlers.onBitrate((stats.loaded * 8) / Math.max(seconds, duration));
       // EXT-X-PROGRAM-DATE-TIME dates the segment's first frame: its last frame, now at the buffered end, was
       // made one segment later. That is the send time for the latency figure (buffer + transit).
       if (programDateTime !== null) handlers.onSendTime(programDateTime + duration * 1000);
     });
     instance.on(Events.ERROR, (_event, data: ErrorData) => {
-      if (isDestroyed || !data.fatal) return;
+      if (isStopped || !data.fatal) return;
       // Defer: hls.js is still inside its own call stack, and the handler may destroy this engine.
       queueMicrotask(() => {
-        if (isDestroyed) return;
+        if (isStopped) return;
         const detail = `${data.details}${data.error?.message ? `: ${data.error.message}` : ''}`;
         if (
           data.details === ErrorDetails.MANIFEST_INCOMPATIBLE_CODECS_ERROR ||
@@ -122,8 +122,8 @@ export function createHlsEngine(
       void start();
     },
     stop() {
-      if (isDestroyed) return;
-      isDestroyed = true;
+      if (isStopped) return;
+      isStopped = true;
       try {
         video.pause();
         hls?.stopLoad();

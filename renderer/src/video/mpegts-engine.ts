@@ -67,7 +67,7 @@ export function createMpegtsEngine(
 ): PlayerEngine {
   configureLogging();
   /** Stopped: no event reaches the handlers any more. */
-  let isDestroyed = false;
+  let isStopped = false;
   /** The MediaSource is released too. */
   let isReleased = false;
   let videoCodec: string | null = null;
@@ -77,9 +77,9 @@ export function createMpegtsEngine(
   const later =
     <Args extends unknown[]>(handle: (...args: Args) => void) =>
     (...args: Args) => {
-      if (isDestroyed) return;
+      if (isStopped) return;
       queueMicrotask(() => {
-        if (!isDestroyed) handle(...args);
+        if (!isStopped) handle(...args);
       });
     };
 
@@ -160,14 +160,14 @@ export function createMpegtsEngine(
   const onLoadingComplete = later(() => handlers.onEnded());
   // Synchronous on purpose: the send time must be paired with the moment the data arrived.
   const onScriptData = (data: unknown) => {
-    if (isDestroyed || !data || typeof data !== 'object') return;
+    if (isStopped || !data || typeof data !== 'object') return;
     const clock = (data as Record<string, unknown>)[clockScriptName];
     if (clock && typeof clock === 'object' && 'sentAt' in clock && typeof clock.sentAt === 'number')
       handlers.onSendTime(clock.sentAt);
   };
   const onStatistics = (info: { speed?: number } | undefined) => {
     // mpegts.js reports the loader's speed in KiB/s.
-    if (!isDestroyed && typeof info?.speed === 'number') handlers.onBitrate(info.speed * 1024 * 8);
+    if (!isStopped && typeof info?.speed === 'number') handlers.onBitrate(info.speed * 1024 * 8);
   };
   const events = mpegts.Events;
   player.on(events.ERROR, onError);
@@ -189,8 +189,8 @@ export function createMpegtsEngine(
     // Closing our own loader's connection is all a stop needs: no more data, no more events. A kind without
     // our loader (HTTP, or a worker's own) is released whole at once.
     stop() {
-      if (isDestroyed) return;
-      isDestroyed = true;
+      if (isStopped) return;
+      isStopped = true;
       player.off(events.ERROR, onError);
       player.off(events.MEDIA_INFO, onMediaInfo);
       player.off(events.LOADING_COMPLETE, onLoadingComplete);

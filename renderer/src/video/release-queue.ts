@@ -21,7 +21,7 @@ export function releaseLater(release: () => void): void {
   schedule();
 }
 
-/** Runs every queued release now (for tests, and before the page unloads). */
+/** Runs every queued release now (for tests). */
 export function releasePending(): void {
   cancelScheduled?.();
   cancelScheduled = null;
