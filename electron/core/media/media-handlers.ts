@@ -71,7 +71,8 @@ export function mediaHandlers(
           const host = mediaHost();
           for (const wanted of profile === 'auto' ? profiles : [profile]) {
             const key = `${wanted}\u0000${cameraId}`;
-            if (seen.has(key) || sources.length >= maxPrefetchedStreams) continue;
+            if (sources.length === maxPrefetchedStreams) return { sources };
+            if (seen.has(key)) continue;
             const source = resolve(cameraId, wanted, host);
             if (!source) continue; // an unknown camera is reported when its tile resolves it
             seen.add(key);

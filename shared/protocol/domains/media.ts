@@ -16,8 +16,11 @@ const resolvedStreamSchema = z.object({
   url: z.string(),
 });
 
-/** Most streams `media.prefetch` answers with (the rest are resolved when shown, as without prefetch). */
-export const maxPrefetchedStreams = 2_048;
+/**
+ * Most streams `media.prefetch` answers with (the rest are resolved when shown, as without prefetch): half the
+ * renderer's stream cache (2,000), so a full answer never pushes out the streams its tiles resolved themselves.
+ */
+export const maxPrefetchedStreams = 1_000;
 
 export const mediaRequests = {
   'cameras.get': {
