@@ -111,10 +111,22 @@ export type ScenarioTrigger = z.infer<typeof scenarioTriggerSchema>;
 /** The scenario file format this build writes; older files are upgraded by scenario-migrations.ts. */
 export const scenarioFormatVersion = 2;
 
+/** Names Windows reserves for devices, with or without an extension: `nul.json` opens the null device there. */
+const windowsDeviceName = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+
+/**
+ * A scenario's id: an id that can also name its file, `scenarios/<id>.json`, on every system the wall runs on
+ * (a pack import writes a new scenario there).
+ */
+export const scenarioIdSchema = idSchema.refine(
+  (id) => !windowsDeviceName.test(id),
+  'a scenario id cannot be a Windows device name (con, prn, aux, nul, com1–com9, lpt1–lpt9)',
+);
+
 /** A scenario preset (one file in the workspace's `scenarios/`). */
 export const scenarioSchema = z.object({
   version: z.literal(scenarioFormatVersion),
-  id: idSchema,
+  id: scenarioIdSchema,
   name: localizedTextSchema,
   mode: scenarioModeSchema,
   banner: localizedTextSchema.optional(),

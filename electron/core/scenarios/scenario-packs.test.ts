@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- packs are edited as raw JSON to break them */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +11,15 @@ import { ScenarioPackError, exportScenarioPack, importScenarioPack } from './sce
 const demo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/demo');
 const copies: string[] = [];
 
-async function demoCopy(): Promise<{ workspace: Workspace; catalog: ScenarioCatalog }> {
+/** A loaded copy of the demo workspace; `renames` moves scenario files (old → new name) before loading. */
+async function demoCopy(
+  renames: Record<string, string> = {},
+): Promise<{ workspace: Workspace; catalog: ScenarioCatalog }> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'tianmu-packs-'));
   copies.push(directory);
   await cp(demo, directory, { recursive: true });
+  for (const [from, to] of Object.entries(renames))
+    await rename(path.join(directory, 'scenarios', from), path.join(directory, 'scenarios', to));
   const workspace = await loadWorkspace(directory);
   return { workspace, catalog: new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles) };
 }
@@ -124,5 +129,98 @@ describe('scenario packs', () => {
     const reloaded = await loadWorkspace(workspace.directory);
     expect(reloaded.scenarios.filter((scenario) => scenario.id === 'daily')).toHaveLength(1);
     expect(reloaded.scenarios.find((scenario) => scenario.id === 'daily')?.banner?.zh).toBe('新版日常');
+  });
+
+  /** A pack of one copy of the fire scenario under a new id. */
+  function packWithId(catalog: ScenarioCatalog, workspace: Workspace, id: string): string {
+    const pack = exportScenarioPack(catalog, workspace, ['fire']);
+    return JSON.stringify({ ...pack, scenarios: [{ ...(pack.scenarios[0] as object), id }] });
+  }
+
+  it('refuses a new id whose file holds another scenario (the default one), writing nothing', async () => {
+    // The loader accepts any file name: here the default scenario 'daily' lives in scenarios/main.json.
+    const { workspace, catalog } = await demoCopy({ 'daily.json': 'main.json' });
+    const before = await scenarioFiles(workspace);
+    const error = await refusal(
+      importScenarioPack(packWithId(catalog, workspace, 'main'), {
+        workspace,
+        catalog,
+        replaceExisting: true,
+      }),
+    );
+    expect(error.field).toBe('scenarios.0.id');
+    expect(error.problem).toMatch(/scenarios\/main\.json.*holds scenario 'daily'/);
+    expect(await scenarioFiles(workspace)).toEqual(before);
+    expect(catalog.get('main')).toBeUndefined();
+    // The core can still start: the default scenario is where it was.
+    const reloaded = await loadWorkspace(workspace.directory);
+    expect(reloaded.scenarios.find((scenario) => scenario.id === 'daily')).toEqual(catalog.get('daily'));
+  });
+
+  it("refuses a new id whose file name differs only by case from another scenario's file", async () => {
+    // On Windows and macOS night.json and Night.json are one file: writing it would replace 'fire'.
+    const { workspace, catalog } = await demoCopy({ 'fire.json': 'Night.json' });
+    const before = await scenarioFiles(workspace);
+    const error = await refusal(
+      importScenarioPack(packWithId(catalog, workspace, 'night'), {
+        workspace,
+        catalog,
+        replaceExisting: false,
+      }),
+    );
+    expect(error.field).toBe('scenarios.0.id');
+    expect(error.problem).toMatch(/scenarios\/Night\.json.*holds scenario 'fire'/);
+    expect(await scenarioFiles(workspace)).toEqual(before);
+  });
+
+  it.each(['con', 'nul', 'prn', 'aux', 'com1', 'com9', 'lpt1', 'lpt9'])(
+    'refuses the Windows device name %s as a scenario id, writing nothing',
+    async (id) => {
+      const { workspace, catalog } = await demoCopy();
+      const before = await scenarioFiles(workspace);
+      const error = await refusal(
+        importScenarioPack(packWithId(catalog, workspace, id), {
+          workspace,
+          catalog,
+          replaceExisting: false,
+        }),
+      );
+      expect(error.field).toBe('scenarios.0.id');
+      expect(error.problem).toMatch(/Windows device name/);
+      expect(await scenarioFiles(workspace)).toEqual(before);
+    },
+  );
+
+  it('refuses __proto__ as an id, drops it as a display key, and keeps constructor an ordinary id', async () => {
+    const { workspace, catalog } = await demoCopy();
+    const before = await scenarioFiles(workspace);
+    const importing = (text: string) =>
+      importScenarioPack(text, { workspace, catalog, replaceExisting: false });
+    expect((await refusal(importing(packWithId(catalog, workspace, '__proto__')))).field).toBe(
+      'scenarios.0.id',
+    );
+    // A scenario without the wall's 'left' display but with a 'constructor' one names what is missing.
+    const fire = JSON.parse(packWithId(catalog, workspace, 'fire-copy'));
+    const { left, ...others } = fire.scenarios[0].displays;
+    const renamed = {
+      ...fire,
+      scenarios: [{ ...fire.scenarios[0], displays: { ...others, constructor: left } }],
+    };
+    const missing = await refusal(importing(JSON.stringify(renamed)));
+    expect(missing.field).toBe('scenarios.0.displays.left');
+    expect(missing.problem).toMatch(/^missing/);
+    expect(await scenarioFiles(workspace)).toEqual(before);
+
+    // JSON.parse makes "__proto__" an own key; the schema drops it instead of setting a prototype with it.
+    await importing(JSON.stringify(fire).replace('"displays":{', '"displays":{"__proto__":{"polluted":1},'));
+    expect(Object.getPrototypeOf(catalog.get('fire-copy')!.displays)).toBe(Object.prototype);
+    expect(await readFile(path.join(workspace.directory, 'scenarios/fire-copy.json'), 'utf8')).not.toMatch(
+      /__proto__|polluted/,
+    );
+    await importing(packWithId(catalog, workspace, 'constructor'));
+    expect(catalog.get('constructor')?.name).toEqual(catalog.get('fire')?.name);
+    expect(catalog.get('toString')).toBeUndefined();
+    const reloaded = await loadWorkspace(workspace.directory);
+    expect(reloaded.scenarios.map((scenario) => scenario.id)).toContain('constructor');
   });
 });

@@ -1,7 +1,7 @@
 // Scenario packs: export a set of scenarios as one file; import one after checking all of it (size, JSON,
 // schema, references, unknown cameras, id clashes), writing into the workspace only once everything passed,
 // each file atomically — so a bad pack never damages the scenarios already there.
-import { rename, unlink } from 'node:fs/promises';
+import { readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { scenarioSchema, type Scenario } from '@shared/model/wall';
 import { migrateScenario } from '@shared/model/scenario-migrations';
@@ -49,6 +49,8 @@ export function exportScenarioPack(
 
 /** Checks a pack's text completely; returns its scenarios (migrated to the current format) or throws. */
 export function parseScenarioPack(text: string, workspace: Workspace): Scenario[] {
+  // Windows editors save JSON with a byte order mark; it is no part of the JSON.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxScenarioPackBytes) {
     throw new ScenarioPackError(
@@ -111,7 +113,13 @@ function scenarioText(scenario: Scenario): string {
  */
 export async function importScenarioPack(
   text: string,
-  options: { workspace: Workspace; catalog: ScenarioCatalog; replaceExisting: boolean },
+  options: {
+    workspace: Workspace;
+    catalog: ScenarioCatalog;
+    replaceExisting: boolean;
+    /** Where failures that name server paths are logged (default: the console). */
+    log?: (line: string) => void;
+  },
 ): Promise<{ imported: string[]; replaced: string[] }> {
   const { workspace, catalog } = options;
   const scenarios = parseScenarioPack(text, workspace);
@@ -128,18 +136,59 @@ export async function importScenarioPack(
     scenario,
     file: catalog.fileOf(scenario.id) ?? `${scenario.id}.json`,
   }));
+  await checkNewFiles(folder, entries, catalog, options.log ?? logToConsole);
   const written: { temporary: string; target: string }[] = [];
   try {
     for (const entry of entries) {
       const target = path.join(folder, entry.file);
       written.push({ temporary: await writeTemporary(target, scenarioText(entry.scenario)), target });
     }
+    for (const { temporary, target } of written) await rename(temporary, target);
   } catch (error) {
     await Promise.all(written.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
-    throw new ProtocolError('internal', `could not write the scenarios: ${(error as Error).message}`);
+    // The detail names server paths: it goes to the log, the console gets the short answer.
+    (options.log ?? logToConsole)(`scenario pack import failed: ${(error as Error).message}`);
+    throw new ProtocolError('internal', 'could not write the scenarios (see the core log)');
   }
-  for (const { temporary, target } of written) await rename(temporary, target);
   await syncDirectory(folder);
   catalog.put(entries);
   return { imported: scenarios.map((scenario) => scenario.id), replaced: clashes };
+}
+
+function logToConsole(line: string): void {
+  console.error(`[core] ${line}`);
+}
+
+/**
+ * A new scenario is written to `scenarios/<id>.json`, but the loader accepts any file name: that name may be
+ * another scenario's file, or differ from one only by case (one file on Windows and macOS). Refuses such an
+ * id before anything is written, naming the pack field and the file.
+ */
+async function checkNewFiles(
+  folder: string,
+  entries: readonly { scenario: Scenario; file: string }[],
+  catalog: ScenarioCatalog,
+  log: (line: string) => void,
+): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    log(`scenario pack import failed: ${(error as Error).message}`);
+    throw new ProtocolError('internal', 'could not read the scenarios folder (see the core log)');
+  }
+  const byLowerCase = new Map(names.map((name) => [name.toLowerCase(), name]));
+  const holders = new Map(catalog.all().map((scenario) => [catalog.fileOf(scenario.id), scenario.id]));
+  for (const [index, { scenario, file }] of entries.entries()) {
+    if (catalog.get(scenario.id)) continue; // replaced in its own file
+    const taken = byLowerCase.get(file.toLowerCase());
+    if (taken === undefined) continue;
+    const holder = holders.get(taken);
+    throw new ScenarioPackError(
+      `scenarios.${index}.id`,
+      `'${scenario.id}' would be written to scenarios/${taken}, which ` +
+        (holder === undefined ? 'exists already' : `holds scenario '${holder}'`) +
+        ': give the scenario another id',
+    );
+  }
 }
