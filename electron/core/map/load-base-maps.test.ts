@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +14,13 @@ import { WorkspaceError } from '../workspace/workspace-error';
 import { loadBaseMaps, resolveBaseMaps } from './load-base-maps';
 
 let directory: string | undefined;
+const fifos: string[] = [];
 afterEach(async () => {
+  // Without the fix a reader stays blocked in open() on a FIFO: a writer that comes and goes frees it.
+  for (const fifo of fifos.splice(0)) {
+    const writer = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
+    await writer?.close();
+  }
   if (directory) await rm(directory, { recursive: true, force: true });
   directory = undefined;
 });
@@ -44,6 +52,11 @@ describe('base-map catalogue', () => {
   it('refuses a catalogue whose default is not one of its base maps, naming the field', async () => {
     const text = JSON.stringify({ default: 'amap', baseMaps: [tianditu] });
     await expect(loadBaseMaps(await workspaceWith(text))).rejects.toThrow(/basemaps\.json.*default/);
+  });
+
+  it('loads a basemaps.json that starts with a UTF-8 byte order mark', async () => {
+    const text = `\uFEFF${JSON.stringify({ default: 'tianditu-vec', baseMaps: [tianditu] })}`;
+    expect((await loadBaseMaps(await workspaceWith(text))).default).toBe('tianditu-vec');
   });
 
   it('fills {token} from the core environment and hands windows no token fields', async () => {
@@ -177,6 +190,19 @@ describe('base-map catalogue', () => {
         /unknown type/,
       );
     });
+
+    it.skipIf(process.platform === 'win32')(
+      'refuses a FIFO named as the PMTiles file instead of waiting on it (check-workspace returns)',
+      async () => {
+        const folder = await workspaceWith(catalogue(pmtiles('maps/pipe.pmtiles')));
+        await mkdir(path.join(folder, 'maps'));
+        execFileSync('mkfifo', [path.join(folder, 'maps/pipe.pmtiles')]);
+        fifos.push(path.join(folder, 'maps/pipe.pmtiles'));
+        await expect(loadBaseMaps(folder)).rejects.toThrow(
+          "basemaps.json → baseMaps.0.file: 'maps/pipe.pmtiles' is a FIFO (named pipe), not a regular file",
+        );
+      },
+    );
 
     it('refuses `tiles` written in basemaps.json: the core fills it in', async () => {
       const tiles = {

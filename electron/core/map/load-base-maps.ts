@@ -1,7 +1,6 @@
 // Reads the workspace's optional `basemaps.json` (absent: the district's own vector map); a bad file refuses the
 // whole workspace like any other. A PMTiles base map's file is opened and checked here too: missing, unreadable or
 // damaged, it refuses the workspace with its file, field and problem named.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   baseMapCatalogueSchema,
@@ -10,6 +9,7 @@ import {
   type BaseMapSource,
 } from '@shared/model/base-map';
 import { WorkspaceError } from '../workspace/workspace-error';
+import { FileKindError, maxJsonFileBytes, readTextFile } from '../workspace/read-text-file';
 import { inspectPmtilesFile } from './pmtiles/inspect-pmtiles-file';
 import { PmtilesError } from './pmtiles/pmtiles-error';
 
@@ -18,10 +18,15 @@ const fileName = 'basemaps.json';
 export async function loadBaseMaps(directory: string): Promise<BaseMapCatalogue> {
   let text: string;
   try {
-    text = await readFile(path.join(directory, fileName), 'utf8');
+    text = await readTextFile(path.join(directory, fileName), maxJsonFileBytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultBaseMapCatalogue;
-    throw new WorkspaceError(fileName, '', `cannot be read (${(error as Error).message})`);
+    if (error instanceof FileKindError) throw new WorkspaceError(fileName, '', error.message);
+    throw new WorkspaceError(
+      fileName,
+      '',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
   }
   let data: unknown;
   try {
@@ -91,10 +96,10 @@ async function withPmtilesFile(
 }
 
 function fileProblem(error: unknown): string {
+  if (error instanceof FileKindError) return error.message;
   if (error instanceof PmtilesError) return `is not a usable PMTiles file: ${error.message}`;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'is missing';
-  if (code === 'EISDIR') return 'is a folder, not a file';
   return `cannot be read (${code ?? (error as Error).message})`;
 }
 

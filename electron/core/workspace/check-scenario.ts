@@ -20,7 +20,8 @@ export interface ScenarioProblem {
 /** The first problem of a scenario's references, or null; unknown cameras are all listed (`unknownCameras`). */
 export function checkScenario(scenario: Scenario, references: ScenarioReferences): ScenarioProblem | null {
   for (const displayId of references.displayIds) {
-    if (!scenario.displays[displayId]) {
+    // Own keys only: a display named 'constructor' must not find Object's constructor.
+    if (!Object.hasOwn(scenario.displays, displayId)) {
       return { field: `displays.${displayId}`, problem: 'missing: every display of the wall needs content' };
     }
   }

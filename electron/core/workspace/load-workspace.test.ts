@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { cp, mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +137,76 @@ describe('loadWorkspace', () => {
     await rm(path.join(directory, 'platforms.json'));
     const error = await refusal(directory);
     expect(error.message).toBe('platforms.json: file is missing');
+  });
+});
+
+describe('loadWorkspace: what a file is before it is read', () => {
+  const fifos: string[] = [];
+  afterEach(async () => {
+    // Without the fix a reader stays blocked in open() on the FIFO: a writer that comes and goes frees it.
+    for (const fifo of fifos.splice(0)) {
+      const writer = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
+      await writer?.close();
+    }
+  });
+
+  it('refuses cameras.json linked to /dev/zero, naming the file, without reading it', async () => {
+    const directory = await demoWith('cameras.json', (text) => text);
+    await rm(path.join(directory, 'cameras.json'));
+    await symlink('/dev/zero', path.join(directory, 'cameras.json'));
+    const error = await refusal(directory);
+    expect(error.file).toBe('cameras.json');
+    expect(error.problem).toBe('is a device, not a regular file');
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO named as a workspace file instead of waiting on it',
+    async () => {
+      const directory = await demoWith('indicators.json', (text) => text);
+      const fifo = path.join(directory, 'indicators.json');
+      await rm(fifo);
+      execFileSync('mkfifo', [fifo]);
+      fifos.push(fifo);
+      const error = await refusal(directory);
+      expect(error.message).toBe('indicators.json: is a FIFO (named pipe), not a regular file');
+    },
+  );
+
+  it('refuses a folder named as a scenario file, naming it', async () => {
+    const directory = await demoWith('wall.json', (text) => text);
+    await mkdir(path.join(directory, 'scenarios/extra.json'));
+    const error = await refusal(directory);
+    expect(error.message).toBe('scenarios/extra.json: is a folder, not a regular file');
+  });
+
+  it('loads files that start with a UTF-8 byte order mark', async () => {
+    const directory = await demoWith('workspace.json', (text) => `\uFEFF${text}`);
+    for (const file of ['cameras.json', 'scenarios/daily.json']) {
+      const target = path.join(directory, file);
+      await writeFile(target, `\uFEFF${await readFile(target, 'utf8')}`);
+    }
+    const workspace = await loadWorkspace(directory);
+    expect(workspace.manifest.defaultScenario).toBe('daily');
+    expect(workspace.scenarios.map((scenario) => scenario.id)).toContain('daily');
+  });
+
+  it('refuses a scenario named after a Windows device, naming the id field', async () => {
+    const directory = await demoWith('scenarios/fire.json', (text) =>
+      text.replace('"id": "fire"', '"id": "nul"'),
+    );
+    const error = await refusal(directory);
+    expect(error.file).toBe('scenarios/fire.json');
+    expect(error.field).toBe('id');
+    expect(error.problem).toMatch(/Windows device name/);
+  });
+
+  it("names a scenario's missing display even when the display is called constructor", async () => {
+    const directory = await demoWith('wall.json', (text) =>
+      text.replace('"id": "left"', '"id": "constructor"'),
+    );
+    const error = await refusal(directory);
+    expect(error.field).toBe('displays.constructor');
+    expect(error.problem).toMatch(/^missing/);
   });
 });
 

@@ -1,5 +1,5 @@
 // Loads and validates a workspace folder. Any bad file refuses the whole workspace: the core never half-starts.
-import { access, readFile, readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -19,6 +19,7 @@ import {
 } from '@shared/model/workspace';
 import { migrateScenario } from '@shared/model/scenario-migrations';
 import { WorkspaceError } from './workspace-error';
+import { FileKindError, maxJsonFileBytes, readTextFile } from './read-text-file';
 import { checkScenario } from './check-scenario';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { loadBaseMaps } from '../map/load-base-maps';
@@ -41,18 +42,12 @@ export interface Workspace {
   readonly baseMaps: BaseMapCatalogue;
 }
 
-const maxFileBytes = 32 * 1024 * 1024;
-
 async function readJson(directory: string, file: string): Promise<unknown> {
-  const full = path.join(directory, file);
   let text: string;
   try {
-    const buffer = await readFile(full);
-    if (buffer.byteLength > maxFileBytes)
-      throw new WorkspaceError(file, '', `larger than ${maxFileBytes} bytes`);
-    text = buffer.toString('utf8');
+    text = await readTextFile(path.join(directory, file), maxJsonFileBytes);
   } catch (error) {
-    if (error instanceof WorkspaceError) throw error;
+    if (error instanceof FileKindError) throw new WorkspaceError(file, '', error.message);
     const code = (error as NodeJS.ErrnoException).code;
     throw new WorkspaceError(
       file,

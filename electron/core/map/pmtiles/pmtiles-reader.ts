@@ -2,7 +2,8 @@
 // directory once, leaf directories on demand (kept in a bounded LRU cache), a tile's bytes per request. Every
 // offset and length is checked against its section and the file size first, so a damaged or truncated file gives a
 // PmtilesError naming the problem, never a read outside the file.
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openRegularFile } from '../../workspace/read-text-file';
 import { decodeDirectory, directoryBytes, findEntry, type Directory } from './directory';
 import { decompress, isGzip } from './decompress';
 import { headerLength, parseHeader, type Compression, type PmtilesHeader, type Section } from './header';
@@ -52,13 +53,9 @@ export class PmtilesReader {
 
   /** Opens a file and reads its header and root directory; throws PmtilesError if either is bad. */
   static async open(file: string, options: PmtilesReaderOptions = {}): Promise<PmtilesReader> {
-    const handle = await open(file, 'r');
+    // A FIFO or device is refused before anything is read (opening a FIFO would wait for a writer forever).
+    const { handle, size } = await openRegularFile(file);
     try {
-      const { size, isFile } = await handle.stat().then((stats) => ({
-        size: stats.size,
-        isFile: stats.isFile(),
-      }));
-      if (!isFile) throw new PmtilesError('is not a regular file');
       const headerBytes = await readSection(
         handle,
         size,
