@@ -1,8 +1,9 @@
 // Snapshots reach the workspace only as real PNGs of bounded size, under snapshots/.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProtocolError } from '@shared/protocol';
 import { saveSnapshot } from './snapshot';
 
 /** A 1×1 PNG. */
@@ -37,5 +38,34 @@ describe('saveSnapshot', () => {
     await expect(saveSnapshot(workspace, 'cam-1', tinyPng, { maxBytes: 10 })).rejects.toThrow(/more than 10/);
     await expect(saveSnapshot(workspace, '../x', tinyPng, { maxBytes: 1024 })).rejects.toThrow(/cannot name/);
     await expect(readdir(workspace)).resolves.toEqual([]);
+  });
+
+  it('lands 8 concurrent snapshots of one camera in the same millisecond as 8 whole files', async () => {
+    const now = () => new Date(2026, 10, 21, 8, 3, 21, 7);
+    // Eight different images (the last byte differs), so a file holding another's bytes shows.
+    const images = Array.from({ length: 8 }, (_, index) => Buffer.concat([tinyPng, Buffer.from([index])]));
+    const results = await Promise.all(
+      images.map((png) => saveSnapshot(workspace, 'cam-0001', png, { maxBytes: 1024, now })),
+    );
+    expect(new Set(results.map((result) => result.file)).size).toBe(8);
+    for (const [index, result] of results.entries())
+      expect(await readFile(path.join(workspace, result.file))).toEqual(images[index]);
+    const names = await readdir(path.join(workspace, 'snapshots'));
+    expect(names).toHaveLength(8);
+    expect(names.every((name) => /^cam-0001-20261121-080321-007(-\d+)?\.png$/.test(name))).toBe(true);
+  });
+
+  it('answers a failing write without any server path, and logs the detail on the server', async () => {
+    // snapshots/ is a file here, so the folder cannot be made.
+    await writeFile(path.join(workspace, 'snapshots'), 'in the way');
+    const logged: string[] = [];
+    const error = await saveSnapshot(workspace, 'cam-0001', tinyPng, {
+      maxBytes: 1024,
+      log: (line) => logged.push(line),
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).message).toBe('the snapshot of cam-0001 could not be saved');
+    expect((error as ProtocolError).message).not.toMatch(/[/\\]/);
+    expect(logged.join('\n')).toContain(workspace);
   });
 });

@@ -18,8 +18,11 @@ export async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-/** Writes `text` to a new temporary file beside `target` and flushes it; returns the temporary path. */
-export async function writeTemporary(target: string, text: string): Promise<string> {
+/**
+ * Writes `text` (or bytes) to a new, uniquely named temporary file beside `target` and flushes it; returns the
+ * temporary path.
+ */
+export async function writeTemporary(target: string, text: string | Uint8Array): Promise<string> {
   const temporary = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -37,8 +40,8 @@ export async function writeTemporary(target: string, text: string): Promise<stri
   return temporary;
 }
 
-/** Replaces `target` with `text` atomically and durably. */
-export async function writeFileAtomic(target: string, text: string): Promise<void> {
+/** Replaces `target` with `text` (or bytes) atomically and durably. */
+export async function writeFileAtomic(target: string, text: string | Uint8Array): Promise<void> {
   const temporary = await writeTemporary(target, text);
   try {
     await rename(temporary, target);
