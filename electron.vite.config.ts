@@ -38,8 +38,8 @@ export default defineConfig({
       outDir: 'out/renderer',
       minify: true,
       chunkSizeWarningLimit: 2000,
-      // The map bench page is only opened by `npm run bench:map`.
-      rollupOptions: { input: { index: 'renderer/index.html', mapBench: 'renderer/bench/map.html' } },
+      // The product's one page; the bench pages are built apart (tests/bench/vite.config.ts).
+      rollupOptions: { input: { index: 'renderer/index.html' } },
     },
   },
 });

@@ -126,6 +126,30 @@ export default tseslint.config(
       'no-restricted-imports': restrict(except('echarts'), [electronSidePattern, nodeBuiltinPattern]),
     },
   },
+  // Production code never imports tests/ (its doubles, fixtures and bench pages); the renderer's own tests may.
+  // A rule of its own, so the per-folder library rules above and below stay as they are.
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    ignores: ['renderer/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)tests/',
+              message: message('production code never imports tests/ (doubles, fixtures, bench pages)'),
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Bench pages and renderer test doubles under tests/ run in the browser.
+  {
+    files: ['tests/bench/pages/**/*.{ts,vue}', 'tests/support/renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   // Widget kinds never import each other, the wall or the stores directly.
   {
     files: ['renderer/src/widgets/*/**/*.{ts,vue}'],

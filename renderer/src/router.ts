@@ -12,8 +12,6 @@ export const router = createRouter({
       props: true,
     },
     { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
-    // The video bench's page (tests/bench/video): tiles without the wall, so decoding is all that is measured.
-    { path: '/bench/video', name: 'video-bench', component: () => import('./video/VideoBenchView.vue') },
   ],
 });
 

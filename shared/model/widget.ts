@@ -64,15 +64,25 @@ export const warningsBoardOptionsSchema = z.object({
   limit: z.number().int().min(1).max(50).default(12),
 });
 
+/** The layers a map widget may list (renderer/src/map/layers/ has one file per id). */
+export const mapLayerIdSchema = z.enum([
+  'district',
+  'grids',
+  'risk',
+  'cameras',
+  'incidents',
+  'units',
+  'sensors',
+]);
+export type MapLayerId = z.infer<typeof mapLayerIdSchema>;
+
 export const mapIncidentsOptionsSchema = z.object({
   center: lonLatSchema.optional(),
   zoom: z.number().min(0).max(22).optional(),
   /** [west, south, east, north] in WGS-84, fitted when no centre is given (default: the whole district). */
   extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   /** Layers bottom to top. */
-  layers: z
-    .array(z.enum(['district', 'grids', 'risk', 'cameras', 'incidents', 'units', 'sensors']))
-    .default(['district', 'grids', 'cameras']),
+  layers: z.array(mapLayerIdSchema).default(['district', 'grids', 'cameras']),
   /** A base map id of the workspace's basemaps.json (default: the catalogue's default). */
   baseMap: idSchema.optional(),
   /** Which cameras are drawn: any of the tags, in the streets / grids, online only. */

@@ -7,7 +7,7 @@ const eslint = new ESLint();
 async function importErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? [])
-    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .filter((message) => /^(@typescript-eslint\/)?no-restricted-imports$/.test(message.ruleId ?? ''))
     .map((message) => message.message);
 }
 
@@ -49,6 +49,11 @@ describe('import boundaries', { timeout: 30_000 }, () => {
       "import { emptyKind } from '../empty/index';\nexport const x = emptyKind;\n",
       /never import each other/,
     ],
+    [
+      'renderer/src/video/example.ts',
+      "import { FakeTilePlayer } from '../../../tests/support/renderer/fake-tile-player';\nexport const x = FakeTilePlayer;\n",
+      /production code never imports tests\//,
+    ],
   ])('%s: a forbidden import is an error', async (filePath, code, expected) => {
     const errors = await importErrors(filePath, code);
     expect(errors.join('\n')).toMatch(expected);
@@ -65,6 +70,10 @@ describe('import boundaries', { timeout: 30_000 }, () => {
     [
       'renderer/src/widgets/clock/example.ts',
       "import { useNow } from '../../data/use-now';\nexport const x = useNow;\n",
+    ],
+    [
+      'renderer/src/video/example.test.ts',
+      "import { FakeTilePlayer } from '../../../tests/support/renderer/fake-tile-player';\nexport const x = FakeTilePlayer;\n",
     ],
   ])('%s: an allowed import passes', async (filePath, code) => {
     expect(await importErrors(filePath, code)).toEqual([]);

@@ -5,7 +5,7 @@ import gcoord from 'gcoord';
 import type Point from 'ol/geom/Point';
 import { distanceMetres } from '@shared/geo/distance';
 import { createDistrictMap, districtLonLatExtent } from './create-district-map';
-import { testCameras, testDistrict } from './map-fixtures';
+import { testCameras, testDistrict } from '../../../tests/support/renderer/map-fixtures';
 
 let target: HTMLDivElement;
 

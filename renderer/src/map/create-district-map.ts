@@ -5,7 +5,6 @@ import 'ol/ol.css';
 import './map.css';
 import OlMap from 'ol/Map';
 import View from 'ol/View';
-import Overlay from 'ol/Overlay';
 import Attribution from 'ol/control/Attribution';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
 import type { FeatureLike } from 'ol/Feature';
@@ -15,13 +14,11 @@ import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import type { BaseMapSource } from '@shared/model/base-map';
 import type { Crs, LonLat } from '@shared/model/common';
-import type { Incident, IncidentSeverity, IncidentStatus } from '@shared/model/incident';
 import type { DistrictMap } from '@shared/model/workspace';
-import type { SensorKind, SensorState } from '@shared/model/sensor';
 import { convertPosition } from '@shared/geo/china-coordinates';
 import { createBaseMapLayer } from './base-map';
+import { IncidentPulses } from './incident-pulses';
 import {
-  filterIncidents,
   isMapLayerId,
   mapLayers,
   projectPosition,
@@ -31,16 +28,9 @@ import {
   type MapLayerHandle,
   type MapLayerId,
 } from './layer-registry';
-import { severityColours, severityRank } from './map-styles';
+import { targetOf, type MapTarget } from './map-target';
 
-/** What a click or hover found on the map. */
-export type MapTarget =
-  | { kind: 'camera'; id: string; name: string; isOnline: boolean; count: number }
-  | { kind: 'camera-group'; area: string; count: number }
-  | { kind: 'incident'; id: string; title: string; severity: IncidentSeverity; status: IncidentStatus }
-  | { kind: 'incident-group'; area: string; count: number; severity: IncidentSeverity }
-  | { kind: 'unit'; id: string; name: string; cameraId?: string }
-  | { kind: 'sensor'; id: string; name: string; sensorKind: SensorKind; state: SensorState; reading: string };
+export type { MapTarget };
 
 /** What a district map shows and how it answers the pointer. */
 export interface DistrictMapOptions {
@@ -102,8 +92,6 @@ const defaultZoom = 13;
 /** Space around a fitted district, in CSS px: labels at the border stay readable. */
 const fitPadding = [24, 24, 24, 24];
 /** New incidents pulse for this long after they are raised, the most severe first, at most this many. */
-const pulseMilliseconds = 10 * 60_000;
-const maxPulses = 12;
 
 /** The longitude/latitude bounding box of every feature of the district file (empty if it has none). */
 export function districtLonLatExtent(district: DistrictMap): Extent {
@@ -118,104 +106,6 @@ export function districtLonLatExtent(district: DistrictMap): Extent {
   };
   for (const feature of district.features) visit(feature.geometry.coordinates);
   return extent;
-}
-
-/** The target a feature stands for, from the properties the layers set. */
-function targetOf(feature: FeatureLike): MapTarget | null {
-  const kind = feature.get('kind') as string | undefined;
-  const id = String(feature.getId() ?? '');
-  switch (kind) {
-    case 'camera':
-      return {
-        kind,
-        id,
-        name: String(feature.get('name') ?? id),
-        isOnline: feature.get('isOnline') !== false,
-        count: Number(feature.get('count') ?? 1),
-      };
-    case 'camera-group':
-      return { kind, area: String(feature.get('area')), count: Number(feature.get('count')) };
-    case 'incident':
-      return {
-        kind,
-        id,
-        title: String(feature.get('title') ?? id),
-        severity: feature.get('severity') as IncidentSeverity,
-        status: feature.get('status') as IncidentStatus,
-      };
-    case 'incident-group':
-      return {
-        kind,
-        area: String(feature.get('area')),
-        count: Number(feature.get('count')),
-        severity: feature.get('severity') as IncidentSeverity,
-      };
-    case 'unit': {
-      const cameraId = feature.get('cameraId') as string | undefined;
-      return { kind, id, name: String(feature.get('name') ?? id), ...(cameraId ? { cameraId } : {}) };
-    }
-    case 'sensor':
-      return {
-        kind,
-        id,
-        name: String(feature.get('name') ?? id),
-        sensorKind: feature.get('sensorKind') as SensorKind,
-        state: feature.get('state') as SensorState,
-        reading: String(feature.get('reading') ?? ''),
-      };
-    default:
-      return null;
-  }
-}
-
-/** Pulsing rings over new incidents: DOM overlays animated by CSS, so the canvas is not redrawn per frame. */
-class IncidentPulses {
-  private readonly overlays = new Map<string, Overlay>();
-
-  constructor(
-    private readonly map: OlMap,
-    private readonly crs: Crs,
-  ) {}
-
-  update(incidents: readonly Incident[], filter: IncidentFilter | undefined, now: number): void {
-    const pulsing = filterIncidents(incidents, filter)
-      .filter((incident) => incident.status === 'new' && now - incident.raisedAt < pulseMilliseconds)
-      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || b.raisedAt - a.raisedAt)
-      .slice(0, maxPulses);
-    const keep = new Set(pulsing.map((incident) => incident.id));
-    for (const [id, overlay] of this.overlays) {
-      if (!keep.has(id)) {
-        this.map.removeOverlay(overlay);
-        overlay.dispose();
-        this.overlays.delete(id);
-      }
-    }
-    for (const incident of pulsing) {
-      let overlay = this.overlays.get(incident.id);
-      if (!overlay) {
-        const element = document.createElement('div');
-        element.className = 'tianmu-incident-pulse';
-        element.dataset.incidentId = incident.id;
-        element.style.setProperty('--pulse-colour', severityColours[incident.severity]);
-        overlay = new Overlay({ element, positioning: 'center-center', stopEvent: false });
-        this.map.addOverlay(overlay);
-        this.overlays.set(incident.id, overlay);
-      }
-      overlay.setPosition(projectPosition(incident.position, 'wgs84', this.crs));
-    }
-  }
-
-  count(): number {
-    return this.overlays.size;
-  }
-
-  dispose(): void {
-    for (const overlay of this.overlays.values()) {
-      this.map.removeOverlay(overlay);
-      overlay.dispose();
-    }
-    this.overlays.clear();
-  }
 }
 
 /** Creates the map inside `target`; call `update` with data as it loads and `dispose` when done. */

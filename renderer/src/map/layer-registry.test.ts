@@ -15,7 +15,7 @@ import {
   sensorStyle,
 } from './map-styles';
 import { riskClasses } from './risk-ramp';
-import { testCameras, testDistrict } from './map-fixtures';
+import { testCameras, testDistrict } from '../../../tests/support/renderer/map-fixtures';
 
 const kindsOf = (features: Feature[]) => features.map((feature) => feature.get('kind') as string);
 

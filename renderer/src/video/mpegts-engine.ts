@@ -31,7 +31,7 @@ function isWebSocketKind(kind: StreamKind): boolean {
 }
 
 /**
- * Settings the video bench varies to choose defaults by measurement (`#/bench/video?worker=1`); change them
+ * Settings the video bench varies to choose defaults by measurement (`/bench/video.html?worker=1`); change them
  * before the first player is created.
  */
 export const mpegtsTuning = {

@@ -6,10 +6,10 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { windowContextKey, type WindowContext } from '../data/context';
 import { i18n } from '../i18n';
 import WidgetCell from './WidgetCell.vue';
-import { FakeTilePlayer } from '../video/fake-tile-player';
+import { FakeTilePlayer } from '../../../tests/support/renderer/fake-tile-player';
 
 vi.mock('../video/tile-player', async () => ({
-  TilePlayer: (await import('../video/fake-tile-player')).FakeTilePlayer,
+  TilePlayer: (await import('../../../tests/support/renderer/fake-tile-player')).FakeTilePlayer,
 }));
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();

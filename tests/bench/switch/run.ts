@@ -67,7 +67,6 @@ const fullHd = { width: 1920, height: 1080 };
 async function referenceSwitches(
   browser: BenchBrowser,
   origin: string,
-  token: string,
   urls: Record<string, Record<string, string[]>>,
   rounds: number,
 ): Promise<number[]> {
@@ -83,10 +82,7 @@ async function referenceSwitches(
     );
   try {
     for (let index = 0; index < displays.length; index++) {
-      const page = await browser.openPage(
-        `${origin}/?token=${encodeURIComponent(token)}#/bench/video?${query}`,
-        fullHd,
-      );
+      const page = await browser.openPage(`${origin}/bench/video.html?${query}`, fullHd);
       pages.push(page);
       await page.waitFor('globalThis.__videoBench');
     }
@@ -183,7 +179,7 @@ async function main(): Promise<void> {
       }
     }
     socket.close();
-    const reference = await referenceSwitches(browser, host.origin, token, urls, switches);
+    const reference = await referenceSwitches(browser, host.origin, urls, switches);
     const sortedReference = [...reference].sort((a, b) => a - b);
     const sorted = [...samples].sort((a, b) => a - b);
     const sortedMounted = [...mounted].sort((a, b) => a - b);

@@ -216,8 +216,8 @@ async function measure(
     ...(variant.latencyTargetMs ? { latencyTargetMs: String(variant.latencyTargetMs) } : {}),
   });
   const openedAt = Date.now();
-  const page = await openPage(`${origin}/#/bench/video?${query}`, viewport);
-  // In the page: see renderer/src/video/VideoBenchView.vue.
+  const page = await openPage(`${origin}/bench/video.html?${query}`, viewport);
+  // In the page: see tests/bench/pages/VideoBenchView.vue.
   const read = () => page.evaluate<TileReading[]>('window.__videoBench.read()');
   await page.waitFor('window.__videoBench');
   await sleep(warmupMs);

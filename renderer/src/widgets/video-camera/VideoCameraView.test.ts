@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import VideoCameraView from './VideoCameraView.vue';
-import { FakeTilePlayer } from '../../video/fake-tile-player';
+import { FakeTilePlayer } from '../../../../tests/support/renderer/fake-tile-player';
 
 vi.mock('../../video/tile-player', async () => ({
-  TilePlayer: (await import('../../video/fake-tile-player')).FakeTilePlayer,
+  TilePlayer: (await import('../../../../tests/support/renderer/fake-tile-player')).FakeTilePlayer,
 }));
 
 const resolved: Array<{ cameraId: string; profile: string }> = [];

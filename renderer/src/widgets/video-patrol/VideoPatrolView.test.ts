@@ -10,10 +10,10 @@ import type { WidgetConfigOf } from '@shared/model/widget';
 import { windowContextKey, type WindowContext } from '../../data/context';
 import { i18n } from '../../i18n';
 import VideoPatrolView from './VideoPatrolView.vue';
-import { FakeTilePlayer } from '../../video/fake-tile-player';
+import { FakeTilePlayer } from '../../../../tests/support/renderer/fake-tile-player';
 
 vi.mock('../../video/tile-player', async () => ({
-  TilePlayer: (await import('../../video/fake-tile-player')).FakeTilePlayer,
+  TilePlayer: (await import('../../../../tests/support/renderer/fake-tile-player')).FakeTilePlayer,
 }));
 
 const cameraIds = (count: number) =>

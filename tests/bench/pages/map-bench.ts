@@ -1,4 +1,4 @@
-// The map bench page (renderer/bench/map.html, used only by `npm run bench:map`): draws 26,000 cameras, 10,000
+// The map bench page (tests/bench/pages/map.html, used only by `npm run bench:map`): draws 26,000 cameras, 10,000
 // incidents and 85 grids with Tianmu's layers and with a naive canvas layer (one style object per feature),
 // pans and zooms each for 5 s, and publishes first-render and frame times on `window.__mapBench`.
 import OlMap from 'ol/Map';
@@ -10,8 +10,8 @@ import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { fromLonLat } from 'ol/proj';
 import { Circle as CircleStyle, Fill, Stroke, Style } from 'ol/style';
-import { createDistrictMap } from '../create-district-map';
-import { severityColours } from '../map-styles';
+import { createDistrictMap } from '../../../renderer/src/map/create-district-map';
+import { severityColours } from '../../../renderer/src/map/map-styles';
 import { benchCentre, syntheticDistrict } from './synthetic-district';
 
 interface Measurement {

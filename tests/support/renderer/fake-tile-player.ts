@@ -1,9 +1,9 @@
 // A stand-in for TilePlayer in component tests, mocked in with
-//   vi.mock('…/video/tile-player', async () => ({ TilePlayer: (await import('…/video/fake-tile-player')).FakeTilePlayer }))
+//   vi.mock('…/video/tile-player', async () => ({ TilePlayer: (await import('…/tests/support/renderer/fake-tile-player')).FakeTilePlayer }))
 // It puts a <video> in its container, plays only when told and keeps every instance, so a test can count the
 // players a component holds. TilePlayer itself is tested in tile-player.test.ts, real playback in tests/e2e.
-import type { TilePlayerSource, TilePlayerStatus } from './tile-player';
-import { connectingStatus } from './tile-status';
+import type { TilePlayerSource, TilePlayerStatus } from '../../../renderer/src/video/tile-player';
+import { connectingStatus } from '../../../renderer/src/video/tile-status';
 
 export class FakeTilePlayer {
   /** Every player created since a test last emptied the list (`instances.length = 0`). */
