@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { wallSnapshotSchema, wallStateSchema, type Scenario, type WallState } from '@shared/model/wall';
 import { applyWallCommand, initialWallState, snapshotOf } from './wall-reducer';
 import { WallStateStore, lastGoodFileName, stateFileName } from './wall-state-store';
+import { writeTemporary } from './atomic-file';
 
 const scenario: Scenario = {
   version: 2,
@@ -256,12 +257,22 @@ describe('WallStateStore: damaged files never stop the wall', () => {
 
   it('removes temporary files a killed process left behind when it loads', async () => {
     const { store, second } = await savedTwice();
-    // Pids above Linux's largest (4,194,304) belong to no process.
-    const stale = ['.wall-state.json.99999991.0a1b2c3d.tmp', 'wall-state.last-good.json.99999992.tmp'];
-    for (const name of stale) await writeFile(path.join(store.directory, name), 'half a stat');
+    // A save killed after writing its temporary file, under the name atomic-file.ts gives it, by a process
+    // that is gone: pids above Linux's largest (4,194,304) belong to no process.
+    const written = path.basename(await writeTemporary(store.statePath, 'half a state'));
+    const stale = [
+      written.replace(`.${process.pid}.`, '.99999991.'),
+      'wall-state.last-good.json.99999992.tmp',
+    ];
+    await rename(path.join(store.directory, written), path.join(store.directory, stale[0]!));
+    await writeFile(path.join(store.directory, stale[1]!), 'a staged link');
+    // A running process's temporary file (this one's) may be a save in progress: it stays.
+    const running = path.basename(await writeTemporary(store.statePath, 'saving'));
     const loaded = await store.load(accept);
     expect(loaded.state).toEqual(second);
-    expect((await readdir(store.directory)).sort()).toEqual([lastGoodFileName, stateFileName].sort());
+    expect((await readdir(store.directory)).sort()).toEqual(
+      [lastGoodFileName, running, stateFileName].sort(),
+    );
   });
 
   it('says clearly when the state path is a directory, and leaves no temporary file behind on any save', async () => {
