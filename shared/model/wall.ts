@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema, localizedTextSchema } from './common';
 import { widgetConfigSchema } from './widget';
 import { patrolStateSchema } from './patrol';
+import { boundedJsonSchema } from './bounded-json';
 
 export const rectSchema = z.object({
   x: z.number().int(),
@@ -142,6 +143,22 @@ export const cellKeySchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*\/\d{1,3}$/, 'a cell key is <displayId>/<index>');
 
+/** Largest runtime state one cell may keep, in bytes of JSON. */
+export const maxCellStateBytes = 4096;
+
+/**
+ * Deepest nesting of a cell's runtime state. A map view or a patrol position is two or three levels deep; a
+ * value 1,900 levels deep fits in 4 KB and overflowed the stack of every recursive walk over the wall state.
+ */
+export const maxCellStateDepth = 32;
+
+/** A cell's runtime state: JSON of bounded depth and size, in commands and in the saved state alike. */
+export const cellStateValueSchema = boundedJsonSchema({
+  maxDepth: maxCellStateDepth,
+  // 4 KB of JSON holds at most about 2,048 values (`[0,0,…]`): this never refuses what the byte cap allows.
+  maxNodes: maxCellStateBytes,
+});
+
 /**
  * Everything the wall shows, without bookkeeping: what 返回 restores and what the state hash covers. New
  * wall-wide state belongs here, so it is kept by a switch and restored by 返回 without further code.
@@ -155,7 +172,7 @@ export const wallSnapshotSchema = z.object({
    * Runtime state of widgets, per cell (a patrol's position, a map's view): plain JSON owned by the widget
    * kind, cleared when the cell gets another widget, restored by 返回 with everything else.
    */
-  cellState: z.record(cellKeySchema, z.json()).default({}),
+  cellState: z.record(cellKeySchema, cellStateValueSchema).default({}),
   /**
    * Patrol cells paused, resumed or advanced by an operator, by `patrolKey(displayId, cellIndex)`; part of the
    * snapshot so a switch keeps the patrol positions and 返回 restores them.
@@ -183,9 +200,6 @@ export const wallStateSchema = wallSnapshotSchema.extend({
 });
 export type WallState = z.infer<typeof wallStateSchema>;
 
-/** Largest runtime state one cell may keep, in bytes of JSON. */
-export const maxCellStateBytes = 4096;
-
 /** Commands that change the wall. Each is validated, then applied by the wall reducer. */
 export const wallCommandSchema = z.discriminatedUnion('type', [
   /** Switches the whole wall to a scenario; the wall it replaces goes onto the 返回 history. */
@@ -210,7 +224,7 @@ export const wallCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('cell.setState'),
     displayId: idSchema,
     cellIndex: z.number().int().min(0).max(255),
-    state: z.json(),
+    state: cellStateValueSchema,
   }),
   /** A camera clicked on a map goes to a tile: the given one, else the first tile of the video block. */
   z.object({

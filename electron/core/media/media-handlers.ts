@@ -2,6 +2,7 @@
 import { ProtocolError } from '@shared/protocol';
 import type { Scenario, WallState } from '@shared/model/wall';
 import { videoCellStreams, type WidgetConfig } from '@shared/model/widget';
+import { ownValue } from '@shared/base/own-property';
 import { maxPrefetchedStreams, maxSnapshotBytes } from '@shared/protocol/domains/media';
 import { saveSnapshot } from './snapshot';
 import type { HandlerGroup } from '../session';
@@ -18,9 +19,9 @@ export function upcomingCells(
   state: WallState,
 ): (readonly WidgetConfig[])[] {
   const lists = [
-    ...scenarios.map((scenario) => scenario.displays[displayId]?.cells),
-    state.history.at(-1)?.displays[displayId]?.cells,
-    state.displays[displayId]?.cells,
+    ...scenarios.map((scenario) => ownValue(scenario.displays, displayId)?.cells),
+    ownValue(state.history.at(-1)?.displays ?? {}, displayId)?.cells,
+    ownValue(state.displays, displayId)?.cells,
   ];
   return lists.filter((cells) => cells !== undefined);
 }

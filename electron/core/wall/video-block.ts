@@ -1,6 +1,7 @@
 // Where cameras pulled from the map land: a compact block of video tiles, so the operator sees them together.
 import type { DisplayContent, WallState } from '@shared/model/wall';
 import { layoutCells, type GridCell } from '@shared/layout/grid';
+import { ownValue } from '@shared/base/own-property';
 
 /** A tile that may receive a camera: single cells showing video or nothing (never a map or a chart). */
 function isVideoTile(content: DisplayContent, cell: GridCell): boolean {
@@ -12,7 +13,7 @@ function isVideoTile(content: DisplayContent, cell: GridCell): boolean {
 export function videoDisplayId(state: WallState, displayIds: readonly string[]): string | undefined {
   let best: { id: string; count: number } | undefined;
   for (const id of displayIds) {
-    const content = state.displays[id];
+    const content = ownValue(state.displays, id);
     if (!content) continue;
     const count = layoutCells(content.layout).filter((cell) => isVideoTile(content, cell)).length;
     if (count > 0 && (!best || count > best.count)) best = { id, count };

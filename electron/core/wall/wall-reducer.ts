@@ -14,6 +14,7 @@ import { layoutCells } from '@shared/layout/grid';
 import { nearestCameras } from '@shared/geo/nearest-cameras';
 import { ProtocolError } from '@shared/protocol/envelope';
 import { canonicalJson } from '@shared/model/canonical-json';
+import { ownValue } from '@shared/base/own-property';
 import { videoBlock, videoDisplayId } from './video-block';
 import { patrolKey, patrolStep, runningPatrol, type PatrolState } from '@shared/model/patrol';
 
@@ -38,7 +39,7 @@ function cameraWidget(cameraId: string) {
 function targetDisplay(state: WallState, context: WallContext, displayId: string | undefined): string {
   const id = displayId ?? videoDisplayId(state, context.displayIds);
   if (id === undefined) throw new ProtocolError('rejected', 'no display of the wall shows video tiles');
-  if (!state.displays[id]) throw new ProtocolError('not-found', `unknown display '${id}'`);
+  if (!ownValue(state.displays, id)) throw new ProtocolError('not-found', `unknown display '${id}'`);
   return id;
 }
 
@@ -83,10 +84,16 @@ function forgetCellRuntime(snapshot: WallSnapshot, displayId: string, cellIndex:
   if (snapshot.patrols) delete snapshot.patrols[key];
 }
 
+/** The display a command names, or a rejection naming it. Own entries only: `constructor` is no display. */
+function checkDisplay(state: WallState, displayId: string): DisplayContent {
+  const content = ownValue(state.displays, displayId);
+  if (!content) throw new ProtocolError('not-found', `unknown display '${displayId}'`);
+  return content;
+}
+
 /** The display and cell a command names, or a rejection that says which one is wrong. */
 function checkCell(state: WallState, displayId: string, cellIndex: number): DisplayContent {
-  const content = state.displays[displayId];
-  if (!content) throw new ProtocolError('not-found', `unknown display '${displayId}'`);
+  const content = checkDisplay(state, displayId);
   const cellCount = layoutCells(content.layout).length;
   if (cellIndex >= cellCount) {
     throw new ProtocolError(
@@ -151,8 +158,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       return next(current);
     }
     case 'cell.restore': {
-      if (!state.displays[command.displayId])
-        throw new ProtocolError('not-found', `unknown display '${command.displayId}'`);
+      checkDisplay(state, command.displayId);
       delete current.maximized[command.displayId];
       return next(current);
     }
@@ -217,7 +223,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
     case 'patrol.pause':
     case 'patrol.resume':
     case 'patrol.advance': {
-      const widget = state.displays[command.displayId]?.cells[command.cellIndex];
+      const widget = checkDisplay(state, command.displayId).cells[command.cellIndex];
       if (widget?.kind !== 'video.patrol') {
         throw new ProtocolError(
           'rejected',
@@ -225,7 +231,7 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
         );
       }
       const key = patrolKey(command.displayId, command.cellIndex);
-      const patrol = state.patrols?.[key] ?? runningPatrol;
+      const patrol = (state.patrols && ownValue(state.patrols, key)) ?? runningPatrol;
       const step = patrolStep(patrol, widget.options.dwellSeconds, context.now);
       const changed: PatrolState =
         command.type === 'patrol.pause'

@@ -3,6 +3,7 @@
 import type { LonLat } from '@shared/model/common';
 import type { WallCommand, WallSnapshot, WallState } from '@shared/model/wall';
 import { layoutCells } from '@shared/layout/grid';
+import { ownValue } from '@shared/base/own-property';
 import type { Workspace } from '../workspace/load-workspace';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog';
 import { applyWallCommand, initialWallState } from './wall-reducer';
@@ -49,7 +50,7 @@ function checkSnapshot(
       if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId))
         return `${at}displays.${displayId}.cells.${index}: unknown camera '${widget.options.cameraId}'`;
     }
-    const maximized = snapshot.maximized[displayId];
+    const maximized = ownValue(snapshot.maximized, displayId);
     if (maximized !== undefined && maximized >= count)
       return `${at}maximized.${displayId}: no cell ${maximized}`;
   }

@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { wallSnapshotSchema, type Scenario, type WallState } from '@shared/model/wall';
+import { wallSnapshotSchema, wallStateSchema, type Scenario, type WallState } from '@shared/model/wall';
 import { applyWallCommand, initialWallState, snapshotOf } from './wall-reducer';
 import { WallStateStore, lastGoodFileName, stateFileName } from './wall-state-store';
+import { writeTemporary } from './atomic-file';
 
 const scenario: Scenario = {
   version: 2,
@@ -42,6 +43,7 @@ function changed(state: WallState, cellIndex: number): WallState {
 }
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(
     directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
   );
@@ -173,5 +175,121 @@ describe('WallStateStore', () => {
     expect(earlier.previous).toEqual(second);
     expect(earlier.scenarioId).toBe('daily');
     expect((await store.load(accept)).state).toEqual(state);
+  });
+});
+
+describe('WallStateStore: damaged files never stop the wall', () => {
+  /** `1` inside `depth` arrays. */
+  function nested(depth: number): unknown {
+    let value: unknown = 1;
+    for (let level = 0; level < depth; level++) value = [value];
+    return value;
+  }
+
+  /** Two saves: the first state is the last good copy, the second the current file. */
+  async function savedTwice(): Promise<{
+    store: WallStateStore;
+    lines: string[];
+    first: WallState;
+    second: WallState;
+  }> {
+    const { store, lines } = await storeIn();
+    const first = initialWallState(scenario, 10);
+    const second = changed(first, 1);
+    await store.save(first);
+    await store.save(second);
+    return { store, lines, first, second };
+  }
+
+  it('falls back to the last good copy when the state file holds a cell state 1,900 levels deep', async () => {
+    const { store, first, second } = await savedTwice();
+    const file = JSON.parse(await readFile(store.statePath, 'utf8'));
+    file.state.cellState = { 'left/0': nested(1_900) };
+    await writeFile(store.statePath, JSON.stringify(file));
+    const loaded = await store.load(accept);
+    expect(loaded.source).toBe('last-good');
+    expect(loaded.state).toEqual(first);
+    expect(loaded.problems).toEqual([
+      expect.stringMatching(/wall-state\.json: state\.cellState\.left\/0: nested more than 32 levels deep/),
+    ]);
+    expect(second.version).toBeGreaterThan(first.version);
+  });
+
+  it('falls back to the last good copy when JSON.parse or the validation throws (a stack overflow)', async () => {
+    const { store, first } = await savedTwice();
+    const overflow = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    vi.spyOn(JSON, 'parse').mockImplementationOnce(overflow);
+    const afterParse = await store.load(accept);
+    expect(afterParse).toMatchObject({ source: 'last-good', state: first });
+    expect(afterParse.problems).toEqual([
+      expect.stringMatching(/wall-state\.json: .*Maximum call stack size exceeded/),
+    ]);
+
+    vi.spyOn(wallStateSchema, 'safeParse').mockImplementationOnce(overflow);
+    expect(await store.load(accept)).toMatchObject({ source: 'last-good', state: first });
+
+    // The workspace check throwing for both files leaves the default scenario to the caller, never a throw.
+    const refused = await store.load(overflow);
+    expect(refused).toMatchObject({ state: null, source: 'none' });
+    expect(refused.problems).toHaveLength(2);
+  });
+
+  it('after resuming from the last good copy, the next save keeps that copy instead of the damaged file', async () => {
+    const { store: before, first } = await savedTwice();
+    await writeFile(before.statePath, '{"format":"tianmu-wall-state/1","state":{');
+    // A restart: a new store over the same folder.
+    const store = new WallStateStore({ directory: before.directory, log: () => undefined });
+    const loaded = await store.load(accept);
+    expect(loaded).toMatchObject({ source: 'last-good', state: first });
+    const third = changed(first, 0);
+    await store.save(third);
+    const lastGood = JSON.parse(await readFile(store.lastGoodPath, 'utf8'));
+    expect(lastGood.state).toEqual({ ...first, previous: null });
+    // The file this store wrote itself validated: the save after it makes it the last good copy.
+    await store.save(changed(third, 1));
+    expect(JSON.parse(await readFile(store.lastGoodPath, 'utf8')).state).toEqual({
+      ...third,
+      previous: null,
+    });
+  });
+
+  it('removes temporary files a killed process left behind when it loads', async () => {
+    const { store, second } = await savedTwice();
+    // A save killed after writing its temporary file, under the name atomic-file.ts gives it, by a process
+    // that is gone: pids above Linux's largest (4,194,304) belong to no process.
+    const written = path.basename(await writeTemporary(store.statePath, 'half a state'));
+    const stale = [
+      written.replace(`.${process.pid}.`, '.99999991.'),
+      'wall-state.last-good.json.99999992.tmp',
+    ];
+    await rename(path.join(store.directory, written), path.join(store.directory, stale[0]!));
+    await writeFile(path.join(store.directory, stale[1]!), 'a staged link');
+    // A running process's temporary file (this one's) may be a save in progress: it stays.
+    const running = path.basename(await writeTemporary(store.statePath, 'saving'));
+    const loaded = await store.load(accept);
+    expect(loaded.state).toEqual(second);
+    expect((await readdir(store.directory)).sort()).toEqual(
+      [lastGoodFileName, running, stateFileName].sort(),
+    );
+  });
+
+  it('says clearly when the state path is a directory, and leaves no temporary file behind on any save', async () => {
+    const { store, lines } = await storeIn();
+    await mkdir(store.statePath, { recursive: true });
+    const loaded = await store.load(accept);
+    expect(loaded.problems).toEqual([expect.stringMatching(/wall-state\.json: is a directory, not a file/)]);
+    let state = initialWallState(scenario, 10);
+    for (let round = 0; round < 3; round++) {
+      state = changed(state, round % 2);
+      await store.save(state);
+    }
+    expect(lines).toHaveLength(3);
+    for (const line of lines)
+      expect(line).toMatch(
+        /could not save the wall state to .*wall-state\.json: it is a directory, not a file/,
+      );
+    expect(await readdir(store.directory)).toEqual([stateFileName]);
   });
 });

@@ -1,7 +1,8 @@
 // Keeps the wall state on disk so the wall comes back exactly after a restart, a crash or a power cut:
 // every change is written atomically (temporary file, fsync, rename) and the file it replaces is kept as the
 // last good copy. A damaged file never stops the wall: the last good copy, else the default scenario, is used.
-import { copyFile, link, mkdir, readFile, rename, unlink } from 'node:fs/promises';
+// Only a file that validated (loaded, or written here) may become the last good copy.
+import { copyFile, link, mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIssues } from '@shared/protocol/validation';
 import { wallStateSchema, type WallSnapshot, type WallState } from '@shared/model/wall';
@@ -46,6 +47,11 @@ export class WallStateStore {
   private latest: WallState | null = null;
   private writtenVersion = -1;
   private hasDirectory = false;
+  /**
+   * Whether the current file on disk validated: it was loaded, or this store wrote it. A file that did not
+   * (damaged, refused, or never read) must not replace the last good copy the wall may have resumed from.
+   */
+  private isCurrentFileGood = false;
 
   constructor(options: WallStateStoreOptions) {
     this.directory = options.directory;
@@ -65,13 +71,16 @@ export class WallStateStore {
    * camera that no longer exists) and returns why it is unusable, or null.
    */
   async load(check: (state: WallState) => string | null): Promise<LoadedWallState> {
+    await this.removeStaleTemporaries();
     const problems: string[] = [];
+    this.isCurrentFileGood = false;
     for (const [source, file] of [
       ['current', this.statePath],
       ['last-good', this.lastGoodPath],
     ] as const) {
       const result = await readStateFile(file, check);
       if ('state' in result) {
+        this.isCurrentFileGood = source === 'current';
         const notes = result.notes.map((note) => `${file}: ${note}`);
         return { state: result.state, source, problems, notes };
       }
@@ -108,11 +117,33 @@ export class WallStateStore {
       savedAt: new Date().toISOString(),
       state: { ...state, previous: state.history.at(-1) ?? null },
     };
+    // A directory in the file's place fails every save: say so plainly, before writing anything beside it.
+    if ((await stat(this.statePath).catch(() => null))?.isDirectory())
+      throw new Error('it is a directory, not a file');
     const temporary = await writeTemporary(this.statePath, `${JSON.stringify(file)}\n`);
-    await this.keepLastGood();
-    await rename(temporary, this.statePath);
+    try {
+      if (this.isCurrentFileGood) await this.keepLastGood();
+      await rename(temporary, this.statePath);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    this.isCurrentFileGood = true;
     await syncDirectory(this.directory);
     this.writtenVersion = state.version;
+  }
+
+  /**
+   * Deletes the temporary files of saves that never finished (the process was killed between writing and
+   * renaming). Files of a process still running are left alone: it may be saving right now.
+   */
+  private async removeStaleTemporaries(): Promise<void> {
+    const names = await readdir(this.directory).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = temporaryFilePid(name);
+      if (pid !== null && !isProcessRunning(pid))
+        await unlink(path.join(this.directory, name)).catch(() => undefined);
+    }
   }
 
   /**
@@ -128,11 +159,56 @@ export class WallStateStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       await copyFile(this.statePath, staging);
     }
-    await rename(staging, this.lastGoodPath);
+    try {
+      await rename(staging, this.lastGoodPath);
+    } catch (error) {
+      await unlink(staging).catch(() => undefined);
+      throw error;
+    }
   }
 }
 
+/** Temporary files of this store: the new state (atomic-file.ts names it) and the last good copy's staging link. */
+const temporaryFilePatterns = [
+  /^\.wall-state\.json\.(\d+)\.[0-9a-f]+\.tmp$/,
+  /^wall-state\.last-good\.json\.(\d+)\.tmp$/,
+];
+
+/** The pid in the name of one of this store's temporary files, or null for any other file. */
+function temporaryFilePid(name: string): number | null {
+  for (const pattern of temporaryFilePatterns) {
+    const match = pattern.exec(name);
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+/** Whether a process with this pid exists (EPERM: it does, owned by someone else). */
+function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Reads and validates one state file. Never throws: whatever goes wrong (an unreadable file, a parser or a
+ * validation that gives up, even a stack overflow) is a problem with this file, and the caller tries the next.
+ */
 async function readStateFile(
+  file: string,
+  check: (state: WallState) => string | null,
+): Promise<{ state: WallState; notes: readonly string[] } | { problem: string | null }> {
+  try {
+    return await readStateFileOrThrow(file, check);
+  } catch (error) {
+    return { problem: `could not be used (${String(error)})` };
+  }
+}
+
+async function readStateFileOrThrow(
   file: string,
   check: (state: WallState) => string | null,
 ): Promise<{ state: WallState; notes: readonly string[] } | { problem: string | null }> {
@@ -141,7 +217,8 @@ async function readStateFile(
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? null : `cannot be read (${code})` };
+    if (code === 'ENOENT') return { problem: null };
+    return { problem: code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code})` };
   }
   let data: unknown;
   try {

@@ -3,6 +3,7 @@
 import type { Scenario } from '@shared/model/wall';
 import { videoCellStreams } from '@shared/model/widget';
 import { checkLayout, layoutCells } from '@shared/layout/grid';
+import { ownValue } from '@shared/base/own-property';
 
 /** What a scenario may refer to. */
 export interface ScenarioReferences {
@@ -20,8 +21,7 @@ export interface ScenarioProblem {
 /** The first problem of a scenario's references, or null; unknown cameras are all listed (`unknownCameras`). */
 export function checkScenario(scenario: Scenario, references: ScenarioReferences): ScenarioProblem | null {
   for (const displayId of references.displayIds) {
-    // Own keys only: a display named 'constructor' must not find Object's constructor.
-    if (!Object.hasOwn(scenario.displays, displayId)) {
+    if (!ownValue(scenario.displays, displayId)) {
       return { field: `displays.${displayId}`, problem: 'missing: every display of the wall needs content' };
     }
   }
