@@ -1,6 +1,9 @@
 // The feed hub: the latest value and a bounded history per topic, shared by every window, with
-// ref-counted subscriptions. Sources publish into it; sessions subscribe to topics.
+// ref-counted subscriptions. Sources publish into it; sessions subscribe to topics. With a catalogue it keeps
+// catalogue topics only, and refuses (and reports) values a real reading cannot have.
 import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed';
+import { valueRefusal } from '@shared/feeds/value-check';
+import type { TopicCatalogue } from './topic-catalogue';
 
 /** Receives the values of the topics it subscribed to, as they are published. */
 export type FeedListener = (values: readonly TopicValue[]) => void;
@@ -11,6 +14,13 @@ export interface FeedSubscription {
   /** Topics this subscription holds. */
   readonly topics: ReadonlySet<string>;
   dispose(): void;
+}
+
+/** What a publication or backfill left out, for the source's health. */
+export interface PublishResult {
+  refused: number;
+  /** Why the last refused value was refused (one line naming its topic). */
+  problem?: string;
 }
 
 interface TopicEntry {
@@ -26,21 +36,45 @@ export interface FeedHubOptions {
    * longest a demo scenario shows — is full).
    */
   historyLength?: number;
+  /** The topics kept and their plausible ranges; without it every topic is kept (tests and benches only). */
+  catalogue?: TopicCatalogue;
+  /** The clock source times are checked against. */
+  now?: () => number;
 }
 
 export class FeedHub {
   private readonly entries = new Map<string, TopicEntry>();
   private readonly listenersByTopic = new Map<string, Set<FeedListener>>();
   private readonly historyLength: number;
+  private readonly catalogue: TopicCatalogue | undefined;
+  private readonly now: () => number;
 
   constructor(options: FeedHubOptions = {}) {
     this.historyLength = options.historyLength ?? 4_000;
+    this.catalogue = options.catalogue;
+    this.now = options.now ?? Date.now;
   }
 
-  /** Stores values (a value older than the latest of its topic is kept in history but not as latest). */
-  publish(values: readonly TopicValue[]): void {
+  /** Number of topics with an entry (bounded by the catalogue), for tests and diagnostics. */
+  get topicCount(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Stores values (a value older than the latest of its topic is kept in history but not as latest). Values
+   * outside the catalogue, stamped ahead of this clock, absurd or implausible are refused and reported.
+   */
+  publish(values: readonly TopicValue[]): PublishResult {
+    const result: PublishResult = { refused: 0 };
+    const now = this.now();
     const byListener = new Map<FeedListener, TopicValue[]>();
     for (const value of values) {
+      const problem = this.refusal(value, now);
+      if (problem) {
+        result.refused++;
+        result.problem = problem;
+        continue;
+      }
       const entry = this.entry(value.topic);
       this.appendHistory(entry, [value.ts, value.value]);
       if (entry.latest && entry.latest.ts > value.ts) continue;
@@ -52,15 +86,27 @@ export class FeedHub {
       }
     }
     for (const [listener, batch] of byListener) listener(batch);
+    return result;
   }
 
   /** Seeds history without notifying anyone (used to backfill a source's recent past at start). */
-  backfill(topic: string, points: readonly SamplePoint[]): void {
+  backfill(topic: string, points: readonly SamplePoint[]): PublishResult {
+    const result: PublishResult = { refused: 0 };
+    const now = this.now();
+    const accepted = points.filter(([ts, value]) => {
+      const problem = this.refusal({ topic, ts, value }, now);
+      if (problem) {
+        result.refused++;
+        result.problem = problem;
+      }
+      return !problem;
+    });
+    const last = accepted.at(-1);
+    if (!last) return result;
     const entry = this.entry(topic);
-    for (const point of points) this.appendHistory(entry, point);
-    const last = points.at(-1);
-    if (last && (!entry.latest || entry.latest.ts <= last[0]))
-      entry.latest = { topic, ts: last[0], value: last[1] };
+    for (const point of accepted) this.appendHistory(entry, point);
+    if (!entry.latest || entry.latest.ts <= last[0]) entry.latest = { topic, ts: last[0], value: last[1] };
+    return result;
   }
 
   snapshot(topic: string): TopicSnapshot {
@@ -94,6 +140,13 @@ export class FeedHub {
       }
     };
     return { topics, add, remove, dispose: () => remove([...topics]) };
+  }
+
+  private refusal(value: TopicValue, now: number): string | undefined {
+    if (!this.catalogue) return valueRefusal(value, now);
+    const rule = this.catalogue.rule(value.topic);
+    if (!rule) return `${value.topic}: no indicator or known topic has this key`;
+    return valueRefusal(value, now, rule.plausible);
   }
 
   private entry(topic: string): TopicEntry {
