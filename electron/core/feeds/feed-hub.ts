@@ -9,6 +9,7 @@ import type { TopicCatalogue } from './topic-catalogue';
 export type FeedListener = (values: readonly TopicValue[]) => void;
 
 export interface FeedSubscription {
+  /** Subscribes to the topics (once each) and answers their snapshots, within one answer's history budget. */
   add(topics: readonly string[]): TopicSnapshot[];
   remove(topics: readonly string[]): void;
   /** Topics this subscription holds. */
@@ -29,6 +30,13 @@ interface TopicEntry {
   ring: SamplePoint[];
   ringStart: number;
 }
+
+/**
+ * History points one subscription answer carries at most, shared among its topics (about 2.5 MB of JSON):
+ * 30 full 4,000-point histories — more trend lines than a display shows — while 500 topics still get 240
+ * points each instead of a 40 MB answer.
+ */
+export const maxHistoryPointsPerAnswer = 120_000;
 
 export interface FeedHubOptions {
   /**
@@ -109,9 +117,13 @@ export class FeedHub {
     return result;
   }
 
-  snapshot(topic: string): TopicSnapshot {
+  snapshot(topic: string, maxHistoryPoints = this.historyLength): TopicSnapshot {
     const entry = this.entries.get(topic);
-    return { topic, latest: entry?.latest ?? null, history: entry ? this.history(entry) : [] };
+    return {
+      topic,
+      latest: entry?.latest ?? null,
+      history: entry ? this.history(entry, maxHistoryPoints) : [],
+    };
   }
 
   /** Number of listeners per topic, for tests and diagnostics. */
@@ -121,15 +133,17 @@ export class FeedHub {
 
   subscribe(listener: FeedListener): FeedSubscription {
     const topics = new Set<string>();
-    const add = (newTopics: readonly string[]) => {
-      for (const topic of newTopics) {
-        if (topics.has(topic)) continue;
+    const add = (requested: readonly string[]) => {
+      const unique = [...new Set(requested)];
+      for (const topic of unique) {
+        // Nothing is ever published outside the catalogue: a listener there would only hold memory.
+        if (topics.has(topic) || (this.catalogue && !this.catalogue.rule(topic))) continue;
         topics.add(topic);
         let listeners = this.listenersByTopic.get(topic);
         if (!listeners) this.listenersByTopic.set(topic, (listeners = new Set()));
         listeners.add(listener);
       }
-      return newTopics.map((topic) => this.snapshot(topic));
+      return this.snapshots(unique);
     };
     const remove = (oldTopics: readonly string[]) => {
       for (const topic of oldTopics) {
@@ -140,6 +154,23 @@ export class FeedHub {
       }
     };
     return { topics, add, remove, dispose: () => remove([...topics]) };
+  }
+
+  /**
+   * Snapshots of distinct topics sharing `maxHistoryPointsPerAnswer`: shortest histories first, each given at
+   * most an even share of what is left, so a short history comes whole and the long ones split the rest.
+   */
+  private snapshots(topics: readonly string[]): TopicSnapshot[] {
+    const lengths = topics.map((topic) => this.entries.get(topic)?.ring.length ?? 0);
+    const order = topics.map((_, index) => index).sort((left, right) => lengths[left]! - lengths[right]!);
+    const allowance = new Array<number>(topics.length);
+    let budget = maxHistoryPointsPerAnswer;
+    order.forEach((index, position) => {
+      const share = Math.floor(budget / (topics.length - position));
+      allowance[index] = Math.min(lengths[index]!, share);
+      budget -= allowance[index]!;
+    });
+    return topics.map((topic, index) => this.snapshot(topic, allowance[index]));
   }
 
   private refusal(value: TopicValue, now: number): string | undefined {
@@ -164,7 +195,10 @@ export class FeedHub {
     }
   }
 
-  private history(entry: TopicEntry): SamplePoint[] {
-    return [...entry.ring.slice(entry.ringStart), ...entry.ring.slice(0, entry.ringStart)];
+  /** The newest `maxPoints` points, oldest first. */
+  private history(entry: TopicEntry, maxPoints: number): SamplePoint[] {
+    if (maxPoints <= 0) return [];
+    const ordered = [...entry.ring.slice(entry.ringStart), ...entry.ring.slice(0, entry.ringStart)];
+    return ordered.length > maxPoints ? ordered.slice(-maxPoints) : ordered;
   }
 }
