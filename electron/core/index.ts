@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
+import { TopicCatalogue } from './feeds/topic-catalogue';
 import { WallService, checkWallState, withUsableHistory } from './wall/wall-service';
 import { WallStateStore } from './wall/wall-state-store';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
@@ -27,7 +28,7 @@ import { incidentHandlers } from './incidents/incident-handlers';
 import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
 import { createBaseMapTiles } from './map/base-map-tiles';
-import { DemoRisk } from './map/demo-risk';
+import { DemoRisk, demoRiskTopicPrefix } from './map/demo-risk';
 import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
@@ -90,7 +91,16 @@ export interface Core {
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
   const workspace = await loadWorkspace(path.resolve(workspaceDir));
   const log = options.log ?? ((line: string) => console.log(line));
-  const hub = new FeedHub();
+  // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
+  const hub = new FeedHub({
+    catalogue: new TopicCatalogue({
+      indicators: workspace.indicators,
+      gridIds: workspace.district.features
+        .filter((feature) => feature.properties.kind === 'grid')
+        .map((feature) => feature.properties.id),
+      gridPrefixes: [demoRiskTopicPrefix],
+    }),
+  });
   const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
 
   // The wall resumes exactly where it was; a damaged state file falls back to the last good copy, then to

@@ -39,6 +39,18 @@ export const simulationSchema = z.object({
   decimals: z.number().int().min(0).max(4).default(1),
 });
 
+/**
+ * The values a real reading can take (rainfall is never negative, a percentage stays within 0–100). A value
+ * outside it is a backend fault: the hub refuses it and counts it on its source instead of showing it as a reading.
+ */
+export const plausibleRangeSchema = z
+  .object({ min: z.number().optional(), max: z.number().optional() })
+  .refine(
+    (range) => range.min === undefined || range.max === undefined || range.min <= range.max,
+    'plausible.min must not be above plausible.max',
+  );
+export type PlausibleRange = z.infer<typeof plausibleRangeSchema>;
+
 export const indicatorSchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
@@ -47,6 +59,8 @@ export const indicatorSchema = z.object({
   /** Key of the value in the feed hub (a topic of the form `vitals/<id>` by default). */
   sourceKey: z.string().min(1).max(200),
   thresholds: thresholdsSchema.optional(),
+  /** Optional: values outside this range are refused as implausible (see `plausibleRangeSchema`). */
+  plausible: plausibleRangeSchema.optional(),
   /** Seconds after which a value is shown as stale (数据过期). */
   staleAfterSeconds: z.number().positive().default(30),
   simulation: simulationSchema.optional(),

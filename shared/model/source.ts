@@ -183,8 +183,13 @@ export const sourceHealthSchema = z.object({
   reconnects: z.number().int().min(0),
   resyncs: z.number().int().min(0),
   duplicates: z.number().int().min(0),
-  /** Payloads or records refused by validation (a broken backend never corrupts the hub). */
+  /**
+   * Payloads, records and values refused (malformed, stamped ahead of the clock, implausible, or for a key no
+   * indicator has): a broken backend never corrupts the hub.
+   */
   rejected: z.number().int().min(0),
+  /** Why the last of them was refused (shown on the console's source strip). */
+  lastRejection: z.string().max(300).nullable(),
   values: z.number().int().min(0),
   incidents: z.number().int().min(0),
 });

@@ -177,3 +177,26 @@ test('every value on screen carries its source time', async ({ browser }) => {
     await page.close();
   }
 });
+
+test('a value stamped far in the future is refused and counted on the source strip, and real values keep showing', async ({
+  browser,
+}) => {
+  const wall = await browser.newPage();
+  const consolePage = await browser.newPage();
+  await openWall(wall);
+  await consolePage.goto(host.urls.get('console')!);
+  server.publish({ 'rain-1h': 99.9 }, { ts: 8.64e15 });
+
+  const refused = consolePage.locator(
+    '[data-testid="source-chip"][data-source-id="test-feed"] [data-testid="source-refused"]',
+  );
+  await expect(refused).toHaveText(/^已拒收 \d+$/);
+  await expect(refused).toHaveAttribute('title', /vitals\/rain-1h: time .* ahead of this clock/);
+  // The wall goes on showing the feed's real values, stamped now, never the future-stamped one.
+  const tile = wall.locator('[data-testid="kpi-tile"][data-indicator-id="rain-1h"]');
+  await expect
+    .poll(async () => Math.abs(Number(await tile.getAttribute('data-source-ts')) - Date.now()))
+    .toBeLessThan(5_000);
+  await expect(tile).not.toContainText('99.9');
+  await Promise.all([wall.close(), consolePage.close()]);
+});

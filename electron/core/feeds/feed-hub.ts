@@ -1,16 +1,27 @@
 // The feed hub: the latest value and a bounded history per topic, shared by every window, with
-// ref-counted subscriptions. Sources publish into it; sessions subscribe to topics.
+// ref-counted subscriptions. Sources publish into it; sessions subscribe to topics. With a catalogue it keeps
+// catalogue topics only, and refuses (and reports) values a real reading cannot have.
 import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed';
+import { valueRefusal } from '@shared/feeds/value-check';
+import type { TopicCatalogue } from './topic-catalogue';
 
 /** Receives the values of the topics it subscribed to, as they are published. */
 export type FeedListener = (values: readonly TopicValue[]) => void;
 
 export interface FeedSubscription {
+  /** Subscribes to the topics (once each) and answers their snapshots, within one answer's history budget. */
   add(topics: readonly string[]): TopicSnapshot[];
   remove(topics: readonly string[]): void;
   /** Topics this subscription holds. */
   readonly topics: ReadonlySet<string>;
   dispose(): void;
+}
+
+/** What a publication or backfill left out, for the source's health. */
+export interface PublishResult {
+  refused: number;
+  /** Why the last refused value was refused (one line naming its topic). */
+  problem?: string;
 }
 
 interface TopicEntry {
@@ -20,27 +31,58 @@ interface TopicEntry {
   ringStart: number;
 }
 
+/**
+ * History points one subscription answer carries at most, shared among its topics (about 2.5 MB of JSON):
+ * 30 full 4,000-point histories — more trend lines than a display shows — while 500 topics still get 240
+ * points each instead of a 40 MB answer.
+ */
+export const maxHistoryPointsPerAnswer = 120_000;
+
 export interface FeedHubOptions {
   /**
    * Points kept per topic (default 4,000: over an hour at one value a second, so a 60-minute trend — the
    * longest a demo scenario shows — is full).
    */
   historyLength?: number;
+  /** The topics kept and their plausible ranges; without it every topic is kept (tests and benches only). */
+  catalogue?: TopicCatalogue;
+  /** The clock source times are checked against. */
+  now?: () => number;
 }
 
 export class FeedHub {
   private readonly entries = new Map<string, TopicEntry>();
   private readonly listenersByTopic = new Map<string, Set<FeedListener>>();
   private readonly historyLength: number;
+  private readonly catalogue: TopicCatalogue | undefined;
+  private readonly now: () => number;
 
   constructor(options: FeedHubOptions = {}) {
     this.historyLength = options.historyLength ?? 4_000;
+    this.catalogue = options.catalogue;
+    this.now = options.now ?? Date.now;
   }
 
-  /** Stores values (a value older than the latest of its topic is kept in history but not as latest). */
-  publish(values: readonly TopicValue[]): void {
+  /** Number of topics with an entry (bounded by the catalogue), for tests and diagnostics. */
+  get topicCount(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Stores values (a value older than the latest of its topic is kept in history but not as latest). Values
+   * outside the catalogue, stamped ahead of this clock, absurd or implausible are refused and reported.
+   */
+  publish(values: readonly TopicValue[]): PublishResult {
+    const result: PublishResult = { refused: 0 };
+    const now = this.now();
     const byListener = new Map<FeedListener, TopicValue[]>();
     for (const value of values) {
+      const problem = this.refusal(value, now);
+      if (problem) {
+        result.refused++;
+        result.problem = problem;
+        continue;
+      }
       const entry = this.entry(value.topic);
       this.appendHistory(entry, [value.ts, value.value]);
       if (entry.latest && entry.latest.ts > value.ts) continue;
@@ -52,20 +94,36 @@ export class FeedHub {
       }
     }
     for (const [listener, batch] of byListener) listener(batch);
+    return result;
   }
 
   /** Seeds history without notifying anyone (used to backfill a source's recent past at start). */
-  backfill(topic: string, points: readonly SamplePoint[]): void {
+  backfill(topic: string, points: readonly SamplePoint[]): PublishResult {
+    const result: PublishResult = { refused: 0 };
+    const now = this.now();
+    const accepted = points.filter(([ts, value]) => {
+      const problem = this.refusal({ topic, ts, value }, now);
+      if (problem) {
+        result.refused++;
+        result.problem = problem;
+      }
+      return !problem;
+    });
+    const last = accepted.at(-1);
+    if (!last) return result;
     const entry = this.entry(topic);
-    for (const point of points) this.appendHistory(entry, point);
-    const last = points.at(-1);
-    if (last && (!entry.latest || entry.latest.ts <= last[0]))
-      entry.latest = { topic, ts: last[0], value: last[1] };
+    for (const point of accepted) this.appendHistory(entry, point);
+    if (!entry.latest || entry.latest.ts <= last[0]) entry.latest = { topic, ts: last[0], value: last[1] };
+    return result;
   }
 
-  snapshot(topic: string): TopicSnapshot {
+  snapshot(topic: string, maxHistoryPoints = this.historyLength): TopicSnapshot {
     const entry = this.entries.get(topic);
-    return { topic, latest: entry?.latest ?? null, history: entry ? this.history(entry) : [] };
+    return {
+      topic,
+      latest: entry?.latest ?? null,
+      history: entry ? this.history(entry, maxHistoryPoints) : [],
+    };
   }
 
   /** Number of listeners per topic, for tests and diagnostics. */
@@ -75,15 +133,17 @@ export class FeedHub {
 
   subscribe(listener: FeedListener): FeedSubscription {
     const topics = new Set<string>();
-    const add = (newTopics: readonly string[]) => {
-      for (const topic of newTopics) {
-        if (topics.has(topic)) continue;
+    const add = (requested: readonly string[]) => {
+      const unique = [...new Set(requested)];
+      for (const topic of unique) {
+        // Nothing is ever published outside the catalogue: a listener there would only hold memory.
+        if (topics.has(topic) || (this.catalogue && !this.catalogue.rule(topic))) continue;
         topics.add(topic);
         let listeners = this.listenersByTopic.get(topic);
         if (!listeners) this.listenersByTopic.set(topic, (listeners = new Set()));
         listeners.add(listener);
       }
-      return newTopics.map((topic) => this.snapshot(topic));
+      return this.snapshots(unique);
     };
     const remove = (oldTopics: readonly string[]) => {
       for (const topic of oldTopics) {
@@ -94,6 +154,30 @@ export class FeedHub {
       }
     };
     return { topics, add, remove, dispose: () => remove([...topics]) };
+  }
+
+  /**
+   * Snapshots of distinct topics sharing `maxHistoryPointsPerAnswer`: shortest histories first, each given at
+   * most an even share of what is left, so a short history comes whole and the long ones split the rest.
+   */
+  private snapshots(topics: readonly string[]): TopicSnapshot[] {
+    const lengths = topics.map((topic) => this.entries.get(topic)?.ring.length ?? 0);
+    const order = topics.map((_, index) => index).sort((left, right) => lengths[left]! - lengths[right]!);
+    const allowance = new Array<number>(topics.length);
+    let budget = maxHistoryPointsPerAnswer;
+    order.forEach((index, position) => {
+      const share = Math.floor(budget / (topics.length - position));
+      allowance[index] = Math.min(lengths[index]!, share);
+      budget -= allowance[index]!;
+    });
+    return topics.map((topic, index) => this.snapshot(topic, allowance[index]));
+  }
+
+  private refusal(value: TopicValue, now: number): string | undefined {
+    if (!this.catalogue) return valueRefusal(value, now);
+    const rule = this.catalogue.rule(value.topic);
+    if (!rule) return `${value.topic}: no indicator or known topic has this key`;
+    return valueRefusal(value, now, rule.plausible);
   }
 
   private entry(topic: string): TopicEntry {
@@ -111,7 +195,10 @@ export class FeedHub {
     }
   }
 
-  private history(entry: TopicEntry): SamplePoint[] {
-    return [...entry.ring.slice(entry.ringStart), ...entry.ring.slice(0, entry.ringStart)];
+  /** The newest `maxPoints` points, oldest first. */
+  private history(entry: TopicEntry, maxPoints: number): SamplePoint[] {
+    if (maxPoints <= 0) return [];
+    const ordered = [...entry.ring.slice(entry.ringStart), ...entry.ring.slice(0, entry.ringStart)];
+    return ordered.length > maxPoints ? ordered.slice(-maxPoints) : ordered;
   }
 }

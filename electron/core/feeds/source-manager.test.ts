@@ -6,6 +6,7 @@ import { indicatorCatalogueSchema } from '@shared/model/indicator';
 import indicatorFile from '../../../resources/demo/indicators.json';
 import { startWebSocketFeedServer, type WebSocketFeedServer } from '../../../tests/support/feed-servers';
 import { FeedHub } from './feed-hub';
+import { TopicCatalogue } from './topic-catalogue';
 import { IncidentStore } from '../incidents/incident-store';
 import { SourceManager } from './source-manager';
 import { TyphoonScript } from './typhoon-script';
@@ -80,5 +81,32 @@ describe('SourceManager', () => {
       () => broadcasts.at(-1)?.find((health) => health.id === 'weather')?.state === 'reconnecting',
       'down',
     );
+  });
+
+  it('counts refused values on their source with the last reason, and the real later value still shows', async () => {
+    server = await startWebSocketFeedServer({ heartbeatMs: 100 });
+    const catalogue = new TopicCatalogue({ indicators, gridIds: [], gridPrefixes: [] });
+    const hub = new FeedHub({ catalogue });
+    manager = new SourceManager([sourceSchema.parse({ id: 'weather', kind: 'tianmu-ws', url: server.url })], {
+      hub,
+      incidents: new IncidentStore(),
+      indicators,
+      typhoon: new TyphoonScript(),
+      healthIntervalMs: 50,
+    });
+    manager.start();
+    const weather = () => manager!.list().find((health) => health.id === 'weather')!;
+    await until(() => weather().state === 'open', 'open');
+    server.publish({ 'rain-1h': 99 }, { ts: 8.64e15 });
+    server.publish({ 'rain-1h': 12.5, 'not-an-indicator': 1 }, { ts: Date.now() });
+    await until(() => hub.snapshot('vitals/rain-1h').latest !== null, 'a rain value');
+    expect(hub.snapshot('vitals/rain-1h').latest?.value).toBe(12.5);
+    expect(hub.snapshot('vitals/not-an-indicator').latest).toBeNull();
+    expect(weather()).toMatchObject({
+      rejected: 2,
+      values: 1,
+      lastRejection: expect.stringContaining('vitals/not-an-indicator'),
+      lastError: null,
+    });
   });
 });

@@ -46,6 +46,7 @@ export class SourceManager {
         resyncs: 0,
         duplicates: 0,
         rejected: 0,
+        lastRejection: null,
         values: 0,
         incidents: 0,
       });
@@ -92,13 +93,19 @@ export class SourceManager {
       this.health.set(id, { ...health(), ...change });
       this.scheduleBroadcast(isUrgent);
     };
+    // Refusals are the backend's faults, not the connection's: kept apart from lastError.
+    const rejected = (count: number, problem: string) => {
+      update({ rejected: health().rejected + count, lastRejection: problem.slice(0, 300) }, false);
+    };
     return {
       values: (values) => {
-        this.totals.values += values.length;
-        health().values += values.length;
         health().lastMessageAt = Date.now();
-        this.dependencies.hub.publish(values);
-        this.scheduleBroadcast(false);
+        const { refused, problem } = this.dependencies.hub.publish(values);
+        const accepted = values.length - refused;
+        this.totals.values += accepted;
+        health().values += accepted;
+        if (refused > 0) rejected(refused, problem ?? 'values refused');
+        else this.scheduleBroadcast(false);
       },
       incidents: (incidents: readonly Incident[]) => {
         this.totals.incidents += incidents.length;
@@ -107,13 +114,14 @@ export class SourceManager {
         this.dependencies.incidents.upsert(incidents);
         this.scheduleBroadcast(false);
       },
-      backfill: (topic, points) => this.dependencies.hub.backfill(topic, points),
+      backfill: (topic, points) => {
+        const { refused, problem } = this.dependencies.hub.backfill(topic, points);
+        if (refused > 0) rejected(refused, problem ?? 'backfill refused');
+      },
       alive: () => {
         health().lastMessageAt = Date.now();
       },
-      rejected: (count, problem) => {
-        update({ rejected: health().rejected + count, lastError: problem.slice(0, 300) }, false);
-      },
+      rejected,
       state: (state, detail = {}) => {
         const current = health();
         const isChanged = current.state !== state;

@@ -73,6 +73,8 @@ export const en: Messages = {
     lastMessage: 'last message {time}',
     nextAttempt: 'retry in {seconds} s',
     counters: 'reconnects {reconnects} · resyncs {resyncs} · refused {rejected}',
+    refused: 'refused {count}',
+    lastRefusal: 'last refused: {reason}',
     allHealthy: 'Sources OK',
     unhealthy: '{count} source(s) down',
   },

@@ -71,6 +71,8 @@ export const zhCN = {
     lastMessage: '最后消息 {time}',
     nextAttempt: '{seconds} 秒后重试',
     counters: '重连 {reconnects} · 重同步 {resyncs} · 拒收 {rejected}',
+    refused: '已拒收 {count}',
+    lastRefusal: '最近一次拒收：{reason}',
     allHealthy: '数据源正常',
     unhealthy: '{count} 个数据源异常',
   },

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { indicatorSchema } from '../../../shared/model/indicator';
 import { streets } from './district';
+import { plausibleRangeOf } from './plausible-ranges';
 
 type IndicatorInput = z.input<typeof indicatorSchema>;
 type Thresholds = NonNullable<IndicatorInput['thresholds']>;
@@ -439,8 +440,8 @@ function streetHotlineSpecifications(): Omit<IndicatorInput, 'sourceKey'>[] {
 
 /** The catalogue, ordered by dimension as it is browsed. */
 export function buildIndicators(): IndicatorInput[] {
-  return specifications.map((specification) => ({
-    ...specification,
-    sourceKey: `vitals/${specification.id}`,
-  }));
+  return specifications.map((specification) => {
+    const plausible = plausibleRangeOf(specification.id);
+    return { ...specification, sourceKey: `vitals/${specification.id}`, ...(plausible ? { plausible } : {}) };
+  });
 }

@@ -2,13 +2,23 @@
 import { z } from 'zod';
 import { topicSchema, topicSnapshotSchema, topicValueSchema } from '../../model/feed';
 
+/** Topics one request may name: more than any widget shows, few enough that one answer stays small. */
+export const maxTopicsPerRequest = 500;
+
+/** A request's topics, each once: a topic named twice is subscribed, and its history sent, once. */
+const topicListSchema = z
+  .array(topicSchema)
+  .min(1, 'name at least one topic')
+  .max(maxTopicsPerRequest, `at most ${maxTopicsPerRequest} topics per request`)
+  .transform((topics) => [...new Set(topics)]);
+
 export const feedRequests = {
   'topic.subscribe': {
-    params: z.object({ topics: z.array(topicSchema).min(1).max(500) }),
+    params: z.object({ topics: topicListSchema }),
     result: z.object({ snapshots: z.array(topicSnapshotSchema) }),
   },
   'topic.unsubscribe': {
-    params: z.object({ topics: z.array(topicSchema).min(1).max(500) }),
+    params: z.object({ topics: topicListSchema }),
     result: z.object({}),
   },
 } as const;
