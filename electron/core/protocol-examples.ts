@@ -1,0 +1,80 @@
+// Valid params of every protocol request, for the protocol fuzz test to start from and mutate one place of.
+import type { RequestName, RequestParams } from '@shared/protocol';
+
+/** The smallest PNG the snapshot check accepts: the signature and an IHDR chunk. */
+const tinyPng = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  Buffer.from('IHDR', 'latin1'),
+  Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]),
+]).toString('base64');
+
+/** Valid params of every request: a missing entry is a type error, so a new request is fuzzed from its start. */
+export type Examples = { [N in RequestName]: readonly RequestParams<N>[] };
+
+export function validExamples(known: { incidentId: string; packText: string }): Examples {
+  const at = { displayId: 'left', cellIndex: 5 };
+  return {
+    'session.hello': [{ role: 'console' }, { role: 'wall', displayId: 'left', locale: 'zh-CN' }],
+    'wall.command': [
+      { command: { type: 'scenario.activate', scenarioId: 'fire' } },
+      { command: { type: 'scenario.return' } },
+      {
+        command: {
+          type: 'cell.assign',
+          displayId: 'right',
+          cellIndex: 2,
+          widget: { kind: 'video.camera', options: { cameraId: 'cam-0042', profile: 'sub' } },
+        },
+      },
+      { command: { type: 'cell.maximize', displayId: 'right', cellIndex: 1 } },
+      { command: { type: 'cell.restore', displayId: 'right' } },
+      {
+        command: {
+          type: 'cell.setState',
+          displayId: 'left',
+          cellIndex: 0,
+          state: { center: [121.49, 31.24], zoom: 15.5 },
+        },
+      },
+      { command: { type: 'camera.show', cameraId: 'cam-0001', displayId: 'right', cellIndex: 3 } },
+      {
+        command: {
+          type: 'incident.showNearestCameras',
+          incidentId: known.incidentId,
+          count: 4,
+          radiusMetres: 500,
+          displayId: 'right',
+        },
+      },
+      { command: { type: 'patrol.pause', ...at } },
+      { command: { type: 'patrol.resume', ...at } },
+      { command: { type: 'patrol.advance', ...at } },
+    ],
+    'wall.state': [{}],
+    'topic.subscribe': [
+      { topics: ['vitals/rain-1h', 'vitals/wind-speed'] },
+      // One topic asked for many times is one subscription, answered once.
+      { topics: Array.from({ length: 20 }, () => 'vitals/rain-1h') },
+    ],
+    'topic.unsubscribe': [{ topics: ['vitals/rain-1h', 'vitals/wind-speed'] }],
+    'cameras.get': [{ ids: ['cam-0001', 'cam-0002'] }, {}],
+    'media.resolve': [{ cameraId: 'cam-0001', profile: 'sub' }],
+    'media.prefetch': [{ displayId: 'right' }],
+    'media.snapshot': [{ cameraId: 'cam-0001', png: tinyPng }],
+    'map.district': [{}],
+    'map.baseMaps': [{}],
+    'units.list': [{}],
+    'incidents.list': [{}],
+    'incidents.acknowledge': [{ id: known.incidentId, by: '李敏' }],
+    'scenario.list': [{}],
+    'scenario.exportPack': [{ scenarioIds: ['daily', 'fire'] }, {}],
+    'scenario.importPack': [{ text: known.packText, replaceExisting: false }],
+    'scenario.suggestions': [{}],
+    'scenario.dismissSuggestion': [{ suggestionId: 'flood-typhoon/rain-1h' }],
+    'sources.list': [{}],
+    'demo.typhoon': [{ action: 'status' }, { action: 'start', durationSeconds: 10 }, { action: 'stop' }],
+    'feeds.stats': [{}],
+    'vitals.levels': [{}],
+    'sensors.list': [{}],
+  };
+}
