@@ -218,6 +218,35 @@ describe('core over WebSocket', () => {
     client.socket.close();
   });
 
+  it("lets the core's own pages play from every media address, and no other site", async () => {
+    const client = await TestClient.open(url);
+    const hosts = new Set<string>();
+    for (const cameraId of ['cam-0001', 'cam-0002', 'cam-0003', 'cam-0004'])
+      hosts.add(
+        new URL((await client.request('media.resolve', { cameraId, profile: 'sub' })).result.url).host,
+      );
+    client.socket.close();
+    expect(hosts.size).toBe(4);
+    for (const host of hosts) {
+      // The page's origin is the core's main port: the extra ports are cross-origin to it.
+      const file = `http://${host}/media/file/cam-01.flv`;
+      const own = await fetch(file, { headers: { Origin: core.origin, Range: 'bytes=0-15' } });
+      expect(own.status).toBe(206);
+      expect(own.headers.get('access-control-allow-origin')).toBe(core.origin);
+      const foreign = await fetch(file, {
+        headers: { Origin: 'http://attacker.example', Range: 'bytes=0-15' },
+      });
+      expect(foreign.status).toBe(403);
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      const socket = new WebSocket(`ws://${host}/media/live/cam-01.flv`, { origin: core.origin });
+      const first = await new Promise<Buffer>((resolve, reject) =>
+        socket.once('message', (data) => resolve(data as Buffer)).once('error', reject),
+      );
+      expect(first.subarray(0, 3).toString('latin1')).toBe('FLV');
+      socket.close();
+    }
+  });
+
   it('resolves ahead every stream a display may show next, both profiles of an auto tile, spread over the addresses', async () => {
     const client = await TestClient.open(url);
     const right = (await client.request('media.prefetch', { displayId: 'right' })).result.sources as {

@@ -170,7 +170,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
   );
   const sensors = new DemoSensors(workspace.cameras.cameras);
-  const media = createMediaServer({ clipsDir: options.clipsDir });
+  // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
+  const media = createMediaServer({
+    clipsDir: options.clipsDir,
+    isAllowedOrigin: (origin) => http.isOwnOrigin(origin),
+  });
   const sessions = new Set<CoreSession>();
   const accessToken =
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
