@@ -454,6 +454,11 @@ describe('createMediaServer allowing the core’s own origin', () => {
       (await fetch(`http://${base}/media/file/cam-01.flv`, { headers: { Origin: 'http://x.example' } }))
         .status,
     ).toBe(403);
+    // A page of the core opened under another of its names (localhost) is another site to 127.0.0.1: allowed.
+    const otherName = await fetch(`http://${base}/media/file/cam-01.flv`, {
+      headers: { Origin: coreOrigin, 'Sec-Fetch-Site': 'cross-site', Range: 'bytes=0-15' },
+    });
+    expect(otherName.status).toBe(206);
   });
 });
 

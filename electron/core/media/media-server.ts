@@ -148,10 +148,14 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     return () => connections.delete(connection);
   }
 
-  /** Whether a browser page of another site sent this request (its Origin, or Sec-Fetch-Site). */
+  /**
+   * Whether a browser page of another site sent this request: its Origin when it sends one (CORS fetches and
+   * WebSockets do; an allowed origin may still be another site, e.g. a page opened as localhost), otherwise
+   * Sec-Fetch-Site (a `<video src>` of another site sends no Origin).
+   */
   function isForeign(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin)) return true;
+    if (origin !== undefined) return !isAllowedOrigin(origin);
     return req.headers['sec-fetch-site'] === 'cross-site';
   }
 

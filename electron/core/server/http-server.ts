@@ -66,7 +66,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       // Browsers send Origin with every WebSocket and CORS does not apply: only our own pages may open one.
       // No Origin is a client that is not a browser (the tests' Node clients, tools on this machine).
       const origin = request.headers.origin;
-      if ((origin !== undefined && !isOwnOrigin(origin, names, port)) || isCrossSite(request)) {
+      if (origin !== undefined ? !isOwnOrigin(origin, names, port) : isCrossSite(request)) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
       }
