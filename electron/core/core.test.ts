@@ -60,11 +60,14 @@ describe('core over WebSocket', () => {
       accessToken: 'secret-token',
       session: { coalesceMs: 100 },
       stateDir,
+      rendererDir: path.join(stateDir, 'renderer'),
       log: (line) => logLines.push(line),
     });
 
   beforeAll(async () => {
     stateDir = await mkdtemp(path.join(os.tmpdir(), 'tianmu-core-state-'));
+    await mkdir(path.join(stateDir, 'renderer'));
+    await writeFile(path.join(stateDir, 'renderer/index.html'), '<!doctype html><title>test</title>');
     core = await start();
     url = `${core.origin.replace('http', 'ws')}/ws?token=secret-token`;
   });
@@ -216,6 +219,57 @@ describe('core over WebSocket', () => {
       socket.close();
     }
     client.socket.close();
+  });
+
+  it('serves the pages with a CSP whose connect-src is the core and its media addresses, not any host', async () => {
+    const client = await TestClient.open(url);
+    const hosts = new Set<string>();
+    for (const cameraId of ['cam-0001', 'cam-0002', 'cam-0003', 'cam-0004'])
+      hosts.add(
+        new URL((await client.request('media.resolve', { cameraId, profile: 'sub' })).result.url).host,
+      );
+    client.socket.close();
+    const page = await fetch(`${core.origin}/`);
+    expect(page.status).toBe(200);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const connect = policy
+      .split('; ')
+      .find((directive) => directive.startsWith('connect-src '))!
+      .split(' ')
+      .slice(1);
+    expect(connect).toContain("'self'");
+    for (const host of hosts)
+      expect(connect).toEqual(expect.arrayContaining([`ws://${host}`, `http://${host}`]));
+    for (const broad of ['ws:', 'wss:', 'http:', 'https:']) expect(connect).not.toContain(broad);
+  });
+
+  it("lets the core's own pages play from every media address, and no other site", async () => {
+    const client = await TestClient.open(url);
+    const hosts = new Set<string>();
+    for (const cameraId of ['cam-0001', 'cam-0002', 'cam-0003', 'cam-0004'])
+      hosts.add(
+        new URL((await client.request('media.resolve', { cameraId, profile: 'sub' })).result.url).host,
+      );
+    client.socket.close();
+    expect(hosts.size).toBe(4);
+    for (const host of hosts) {
+      // The page's origin is the core's main port: the extra ports are cross-origin to it.
+      const file = `http://${host}/media/file/cam-01.flv`;
+      const own = await fetch(file, { headers: { Origin: core.origin, Range: 'bytes=0-15' } });
+      expect(own.status).toBe(206);
+      expect(own.headers.get('access-control-allow-origin')).toBe(core.origin);
+      const foreign = await fetch(file, {
+        headers: { Origin: 'http://attacker.example', Range: 'bytes=0-15' },
+      });
+      expect(foreign.status).toBe(403);
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      const socket = new WebSocket(`ws://${host}/media/live/cam-01.flv`, { origin: core.origin });
+      const first = await new Promise<Buffer>((resolve, reject) =>
+        socket.once('message', (data) => resolve(data as Buffer)).once('error', reject),
+      );
+      expect(first.subarray(0, 3).toString('latin1')).toBe('FLV');
+      socket.close();
+    }
   });
 
   it('resolves ahead every stream a display may show next, both profiles of an auto tile, spread over the addresses', async () => {

@@ -32,6 +32,7 @@ import { DemoRisk, demoRiskTopicPrefix } from './map/demo-risk';
 import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
+import { contentSecurityPolicy } from './server/content-security-policy';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -180,7 +181,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
   );
   const sensors = new DemoSensors(workspace.cameras.cameras);
-  const media = createMediaServer({ clipsDir: options.clipsDir });
+  // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
+  const media = createMediaServer({
+    clipsDir: options.clipsDir,
+    isAllowedOrigin: (origin) => http.isOwnOrigin(origin),
+  });
   const sessions = new Set<CoreSession>();
   const accessToken =
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
@@ -247,6 +252,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     accessToken,
     log,
   });
+  // The pages' CSP names the media addresses, known once every listener is up (no page is served before).
+  let policy = contentSecurityPolicy({
+    mediaHosts: [],
+    platforms: workspace.platforms,
+    baseMaps: workspace.baseMaps,
+  });
   const http: HttpServer = await startHttpServer({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
@@ -254,6 +265,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     media,
     accessToken,
     connect,
+    contentSecurityPolicy: () => policy,
     extraHandlers: [
       baseMapTiles.handleHttp,
       ...(options.faultInjection ? [createFaultControl(media, accessToken)] : []),
@@ -267,7 +279,13 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     await http.close();
     throw error;
   });
-  nextMediaHost = roundRobin([new URL(http.origin).host, ...mediaListeners.hosts]);
+  const mediaHosts = [new URL(http.origin).host, ...mediaListeners.hosts];
+  nextMediaHost = roundRobin(mediaHosts);
+  policy = contentSecurityPolicy({
+    mediaHosts,
+    platforms: workspace.platforms,
+    baseMaps: workspace.baseMaps,
+  });
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
   levels.start();

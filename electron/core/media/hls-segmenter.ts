@@ -123,6 +123,16 @@ export class HlsSegmenter {
     this.config = null;
   }
 
+  /**
+   * No one reads any more (the media server stopped feeding it): held segments and the unfinished one are
+   * dropped, so the next reader waits for fresh segments; the first of them follows an EXT-X-DISCONTINUITY
+   * (the stream ran on meanwhile) and sequence numbers run on.
+   */
+  suspend(): void {
+    this.endSession();
+    this.segments = [];
+  }
+
   /** The live playlist, or null while it would list no segment yet. */
   playlist(): string | null {
     const listed = this.segments.slice(-this.playlistSegments);

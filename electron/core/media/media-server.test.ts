@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 
+import { FakeClock } from './fake-clock';
 import { FlvTagType, parseFlv, type FlvFile } from './flv-parser';
 import { createMediaServer, type MediaServer } from './media-server';
 import { makeSyntheticClip } from './synthetic-clip';
@@ -116,9 +117,9 @@ function status(
 }
 
 /** Resolves with the HTTP status of a rejected upgrade, or 101 if the WebSocket opened. */
-function upgradeStatus(path: string): Promise<number | string> {
+function upgradeStatus(path: string, pageOrigin?: string): Promise<number | string> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://${origin}${path}`);
+    const socket = new WebSocket(`ws://${origin}${path}`, pageOrigin ? { origin: pageOrigin } : {});
     socket.once('open', () => {
       socket.terminate();
       resolve(101);
@@ -155,7 +156,7 @@ describe('createMediaServer', () => {
     const response = await viewer.opened;
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('video/x-flv');
-    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined(); // never the wildcard
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['transfer-encoding']).toBe('chunked');
     await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable start');
@@ -337,7 +338,8 @@ describe('createMediaServer live HLS', () => {
     expect(performance.now() - started).toBeGreaterThan(1_500);
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toBe('application/vnd.apple.mpegurl');
-    expect(first.headers['access-control-allow-origin']).toBe('*');
+    // No Origin (not a browser, or a same-origin GET): no CORS header at all, and never the wildcard.
+    expect(first.headers['access-control-allow-origin']).toBeUndefined();
     const playlist = readPlaylist(first.body.toString());
     expect(playlist.lines.slice(0, 3)).toEqual(['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:1']);
     expect(playlist.segments.length).toBeGreaterThanOrEqual(3);
@@ -388,6 +390,116 @@ describe('createMediaServer live HLS', () => {
     const marked = after.lines.indexOf('#EXT-X-DISCONTINUITY');
     const firstNew = Number(/\d+/.exec(after.lines.slice(marked).find((line) => !line.startsWith('#'))!)![0]);
     expect(firstNew).toBeGreaterThan(Number(/\d+/.exec(before.segments.at(-1)!)![0]));
+  });
+});
+
+describe('createMediaServer: who may read', () => {
+  it('never answers Access-Control-Allow-Origin: *, and refuses a foreign Origin with 403', async () => {
+    const plain = await status('/media/file/cam-01.flv', { Range: 'bytes=0-15' });
+    expect(plain.statusCode).toBe(206);
+    expect(plain.headers['access-control-allow-origin']).toBeUndefined();
+    const foreign = await status('/media/file/cam-01.flv', { Origin: 'http://attacker.example' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    expect(
+      (await status('/media/hls/cam-01/index.m3u8', { Origin: 'http://attacker.example' })).statusCode,
+    ).toBe(403);
+    const crossSite = await status('/media/file/cam-01.flv', { 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.statusCode).toBe(403);
+    expect(await upgradeStatus('/media/live/cam-01.flv', 'http://attacker.example')).toBe(403);
+    expect(media.stats().connections).toBe(0);
+  });
+});
+
+describe('createMediaServer allowing the core’s own origin', () => {
+  const coreOrigin = 'http://127.0.0.1:7300';
+  let local: MediaServer;
+  let localServer: Server;
+  let base: string;
+
+  beforeEach(async () => {
+    local = createMediaServer({ clipsDir, isAllowedOrigin: (value) => value === coreOrigin });
+    localServer = createServer((req, res) => void local.handleHttp(req, res));
+    localServer.on('upgrade', (req, socket, head) => void local.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => localServer.listen(0, '127.0.0.1', resolve));
+    base = `127.0.0.1:${(localServer.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    await local.close();
+    localServer.closeAllConnections();
+    await new Promise((resolve) => localServer.close(resolve));
+  });
+
+  it('answers the core’s pages with exactly their origin (cross-origin from another media port)', async () => {
+    const response = await fetch(`http://${base}/media/file/cam-01.flv`, {
+      headers: { Origin: coreOrigin, Range: 'bytes=0-15' },
+    });
+    expect(response.status).toBe(206);
+    expect(response.headers.get('access-control-allow-origin')).toBe(coreOrigin);
+    expect(response.headers.get('vary')).toContain('Origin');
+    const preflight = await fetch(`http://${base}/media/live/cam-01.flv`, {
+      method: 'OPTIONS',
+      headers: { Origin: coreOrigin, 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(coreOrigin);
+    const socket = new WebSocket(`ws://${base}/media/live/cam-01.flv`, { origin: coreOrigin });
+    const first = await new Promise<Buffer>((resolve, reject) =>
+      socket.once('message', (data: Buffer) => resolve(data)).once('error', reject),
+    );
+    expect(first.subarray(0, 3).toString('latin1')).toBe('FLV');
+    socket.terminate();
+    expect(
+      (await fetch(`http://${base}/media/file/cam-01.flv`, { headers: { Origin: 'http://x.example' } }))
+        .status,
+    ).toBe(403);
+    // A page of the core opened under another of its names (localhost) is another site to 127.0.0.1: allowed.
+    const otherName = await fetch(`http://${base}/media/file/cam-01.flv`, {
+      headers: { Origin: coreOrigin, 'Sec-Fetch-Site': 'cross-site', Range: 'bytes=0-15' },
+    });
+    expect(otherName.status).toBe(206);
+  });
+});
+
+describe('createMediaServer live HLS when no one reads', () => {
+  it('stops segmenting a stream whose playlist and segments no one read for the idle timeout', async () => {
+    const clock = new FakeClock();
+    const local = createMediaServer({ clipsDir, clock, hlsIdleTimeoutMs: 30_000 });
+    const localServer = createServer((req, res) => void local.handleHttp(req, res));
+    try {
+      await new Promise<void>((resolve) => localServer.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(localServer.address() as AddressInfo).port}`;
+      const readPlaylistNow = async () => {
+        const requests = local.stats().hlsRequests;
+        const answer = fetch(`${base}/media/hls/cam-01/index.m3u8`);
+        await waitFor(() => local.stats().hlsRequests > requests, 2000, 'the playlist request');
+        clock.advance(4_000); // three 1 s segments
+        return answer;
+      };
+      expect((await readPlaylistNow()).status).toBe(200);
+      // The segmenter is the stream's one viewer while players read…
+      expect(local.stats().streams['cam-01']!.viewers).toBe(1);
+      clock.advance(20_000);
+      expect((await readPlaylistNow()).status).toBe(200);
+      clock.advance(20_000); // 24 s after the last read: still within the timeout
+      expect(local.stats().streams['cam-01']!.viewers).toBe(1);
+      // … and leaves once no one has read for 30 s: no more segments cut for nobody.
+      clock.advance(10_000);
+      expect(local.stats().streams['cam-01']!.viewers).toBe(0);
+      clock.advance(60_000);
+      expect(local.stats().streams['cam-01']!.viewers).toBe(0);
+      // The next player starts it again, with fresh segments after a discontinuity.
+      const again = await readPlaylistNow();
+      expect(again.status).toBe(200);
+      const playlist = readPlaylist(await again.text());
+      expect(playlist.lines).toContain('#EXT-X-DISCONTINUITY');
+      expect(local.stats().streams['cam-01']!.viewers).toBe(1);
+    } finally {
+      await local.close();
+      localServer.closeAllConnections();
+      await new Promise((resolve) => localServer.close(resolve));
+    }
   });
 });
 

@@ -1,15 +1,16 @@
 // Demo live media server: serves every clip in a folder as an endless HTTP-FLV / WS-FLV and live HLS stream.
 
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 
 import { parseFlv } from './flv-parser';
-import { HlsSegmenter } from './hls-segmenter';
-import { LiveStream, LiveStreamStoppedError, type LiveStreamClock } from './live-stream';
-import { attachViewer, defaultMaxViewerBufferBytes } from './viewer';
+import { HlsChannel } from './hls-channel';
+import { LiveStream, realClock, type LiveStreamClock } from './live-stream';
+import { delay, rejectUpgrade, sendText, serveFile } from './media-replies';
+import { attachViewer, attachWebSocketViewer, defaultMaxViewerBufferBytes } from './viewer';
 
 /** Options of createMediaServer. */
 export interface MediaServerOptions {
@@ -33,6 +34,15 @@ export interface MediaServerOptions {
   readonly hlsStartSegments?: number;
   /** … but no longer than this (default 8 s); then it answers 503 and the player retries. */
   readonly hlsStartTimeoutMs?: number;
+  /** A stream's HLS segmenting stops when no one has read its playlist or segments for this long (30 s). */
+  readonly hlsIdleTimeoutMs?: number;
+  /**
+   * Browser origins whose pages may read the streams: the core's own pages, cross-origin when a stream is on
+   * one of the extra media ports (server/media-listeners.ts). Their requests get exactly their origin back in
+   * `Access-Control-Allow-Origin`; any other `Origin` (or `Sec-Fetch-Site: cross-site`) gets 403. Requests
+   * without `Origin` (players that are not browsers, same-origin GETs) need no CORS header. Default: none.
+   */
+  readonly isAllowedOrigin?: (origin: string) => boolean;
 }
 
 /** Per-stream and total connection counts, so tests can check that nothing leaks. */
@@ -49,7 +59,7 @@ export interface MediaServerStats {
 
 /**
  * A demo media server mounted on an existing HTTP server at `/media/`:
- * - `GET /media/live/<id>.flv`: HTTP-FLV live stream (chunked, `video/x-flv`, CORS open);
+ * - `GET /media/live/<id>.flv`: HTTP-FLV live stream (chunked, `video/x-flv`, CORS for allowed origins only);
  * - WebSocket upgrade on `/media/live/<id>.flv`: WS-FLV (binary messages, one FLV chunk each);
  * - `GET /media/file/<name>`: a file from the clips folder as is (`.ts`/`.m2t`, `.flv`, `.mp4`; Range
  *   supported; names `[a-z0-9-]+.ext` only, so no path traversal);
@@ -90,23 +100,8 @@ const filePath = /^\/media\/file\/([^/]*)$/;
 const fileName = /^[a-z0-9-]+\.(ts|m2t|flv|mp4)$/;
 const clipName = /^([a-z0-9-]+)\.flv$/;
 
-const contentTypes: Record<string, string> = {
-  ts: 'video/mp2t',
-  m2t: 'video/mp2t',
-  flv: 'video/x-flv',
-  mp4: 'video/mp4',
-};
-
-const corsHeaders = { 'Access-Control-Allow-Origin': '*' } as const;
-
-/** The HLS side of one live stream: its segmenter and, while subscribed, how to unsubscribe. */
-interface HlsChannel {
-  readonly segmenter: HlsSegmenter;
-  unsubscribe: (() => void) | null;
-}
-
 /** One open media connection, closable by close(). */
-interface Connection {
+export interface Connection {
   end(): void;
   destroy(): void;
 }
@@ -114,6 +109,7 @@ interface Connection {
 /** Creates the demo media server for the `*.flv` clips in `options.clipsDir` (read once, now). */
 export function createMediaServer(options: MediaServerOptions): MediaServer {
   const { clipsDir, clock } = options;
+  const isAllowedOrigin = options.isAllowedOrigin ?? (() => false);
   const maxViewerBufferBytes = options.maxViewerBufferBytes ?? defaultMaxViewerBufferBytes;
   const streamIds: readonly string[] = Object.freeze(
     readdirSync(clipsDir)
@@ -152,6 +148,17 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     return () => connections.delete(connection);
   }
 
+  /**
+   * Whether a browser page of another site sent this request: its Origin when it sends one (CORS fetches and
+   * WebSockets do; an allowed origin may still be another site, e.g. a page opened as localhost), otherwise
+   * Sec-Fetch-Site (a `<video src>` of another site sends no Origin).
+   */
+  function isForeign(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin !== undefined) return !isAllowedOrigin(origin);
+    return req.headers['sec-fetch-site'] === 'cross-site';
+  }
+
   function handleHttp(req: IncomingMessage, res: ServerResponse): boolean {
     const pathname = pathOf(req);
     if (!pathname.startsWith('/media/')) return false;
@@ -159,12 +166,20 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       req.socket.destroy();
       return true;
     }
+    if (isForeign(req)) {
+      sendText(res, 403, 'origin not allowed');
+      return true;
+    }
+    if (req.headers.origin !== undefined) {
+      // Only the core's own pages get here with an Origin: exactly theirs, never `*`.
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+      res.setHeader('Vary', 'Origin');
+    }
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
       res.writeHead(204, {
-        ...corsHeaders,
         'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-        'Access-Control-Allow-Headers': '*',
+        'Access-Control-Allow-Headers': 'Range',
         'Access-Control-Max-Age': '600',
       });
       res.end();
@@ -191,7 +206,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     }
     const file = filePath.exec(pathname);
     if (file && fileName.test(file[1]!)) {
-      serveFile(file[1]!, req, res);
+      serveFile(join(clipsDir, file[1]!), req, res, track);
       return true;
     }
     sendText(res, 404, 'not found');
@@ -224,7 +239,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   function serveLive(id: string, req: IncomingMessage, res: ServerResponse): void {
     const live = playableStream(id, res);
     if (!live) return;
-    res.writeHead(200, { ...corsHeaders, 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-cache' });
+    res.writeHead(200, { 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-cache' });
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -248,34 +263,19 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     );
   }
 
-  /**
-   * The stream's HLS channel, subscribed to the live stream unless that is stopped. Segmenting starts with the
-   * first HLS request and then runs on, like the stream itself. A stopped or restarted stream ends the
-   * subscription (a new publishing session); the next request subscribes again, after a discontinuity.
-   */
+  /** The stream's HLS channel, created on its first HLS request; each request is a read (see HlsChannel). */
   function hlsChannel(id: string, live: LiveStream): HlsChannel {
     let channel = hlsChannels.get(id);
     if (!channel) {
-      channel = {
-        segmenter: new HlsSegmenter(options.wallClock ? { wallClock: options.wallClock } : {}),
-        unsubscribe: null,
-      };
+      channel = new HlsChannel(live, {
+        clock: clock ?? realClock,
+        ...(options.hlsIdleTimeoutMs !== undefined ? { idleTimeoutMs: options.hlsIdleTimeoutMs } : {}),
+        ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+      });
       hlsChannels.set(id, channel);
     }
-    const target = channel;
-    if (!target.unsubscribe && live.state !== 'stopped' && !closed) {
-      let isEnded = false;
-      const unsubscribe = live.subscribe(
-        (chunk) => target.segmenter.write(chunk),
-        () => {
-          isEnded = true;
-          target.unsubscribe = null;
-          target.segmenter.endSession();
-        },
-      );
-      if (!isEnded) target.unsubscribe = unsubscribe;
-    }
-    return target;
+    if (!closed) channel.read();
+    return channel;
   }
 
   /** `sequence` null: the playlist. */
@@ -295,7 +295,6 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
         return;
       }
       res.writeHead(200, {
-        ...corsHeaders,
         'Content-Type': 'video/mp2t',
         'Content-Length': String(segment.bytes.length),
         'Cache-Control': 'no-cache',
@@ -318,50 +317,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       return;
     }
     res.writeHead(200, {
-      ...corsHeaders,
       'Content-Type': 'application/vnd.apple.mpegurl',
       'Cache-Control': 'no-cache',
     });
     res.end(req.method === 'HEAD' ? undefined : playlist);
-  }
-
-  function serveFile(name: string, req: IncomingMessage, res: ServerResponse): void {
-    const path = join(clipsDir, name);
-    let size: number;
-    try {
-      const stats = statSync(path);
-      if (!stats.isFile()) throw new Error('not a file');
-      size = stats.size;
-    } catch {
-      sendText(res, 404, 'not found');
-      return;
-    }
-    const range = parseRange(req.headers.range, size);
-    if (range === 'unsatisfiable') {
-      sendText(res, 416, 'range not satisfiable', { 'Content-Range': `bytes */${size}` });
-      return;
-    }
-    const { start, end } = range ?? { start: 0, end: size - 1 };
-    res.writeHead(range ? 206 : 200, {
-      ...corsHeaders,
-      'Content-Type': contentTypes[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
-      'Content-Length': String(end - start + 1),
-      'Accept-Ranges': 'bytes',
-      'Cache-Control': 'no-cache',
-      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
-    });
-    if (req.method === 'HEAD' || size === 0) {
-      res.end();
-      return;
-    }
-    const untrack = track({ end: () => res.destroy(), destroy: () => res.destroy() });
-    const reader = createReadStream(path, { start, end });
-    res.once('close', () => {
-      reader.destroy();
-      untrack();
-    });
-    reader.once('error', () => res.destroy());
-    reader.pipe(res);
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -369,6 +328,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     if (!pathname.startsWith('/media/')) return false;
     if (refusing || closed) {
       socket.destroy();
+      return true;
+    }
+    if (isForeign(req)) {
+      // Browsers send Origin with every WebSocket and CORS does not apply to them: refuse other sites here.
+      rejectUpgrade(socket, 403, 'Forbidden');
       return true;
     }
     const match = livePath.exec(pathname);
@@ -388,43 +352,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       return true;
     }
     const target = live;
-    webSocketServer.handleUpgrade(req, socket, head, (webSocket) => serveWebSocket(target, webSocket));
+    webSocketServer.handleUpgrade(req, socket, head, (webSocket) => {
+      // The stream may have been stopped during the handshake.
+      if (target.state === 'stopped' || closed) webSocket.close(1011, 'stream not available');
+      else attachWebSocketViewer(target, webSocket, track, maxViewerBufferBytes);
+    });
     return true;
-  }
-
-  function serveWebSocket(live: LiveStream, webSocket: WebSocket): void {
-    // The stream may have been stopped during the handshake.
-    if (live.state === 'stopped' || closed) {
-      webSocket.close(1011, 'stream not available');
-      return;
-    }
-    const untrack = track({
-      end: () => webSocket.close(1001, 'server closing'),
-      destroy: () => webSocket.terminate(),
-    });
-    let detach: () => void = () => {};
-    webSocket.once('close', () => {
-      detach();
-      untrack();
-    });
-    // 'close' follows every 'error'; terminate so a broken socket never waits for a close handshake.
-    webSocket.on('error', () => webSocket.terminate());
-    try {
-      detach = attachViewer(
-        live,
-        {
-          // ws sets TCP_NODELAY itself, so each tag leaves at once.
-          write: (chunk) => webSocket.send(chunk, { binary: true }),
-          bufferedBytes: () => webSocket.bufferedAmount,
-          end: () => webSocket.close(1000, 'stream ended'),
-          destroy: () => webSocket.terminate(),
-        },
-        maxViewerBufferBytes,
-      );
-    } catch (error) {
-      if (!(error instanceof LiveStreamStoppedError)) throw error;
-      webSocket.close(1011, 'stream not available');
-    }
   }
 
   return {
@@ -446,7 +379,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     },
     async close(): Promise<void> {
       closed = true;
-      for (const channel of hlsChannels.values()) channel.segmenter.cancelWaits();
+      for (const channel of hlsChannels.values()) channel.close();
       for (const live of streams.values()) live.close(); // ends every live viewer gracefully
       for (const connection of [...connections]) connection.end();
       const deadline = Date.now() + 2000;
@@ -462,49 +395,4 @@ function pathOf(req: IncomingMessage): string {
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { ...corsHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-  res.end(res.req?.method === 'HEAD' ? undefined : text);
-}
-
-/** Answers a WebSocket upgrade with a plain HTTP error and closes the socket. */
-function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
-  const body = `${status} ${reason}`;
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
-/** Parses a single `bytes=start-end` range; undefined means "whole file". */
-function parseRange(
-  header: string | undefined,
-  size: number,
-): { start: number; end: number } | 'unsatisfiable' | undefined {
-  if (!header) return undefined;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match || (match[1] === '' && match[2] === '')) return undefined; // multi-range or malformed: send all
-  let start: number;
-  let end: number;
-  if (match[1] === '') {
-    start = Math.max(0, size - Number(match[2])); // suffix range: the last N bytes
-    end = size - 1;
-  } else {
-    start = Number(match[1]);
-    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start > end || start >= size) return 'unsatisfiable';
-  return { start, end };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

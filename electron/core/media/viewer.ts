@@ -1,6 +1,7 @@
 // Connects one viewer connection (HTTP response or WebSocket) to a live stream, with a backpressure limit.
 
-import type { LiveStream } from './live-stream';
+import type { WebSocket } from 'ws';
+import { LiveStreamStoppedError, type LiveStream } from './live-stream';
 
 /** The transport side of one viewer, implemented over an HTTP response or a WebSocket. */
 export interface ViewerSink {
@@ -51,4 +52,43 @@ export function attachViewer(
     dropped = true;
     unsubscribe();
   };
+}
+
+/**
+ * Plays `stream` to an open WS-FLV `webSocket` (one FLV chunk per binary message); `track` counts it among the
+ * media server's open connections until it closes. A stream stopped meanwhile closes it with 1011.
+ */
+export function attachWebSocketViewer(
+  stream: LiveStream,
+  webSocket: WebSocket,
+  track: (connection: { end(): void; destroy(): void }) => () => void,
+  maxBufferedBytes: number = defaultMaxViewerBufferBytes,
+): void {
+  const untrack = track({
+    end: () => webSocket.close(1001, 'server closing'),
+    destroy: () => webSocket.terminate(),
+  });
+  let detach: () => void = () => {};
+  webSocket.once('close', () => {
+    detach();
+    untrack();
+  });
+  // 'close' follows every 'error'; terminate so a broken socket never waits for a close handshake.
+  webSocket.on('error', () => webSocket.terminate());
+  try {
+    detach = attachViewer(
+      stream,
+      {
+        // ws sets TCP_NODELAY itself, so each tag leaves at once.
+        write: (chunk) => webSocket.send(chunk, { binary: true }),
+        bufferedBytes: () => webSocket.bufferedAmount,
+        end: () => webSocket.close(1000, 'stream ended'),
+        destroy: () => webSocket.terminate(),
+      },
+      maxBufferedBytes,
+    );
+  } catch (error) {
+    if (!(error instanceof LiveStreamStoppedError)) throw error;
+    webSocket.close(1011, 'stream not available');
+  }
 }

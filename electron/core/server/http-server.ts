@@ -1,5 +1,6 @@
 // The core's HTTP server: demo media (HTTP-FLV and WS-FLV), the built renderer (browser host), and the
-// protocol over WebSocket at /ws. Listens on 127.0.0.1 unless told otherwise.
+// protocol over WebSocket at /ws. Listens on 127.0.0.1 unless told otherwise, and answers only requests that
+// name it (Host) and, from browsers, only its own origin (see request-guard.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -7,6 +8,7 @@ import type { MediaServer } from '../media/media-server';
 import type { CoreSession, EventSender } from '../session';
 import { serveStatic } from './serve-static';
 import { attachProtocolSocket } from './protocol-socket';
+import { isCrossSite, isOwnHost, isOwnOrigin, isSameToken, ownHostNames } from './request-guard';
 
 export interface HttpServerOptions {
   host: string;
@@ -17,10 +19,14 @@ export interface HttpServerOptions {
   connect: (send: EventSender) => CoreSession;
   /** More request handlers tried before the renderer files (e.g. the test-only fault control); true = handled. */
   extraHandlers?: ReadonlyArray<(request: http.IncomingMessage, response: http.ServerResponse) => boolean>;
+  /** Content-Security-Policy sent with the renderer's pages (default: serve-static's own). */
+  contentSecurityPolicy?: () => string;
 }
 
 export interface HttpServer {
   readonly origin: string;
+  /** Whether an `Origin` header is this server's own (under any of its names): the pages it serves. */
+  isOwnOrigin(origin: string | undefined): boolean;
   close(): Promise<void>;
 }
 
@@ -32,21 +38,39 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     maxPayload: 12 * 1024 * 1024,
   });
   const sockets = new Set<WebSocket>();
+  const names = ownHostNames(options.host);
+  let port = options.port; // the bound port once listening (options.port may be 0)
 
   const server = http.createServer((request, response) => {
+    // A page on another name that resolves to us (DNS rebinding) must not read streams, files or tiles.
+    if (!isOwnHost(request.headers.host, names, port)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden host');
+      return;
+    }
     if (options.media.handleHttp(request, response)) return;
     for (const handle of options.extraHandlers ?? []) if (handle(request, response)) return;
     if (options.rendererDir && (request.method === 'GET' || request.method === 'HEAD')) {
-      void serveStatic(options.rendererDir, request, response);
+      void serveStatic(options.rendererDir, request, response, options.contentSecurityPolicy?.());
       return;
     }
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
   });
 
   server.on('upgrade', (request, socket, head) => {
+    if (!isOwnHost(request.headers.host, names, port)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/ws') {
-      if (options.accessToken !== null && url.searchParams.get('token') !== options.accessToken) {
+      // Browsers send Origin with every WebSocket and CORS does not apply: only our own pages may open one.
+      // No Origin is a client that is not a browser (the tests' Node clients, tools on this machine).
+      const origin = request.headers.origin;
+      if (origin !== undefined ? !isOwnOrigin(origin, names, port) : isCrossSite(request)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      if (options.accessToken !== null && !isSameToken(url.searchParams.get('token'), options.accessToken)) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
         return;
       }
@@ -66,10 +90,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  port = address.port;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
     origin: `http://${host}:${address.port}`,
+    isOwnOrigin: (origin) => isOwnOrigin(origin, names, port),
     async close() {
       for (const socket of sockets) socket.terminate();
       protocolServer.close();

@@ -17,9 +17,9 @@ afterEach(async () => {
   listeners = undefined;
 });
 
-function status(url: string): Promise<number> {
+function status(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    get(url, (response) => {
+    get(url, { headers }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     }).once('error', reject);
@@ -57,6 +57,27 @@ describe('startMediaListeners', () => {
       socket.once('unexpected-response', (_request, response) => resolve(String(response.statusCode))),
     );
     expect(refused).toBe('404');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) with 403, HTTP and WebSocket alike, on every port', async () => {
+    media = createMediaServer({ clipsDir });
+    listeners = await startMediaListeners(media, '127.0.0.1', 2);
+    for (const host of listeners.hosts) {
+      const port = host.split(':')[1]!;
+      const url = `http://${host}/media/file/cam-01.flv`;
+      expect(await status(url, { Host: `attacker.example:${port}`, Range: 'bytes=0-15' })).toBe(403);
+      expect(await status(url, { Host: `localhost:${port}`, Range: 'bytes=0-15' })).toBe(206);
+      const socket = new WebSocket(`ws://${host}/media/live/cam-01.flv`, {
+        headers: { Host: `attacker.example:${port}` },
+      });
+      const refused = await new Promise<number>((resolve) =>
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
+      );
+      expect(refused).toBe(403);
+    }
+    // The name of one port is not the name of another.
+    const [first, second] = listeners.hosts;
+    expect(await status(`http://${first}/media/file/cam-01.flv`, { Host: second! })).toBe(403);
   });
 
   it('closes every port, open connections included', async () => {

@@ -5,11 +5,13 @@
 // §4.1). 32 tiles on one address therefore take at least 32 × (10 ms + a handshake) ≈ 0.4 s to connect,
 // whatever the machine. The demo media server answers on the core's own port and on a few more ports,
 // and stream URLs are dealt out over them in turn; the same media server (streams, viewers, fault
-// injection, statistics) is behind every port.
+// injection, statistics) is behind every port. Each port answers only requests that name it (Host), like the
+// core's own (request-guard.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { MediaServer } from '../media/media-server';
+import { isOwnHost, ownHostNames } from './request-guard';
 
 export interface MediaListeners {
   /** The extra listeners' `host:port`, in the order they were opened. */
@@ -24,6 +26,8 @@ export async function startMediaListeners(
   count: number,
 ): Promise<MediaListeners> {
   const servers: http.Server[] = [];
+  const names = ownHostNames(host);
+  const portOf = (server: http.Server) => (server.address() as AddressInfo | null)?.port ?? -1;
   // Upgraded sockets (WS-FLV viewers) are no longer the HTTP server's: it would wait for them forever.
   const upgraded = new Set<Duplex>();
   const close = async () => {
@@ -40,13 +44,21 @@ export async function startMediaListeners(
   };
   try {
     for (let index = 0; index < count; index++) {
-      const server = http.createServer((request, response) => {
+      const server: http.Server = http.createServer((request, response) => {
+        if (!isOwnHost(request.headers.host, names, portOf(server))) {
+          response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden host');
+          return;
+        }
         if (media.handleHttp(request, response)) return;
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       });
       server.on('upgrade', (request, socket: Duplex, head) => {
         upgraded.add(socket);
         socket.once('close', () => upgraded.delete(socket));
+        if (!isOwnHost(request.headers.host, names, portOf(server))) {
+          socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+          return;
+        }
         if (media.handleUpgrade(request, socket, head)) return;
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       });

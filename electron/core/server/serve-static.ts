@@ -17,8 +17,8 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Content-Security-Policy of the app: own scripts only; media and sockets on loopback or configured servers. */
-const contentSecurityPolicy = [
+/** Content-Security-Policy of the app when the core computes none (see content-security-policy.ts). */
+const defaultContentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -35,6 +35,7 @@ export async function serveStatic(
   root: string,
   request: IncomingMessage,
   response: ServerResponse,
+  contentSecurityPolicy = defaultContentSecurityPolicy,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   let relative: string;
