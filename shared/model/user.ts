@@ -45,24 +45,37 @@ const base64Schema = (minimumBytes: number) =>
       message: `at least ${minimumBytes} bytes`,
     });
 
+/** Memory one password check may take (today's parameters take 32 MiB). */
+const maxHashMemory = 256 * 1024 * 1024;
+
 /**
  * An scrypt password hash (RFC 7914) with its own parameters, so a later build can raise them and rehash a
  * user's password when that user next signs in. Bounds keep a hostile file from asking for gigabytes.
  */
-export const passwordHashSchema = z.strictObject({
-  algorithm: z.literal('scrypt'),
-  /** CPU/memory cost, a power of two; memory used is 128 · N · r bytes. */
-  N: z
-    .number()
-    .int()
-    .min(2 ** 10)
-    .max(2 ** 20)
-    .refine((value) => (value & (value - 1)) === 0, { message: 'N is a power of two' }),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
-  salt: base64Schema(16),
-  hash: base64Schema(16),
-});
+export const passwordHashSchema = z
+  .strictObject({
+    algorithm: z.literal('scrypt'),
+    /** CPU/memory cost, a power of two; memory used is 128 · N · r bytes. */
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 20)
+      .refine((value) => (value & (value - 1)) === 0, { message: 'N is a power of two' }),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: base64Schema(16),
+    hash: base64Schema(16),
+  })
+  .superRefine((hash, context) => {
+    // Each bound alone still allows 128 · 2^20 · 32 bytes = 4 GiB per check: bound the product.
+    if (128 * hash.N * hash.r > maxHashMemory)
+      context.addIssue({
+        code: 'custom',
+        path: ['N'],
+        message: 'N and r need more than 256 MiB (128 · N · r) per check',
+      });
+  });
 export type PasswordHash = z.infer<typeof passwordHashSchema>;
 
 /** One user. Unknown keys are refused (not dropped): a misspelt `disabled` must not leave an account open. */

@@ -104,6 +104,17 @@ describe('users.json', () => {
     expect(costly.field).toBe('users.0.password.N');
   });
 
+  it('refuses a hash whose parameters would take more than 256 MiB to check (N = 2^20 with r = 8 is 1 GiB)', async () => {
+    const error = await refusal(
+      await demoWithUsers((file) => {
+        Object.assign(file.users[0]!.password as Record<string, unknown>, { N: 2 ** 20, r: 8 });
+        return file;
+      }),
+    );
+    expect(error.field).toBe('users.0.password.N');
+    expect(error.problem).toMatch(/256 MiB/);
+  });
+
   it('refuses areas that are neither all nor a street or grid', async () => {
     const error = await refusal(
       await demoWithUsers((file) => {
