@@ -183,7 +183,7 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
     type: 'FeatureCollection',
     features: districtFeatures(district),
   });
-  const users = validated('users.json', usersFileSchema, buildUsers(seed));
+  const users = validated('users.json', usersFileSchema, buildUsers());
   const scenarios = buildScenarios(district, plannedCameras).map((scenario) =>
     validated(`scenarios/${scenario.id}.json`, scenarioSchema, scenario),
   );

@@ -1,7 +1,7 @@
 // The demo's users, one per role plus a street operator, with passwords published in the README (demo only).
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { usersFileSchema } from '../../../shared/model/user';
+import type { PasswordHash, usersFileSchema } from '../../../shared/model/user';
 import { hashPasswordWithSalt } from '../../../electron/core/auth/password-hash';
 
 type UsersFileInput = z.input<typeof usersFileSchema>;
@@ -33,24 +33,30 @@ export const demoUsers = [
   },
 ] as const;
 
-/**
- * users.json of the demo. Salts come from the seed and the user id (not random) so that the file is
- * byte-identical on every run; that is acceptable only because these passwords are public anyway.
- */
-export function buildUsers(seed: number): UsersFileInput {
+/** scrypt is slow on purpose (0.3 s a hash): the generator's tests build the demo several times per run. */
+const hashes = new Map<string, PasswordHash>();
+
+function demoHash(id: string, password: string): PasswordHash {
+  let hash = hashes.get(id);
+  if (!hash) {
+    // Derived from the id, not random, so that the file is byte-identical on every run; acceptable only because
+    // these passwords are public anyway.
+    const salt = createHash('sha256').update(`tianmu-demo-user:${id}`).digest().subarray(0, 16);
+    hash = hashPasswordWithSalt(password, salt);
+    hashes.set(id, hash);
+  }
+  return hash;
+}
+
+/** users.json of the demo (the same for every seed: the users do not depend on the district's shape). */
+export function buildUsers(): UsersFileInput {
   return {
     version: 1,
     policy: { lockAfterFailures: 10, lockMinutes: 15, sessionHours: 12, idleMinutes: 60 },
-    users: demoUsers.map(({ password, areas, ...user }) => {
-      const salt = createHash('sha256')
-        .update(`tianmu-demo-user:${seed}:${user.id}`)
-        .digest()
-        .subarray(0, 16);
-      return {
-        ...user,
-        areas: 'streets' in areas ? { streets: [...areas.streets] } : { all: true as const },
-        password: hashPasswordWithSalt(password, salt),
-      };
-    }),
+    users: demoUsers.map(({ password, areas, ...user }) => ({
+      ...user,
+      areas: 'streets' in areas ? { streets: [...areas.streets] } : { all: true as const },
+      password: demoHash(user.id, password),
+    })),
   };
 }
