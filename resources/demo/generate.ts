@@ -9,6 +9,7 @@ import { cameraCatalogueSchema, platformListSchema } from '../../shared/model/ca
 import { dimensions, indicatorCatalogueSchema } from '../../shared/model/indicator';
 import { scenarioSchema, wallSchema } from '../../shared/model/wall';
 import { districtMapSchema, workspaceManifestSchema } from '../../shared/model/workspace';
+import { usersFileSchema } from '../../shared/model/user';
 import { buildCameras, cameraCount } from './generator/cameras';
 import type { District } from './generator/district';
 import { buildDistrict } from './generator/district';
@@ -17,6 +18,7 @@ import { toLonLat } from './generator/geometry';
 import { buildIndicators } from './generator/indicators';
 import { formatJson, formatJsonWithCompactList } from './generator/json';
 import { buildScenarios } from './generator/scenarios';
+import { buildUsers } from './generator/users';
 
 /** The seed of the committed files. Changing it reshuffles grid edges and cameras, so it changes every file. */
 export const defaultDemoSeed = 20_250_601;
@@ -181,6 +183,7 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
     type: 'FeatureCollection',
     features: districtFeatures(district),
   });
+  const users = validated('users.json', usersFileSchema, buildUsers());
   const scenarios = buildScenarios(district, plannedCameras).map((scenario) =>
     validated(`scenarios/${scenario.id}.json`, scenarioSchema, scenario),
   );
@@ -188,6 +191,11 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
   // Cross-file rules no single schema can check.
   if (cameras.cameras.length !== cameraCount)
     throw new Error(`demo workspace: ${cameras.cameras.length} cameras`);
+  const streetIds = new Set(district.streets.map(({ street }) => street.id));
+  for (const user of users.users) {
+    const unknown = (user.areas.streets ?? []).filter((id) => !streetIds.has(id));
+    if (unknown.length > 0) throw new Error(`demo workspace: user ${user.id} has unknown streets ${unknown}`);
+  }
   for (const dimension of dimensions) {
     const count = indicators.indicators.filter((indicator) => indicator.dimension === dimension).length;
     if (count < 2)
@@ -236,6 +244,7 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
     ['indicators.json', formatJson(indicators)],
     ['cameras.json', formatJsonWithCompactList(cameras, 'cameras')],
     ['district.geojson', formatJsonWithCompactList(districtMap, 'features')],
+    ['users.json', formatJson(users)],
     ...scenarios.map((scenario): [string, string] => [`scenarios/${scenario.id}.json`, formatJson(scenario)]),
   ]);
   for (const [fileName, text] of files) {

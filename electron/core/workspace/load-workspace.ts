@@ -18,11 +18,13 @@ import {
   type WorkspaceManifest,
 } from '@shared/model/workspace';
 import { migrateScenario } from '@shared/model/scenario-migrations';
+import { usersFileSchema, type UsersFile } from '@shared/model/user';
 import { WorkspaceError } from './workspace-error';
 import { FileKindError, maxJsonFileBytes, readTextFile } from './read-text-file';
 import { checkScenario } from './check-scenario';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { loadBaseMaps } from '../map/load-base-maps';
+import { checkUsers } from '../auth/check-users';
 
 /** Everything the core reads from a workspace folder, validated and cross-checked. */
 export interface Workspace {
@@ -40,6 +42,8 @@ export interface Workspace {
   readonly sources: readonly Source[];
   /** From the optional `basemaps.json` (default: the district's own vector map). */
   readonly baseMaps: BaseMapCatalogue;
+  /** From the optional `users.json`; null when the workspace has none (the hosts decide what that means). */
+  readonly users: UsersFile | null;
 }
 
 async function readJson(directory: string, file: string): Promise<unknown> {
@@ -81,6 +85,16 @@ async function loadSources(directory: string): Promise<Source[]> {
   return (await loadFile(directory, 'sources.json', sourceListSchema)).sources;
 }
 
+/** `users.json` is optional: without it the workspace has no users. */
+async function loadUsers(directory: string): Promise<UsersFile | null> {
+  try {
+    await access(path.join(directory, 'users.json'));
+  } catch {
+    return null;
+  }
+  return loadFile(directory, 'users.json', usersFileSchema);
+}
+
 async function loadFile<T extends z.ZodType>(
   directory: string,
   file: string,
@@ -100,6 +114,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
   const district = await loadFile(directory, 'district.geojson', districtMapSchema);
   const sources = await loadSources(directory);
   const baseMaps = await loadBaseMaps(directory);
+  const users = await loadUsers(directory);
 
   let scenarioFiles: string[];
   try {
@@ -127,6 +142,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
     district,
     sources,
     baseMaps,
+    users,
   };
   checkReferences(workspace, scenarioFiles);
   return workspace;
@@ -167,6 +183,9 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
     'sources',
     workspace.sources.map((source) => source.id),
   );
+
+  const usersProblem = workspace.users && checkUsers(workspace.users.users, workspace.district);
+  if (usersProblem) throw new WorkspaceError('users.json', usersProblem.field, usersProblem.problem);
 
   const platformIds = new Set(workspace.platforms.map((platform) => platform.id));
   for (const [index, camera] of workspace.cameras.cameras.entries()) {
