@@ -1,4 +1,5 @@
-// The `tianmu` command (plain Node, never Electron): serve the wall in the browser host, or check a workspace.
+// The `tianmu` command (plain Node, never Electron): serve the wall in the browser host, check a workspace, or
+// verify and list the journal.
 import { parseArgs } from 'node:util';
 import { loadWorkspace } from './core/workspace/load-workspace';
 import { WorkspaceError } from './core/workspace/workspace-error';
@@ -6,12 +7,14 @@ import { defaultPaths } from './host-browser/app-paths';
 import { parseDisplays } from './host-browser/parse-displays';
 import { findBrowser } from './host-browser/find-browser';
 import { startBrowserHost } from './host-browser/browser-host';
+import { runJournalCli } from './core/journal/journal-cli';
 
 const usage = `usage: tianmu <command> [options]
 
 commands:
   serve             run the core and serve the wall over HTTP + WebSocket (the browser host)
   check-workspace   validate a workspace folder and exit
+  journal           verify or list the journal of a state folder (tianmu journal --help)
 
 options:
   --workspace DIR   workspace folder (default: the embedded demo district)
@@ -28,6 +31,7 @@ options:
 `;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'journal') return runJournalCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
