@@ -85,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(`--media-ports: '${values['media-ports']}' is not 0–16`);
   const host = await startBrowserHost({
     workspaceDir,
+    // The embedded demo starts with its console signed in as the demo operator (and says so on screen).
+    ...(values.workspace === undefined ? { consoleUser: 'operator' } : {}),
     rendererDir: paths.renderer,
     clipsDir: paths.clips,
     port,

@@ -41,6 +41,8 @@ const start = () =>
   createCore(path.join(root, 'resources/demo'), {
     clipsDir: path.join(root, 'resources/media/clips'),
     accessToken: null,
+    // Every in-process session is the console, signed in as the demo's admin by its start ticket.
+    consoleUser: 'admin',
     stateDir,
     log: (line) => logLines.push(line),
     extraMediaPorts: 0,

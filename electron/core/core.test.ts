@@ -58,6 +58,7 @@ describe('core over WebSocket', () => {
     createCore(path.join(root, 'resources/demo'), {
       clipsDir: path.join(root, 'resources/media/clips'),
       accessToken: 'secret-token',
+      consoleUser: 'admin',
       session: { coalesceMs: 100 },
       stateDir,
       rendererDir: path.join(stateDir, 'renderer'),
@@ -69,15 +70,15 @@ describe('core over WebSocket', () => {
     await mkdir(path.join(stateDir, 'renderer'));
     await writeFile(path.join(stateDir, 'renderer/index.html'), '<!doctype html><title>test</title>');
     core = await start();
-    url = `${core.origin.replace('http', 'ws')}/ws?token=secret-token`;
+    url = `${core.origin.replace('http', 'ws')}/ws?token=${core.consoleTicket}`;
   });
   afterAll(async () => {
     await core.close();
     await rm(stateDir, { recursive: true, force: true });
   });
 
-  it('refuses a WebSocket without the access token', async () => {
-    const socket = new WebSocket(`${core.origin.replace('http', 'ws')}/ws`);
+  it("refuses a WebSocket with a token that is neither the wall machine's nor the console's", async () => {
+    const socket = new WebSocket(`${core.origin.replace('http', 'ws')}/ws?token=secret-tokeN`);
     const status = await new Promise((resolve) =>
       socket.once('unexpected-response', (_request, response) => resolve(response.statusCode)),
     );
@@ -143,7 +144,7 @@ describe('core over WebSocket', () => {
     await core.close();
 
     core = await start();
-    url = `${core.origin.replace('http', 'ws')}/ws?token=secret-token`;
+    url = `${core.origin.replace('http', 'ws')}/ws?token=${core.consoleTicket}`;
     expect(core.wall.stateHash).toBe(before.hash);
     expect(core.wall.state).toEqual(before.state);
     expect(logLines.some((line) => line.startsWith('[wall] resumed state version'))).toBe(true);
@@ -356,6 +357,7 @@ describe('core resuming a wall saved by the build before the 返回 history', ()
     createCore(path.join(root, 'resources/demo'), {
       clipsDir: path.join(root, 'resources/media/clips'),
       accessToken: 'secret-token',
+      consoleUser: 'admin',
       stateDir,
       log: (line) => logLines.push(line),
     });
@@ -441,6 +443,7 @@ describe('core connected to a real platform only', () => {
     core = await createCore(workspace, {
       clipsDir: path.join(root, 'resources/media/clips'),
       accessToken: 'secret-token',
+      consoleUser: 'admin',
       stateDir: path.join(base, 'state'),
       log: () => undefined,
     });
@@ -451,7 +454,9 @@ describe('core connected to a real platform only', () => {
   });
 
   it('shows none of the demo world: no moving units, no sensors, no demo incidents', async () => {
-    const client = await TestClient.open(`${core.origin.replace('http', 'ws')}/ws?token=secret-token`);
+    const client = await TestClient.open(
+      `${core.origin.replace('http', 'ws')}/ws?token=${core.consoleTicket}`,
+    );
     try {
       expect((await client.request('units.list', {})).result.units).toEqual([]);
       expect((await client.request('sensors.list', {})).result.sensors).toEqual([]);

@@ -15,7 +15,13 @@ import { SourceManager } from './feeds/source-manager';
 import { LevelWatcher } from './feeds/level-watcher';
 import { TyphoonScript } from './feeds/typhoon-script';
 import { sourceHandlers } from './feeds/source-handlers';
-import { CoreSession, type CoreSessionOptions, type EventSender, type SessionContext } from './session';
+import {
+  CoreSession,
+  type CoreSessionOptions,
+  type EventSender,
+  type SessionContext,
+  type SessionIdentity,
+} from './session';
 import { createMediaServer, type MediaServer } from './media/media-server';
 import { startHttpServer, type HttpServer } from './server/http-server';
 import { workspaceHandlers } from './workspace/workspace-handlers';
@@ -33,6 +39,12 @@ import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
 import { contentSecurityPolicy } from './server/content-security-policy';
+import { createSessionEndpoint } from './server/session-endpoint';
+import { Journal } from './journal/journal';
+import { Audit } from './auth/audit';
+import { SignIn } from './auth/sign-in';
+import { withCameraPermissions } from './auth/camera-permissions';
+import { withAudit } from './auth/audited-handlers';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -47,8 +59,18 @@ export interface CoreOptions {
   rendererDir?: string;
   /** Folder of the demo clips (default: resources/media/clips beside the workspace's resources). */
   clipsDir: string;
-  /** Token a WebSocket client must present; null turns the check off (tests). Default: a random token. */
+  /**
+   * The wall machines' token (their credential: read and play, never command); null turns every credential
+   * check off and signs every connection in as the console would be (tests). Default: a random token.
+   */
   accessToken?: string | null;
+  /**
+   * A user of users.json the local console starts signed in as, through a start ticket in its URL (the
+   * embedded demo: `operator`). Without it a workspace with users starts its console at the login page.
+   */
+  consoleUser?: string | null;
+  /** Write no journal (benchmarks measuring the journal's cost); default: the journal is on. */
+  isJournalOff?: boolean;
   session?: CoreSessionOptions;
   /** Folder of the saved wall state (default `<workspace>/.state`). */
   stateDir?: string;
@@ -82,9 +104,17 @@ export interface Core {
   readonly media: MediaServer;
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
+  /** The wall machines' token (see CoreOptions.accessToken). */
   readonly accessToken: string | null;
-  /** Opens a session for one window; its events go to `send`. */
-  connect(send: EventSender): CoreSession;
+  /** The console's start ticket for its URL, or null: the console starts at the login page. */
+  readonly consoleTicket: string | null;
+  readonly signIn: SignIn;
+  readonly journal: Journal | null;
+  /**
+   * Opens a session for one window; its events go to `send`. Without an identity it is the local console's
+   * (the start ticket's principal; in-process hosts and tests).
+   */
+  connect(send: EventSender, identity?: SessionIdentity): CoreSession;
   close(): Promise<void>;
 }
 
@@ -106,8 +136,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
 
   // The wall resumes exactly where it was; a damaged state file falls back to the last good copy, then to
   // the default scenario — never to a refusal to start.
+  const stateDir = path.resolve(options.stateDir ?? path.join(workspace.directory, '.state'));
   const store = new WallStateStore({
-    directory: path.resolve(options.stateDir ?? path.join(workspace.directory, '.state')),
+    directory: stateDir,
     log,
   });
   const loaded = await store.load((state) => checkWallState(state, workspace, catalog));
@@ -189,11 +220,38 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const sessions = new Set<CoreSession>();
   const accessToken =
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
+  // One journal per core, in the writable state folder (never the workspace: it may be read-only).
+  const journal = options.isJournalOff ? null : await Journal.open({ stateDir, log });
+  const audit = new Audit(journal, Date.now, log);
+  const host = options.host ?? '127.0.0.1';
+  const signIn = new SignIn({
+    workspace,
+    consoleUser: options.consoleUser ?? null,
+    machineToken: accessToken,
+    isLoopback: host === '127.0.0.1' || host === 'localhost' || host === '::1',
+    audit,
+    sessions: () => sessions,
+    log,
+  });
+  const cameraPermissions = {
+    cameras: workspace.cameras.cameras,
+    wallState: () => wall.state,
+    scenarios: () => catalog.all(),
+    refused: (session: CoreSession, cameraId: string, reason: string) =>
+      audit.record(session, {
+        action: 'refused',
+        target: { kind: 'camera', id: cameraId },
+        result: 'refused',
+        reason: `无权限：${reason}`,
+      }),
+    viewed: (session: CoreSession, cameraId: string) => audit.viewStarted(session, cameraId),
+  };
 
   // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
   let nextMediaHost = (): string => new URL(http.origin).host;
-  const handlers: RequestHandlers<SessionContext> = {
+  const unchecked: RequestHandlers<SessionContext> = {
     ...workspaceHandlers(workspace, wall),
+    ...signIn.handlers(),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
@@ -212,13 +270,23 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       accessToken,
     ),
   };
+  // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
+  const handlers: RequestHandlers<SessionContext> = {
+    ...unchecked,
+    ...withCameraPermissions(unchecked, cameraPermissions),
+    ...withAudit(unchecked, audit, workspace.cameras.cameras),
+  };
 
-  const connect = (send: EventSender): CoreSession => {
-    const session = new CoreSession(handlers, hub, send, options.session);
+  const connect = (
+    send: EventSender,
+    identity: SessionIdentity = { principal: signIn.consolePrincipal, address: 'local' },
+  ): CoreSession => {
+    const session = new CoreSession(handlers, hub, send, options.session, identity, signIn.guard);
     sessions.add(session);
     const close = session.close.bind(session);
     session.close = () => {
-      sessions.delete(session);
+      if (!sessions.delete(session)) return;
+      audit.sessionClosed(session);
       close();
     };
     return session;
@@ -258,15 +326,21 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
+  const sessionEndpoint = createSessionEndpoint({
+    signIn,
+    isOwnOrigin: (origin) => http.isOwnOrigin(origin),
+    isSecure: () => http.origin.startsWith('https:'),
+  });
   const http: HttpServer = await startHttpServer({
-    host: options.host ?? '127.0.0.1',
+    host,
     port: options.port ?? 0,
     rendererDir: options.rendererDir,
     media,
-    accessToken,
+    identify: (credentials) => signIn.identify(credentials),
     connect,
     contentSecurityPolicy: () => policy,
     extraHandlers: [
+      sessionEndpoint,
       baseMapTiles.handleHttp,
       ...(options.faultInjection ? [createFaultControl(media, accessToken)] : []),
     ],
@@ -308,6 +382,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     media,
     origin: http.origin,
     accessToken,
+    consoleTicket: signIn.consoleTicket,
+    signIn,
+    journal,
     connect,
     async close() {
       await sources.stop();
@@ -321,6 +398,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await mediaListeners.close();
       await http.close();
       await baseMapTiles.close();
+      await journal?.close();
     },
   };
 }

@@ -15,6 +15,9 @@ export function validExamples(known: { incidentId: string; packText: string }): 
   const at = { displayId: 'left', cellIndex: 5 };
   return {
     'session.hello': [{ role: 'console' }, { role: 'wall', displayId: 'left', locale: 'zh-CN' }],
+    'auth.login': [{ userId: 'viewer', password: 'not-the-password' }],
+    'auth.logout': [{}],
+    'auth.me': [{}],
     'wall.command': [
       { command: { type: 'scenario.activate', scenarioId: 'fire' } },
       { command: { type: 'scenario.return' } },

@@ -94,6 +94,8 @@ describe('protocol fuzz: every request, generated and mutated params', () => {
     createCore(workspaceDir, {
       clipsDir: path.join(root, 'resources/media/clips'),
       accessToken: null,
+      // Every in-process session is the console, signed in as the demo's admin by its start ticket.
+      consoleUser: 'admin',
       stateDir,
       extraMediaPorts: 0,
       log: () => undefined,

@@ -1,7 +1,10 @@
-// One window's connection to the core: validates each request at entry, dispatches it to its handler,
-// and sends events — topic updates coalesced to at most ten batches a second.
+// One window's connection to the core: checks who may call each request and validates it at entry (the one
+// permission check), dispatches it to its handler, and sends events — topic updates coalesced to at most ten
+// batches a second.
 import {
   ProtocolError,
+  mayCall,
+  refusalReason,
   describeIssues,
   eventSchemas,
   isRequestName,
@@ -12,6 +15,7 @@ import {
   type RequestName,
 } from '@shared/protocol';
 import type { TopicValue } from '@shared/model/feed';
+import type { Principal } from '@shared/model/user';
 import type { FeedHub, FeedSubscription } from './feeds/feed-hub';
 import { TopicCoalescer } from './feeds/topic-coalescer';
 
@@ -35,10 +39,31 @@ export interface CoreSessionOptions {
 
 export const defaultCoalesceMs = 100;
 
+/** Who a connection is, as its host learnt it (a cookie, a start ticket, the wall's machine token, nothing). */
+export interface SessionIdentity {
+  principal: Principal | null;
+  /** The AuthService session token behind a user principal (null for start tickets and machines). */
+  authToken?: string | null;
+  /** The peer's address (journal actor), e.g. `127.0.0.1` or `ipc`. */
+  address?: string;
+}
+
+/** What the core does around the permission check: end expired sessions first, journal each refusal. */
+export interface SessionGuard {
+  /** Before every request: may end the session (expired, revoked) and so change `session.principal`. */
+  refresh(session: CoreSession): void;
+  refused(session: CoreSession, name: RequestName, reason: string): void;
+}
+
 export class CoreSession {
   readonly subscription: FeedSubscription;
   /** Which client this window said it is (set by its hello). */
   role = 'unknown';
+  /** Who calls: checked against every request's declared access before its handler runs. */
+  principal: Principal | null;
+  /** The AuthService session token behind `principal`, when it is a signed-in user's session. */
+  authToken: string | null;
+  readonly address: string;
   /** Topic values offered to this window, sent after coalescing, and batches sent. */
   readonly feedStats = { offered: 0, sent: 0, batches: 0 };
   private readonly coalescer: TopicCoalescer;
@@ -49,7 +74,12 @@ export class CoreSession {
     hub: FeedHub,
     private readonly sendEvent: EventSender,
     options: CoreSessionOptions = {},
+    identity: SessionIdentity = { principal: null },
+    private readonly guard?: SessionGuard,
   ) {
+    this.principal = identity.principal;
+    this.authToken = identity.authToken ?? null;
+    this.address = identity.address ?? 'unknown';
     this.coalescer = new TopicCoalescer((values) => this.sendBatch(values), {
       intervalMs: options.coalesceMs ?? defaultCoalesceMs,
     });
@@ -77,6 +107,14 @@ export class CoreSession {
   }
 
   private async dispatch<N extends RequestName>(name: N, params: unknown): Promise<unknown> {
+    // The one permission check: before validation and the handler, so a refused caller learns nothing more.
+    this.guard?.refresh(this);
+    const access = requestSchemas[name].access;
+    if (!mayCall(this.principal, access)) {
+      const reason = refusalReason(this.principal, access);
+      this.guard?.refused(this, name, reason);
+      throw new ProtocolError('forbidden', `无权限：${reason}（${name}）`);
+    }
     const parsed = requestSchemas[name].params.safeParse(params ?? {});
     if (!parsed.success) throw new ProtocolError('bad-request', `${name}: ${describeIssues(parsed.error)}`);
     const handler = this.handlers[name] as (params: unknown, context: SessionContext) => Promise<unknown>;

@@ -31,9 +31,12 @@ function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-/** The URL of a window: the route lives in the hash, the access token in the query. */
-export function windowUrl(origin: string, accessToken: string | null, plan: PlannedWindow): string {
-  const query = accessToken ? `?token=${encodeURIComponent(accessToken)}` : '';
+/**
+ * The URL of a window: the route lives in the hash, its credential in the query — the wall machine's token for
+ * wall windows, the console's start ticket (or none: the login page) for the console.
+ */
+export function windowUrl(origin: string, token: string | null, plan: PlannedWindow): string {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
   const route = plan.role === 'wall' ? `/wall/${plan.wallDisplayId}` : '/console';
   return `${origin}/${query}#${route}`;
 }
@@ -43,7 +46,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const windows = planWindows(core.workspace.wall, options.displays).map((plan) => ({
     plan,
     label: plan.role === 'wall' ? `wall display '${plan.wallDisplayId}'` : 'console',
-    url: windowUrl(core.origin, core.accessToken, plan),
+    url: windowUrl(core.origin, plan.role === 'wall' ? core.accessToken : core.consoleTicket, plan),
   }));
   const children: ChildProcess[] = [];
   const profiles: string[] = [];

@@ -58,6 +58,8 @@ async function start(): Promise<void> {
     core = await createCore(paths.workspace, {
       rendererDir: paths.renderer,
       clipsDir: paths.clips,
+      // The embedded demo starts with its console signed in as the demo operator (and says so on screen).
+      ...(launch.workspaceDir === null ? { consoleUser: 'operator' } : {}),
       // An installed app's workspace may be read-only (inside the package): keep the wall state per user.
       ...(app.isPackaged ? { stateDir: path.join(app.getPath('userData'), 'wall-state') } : {}),
     });
@@ -90,7 +92,15 @@ async function start(): Promise<void> {
   const bridge = registerIpcBridge({
     ipcMain,
     appOrigin: core.origin,
-    connect: (send) => core.connect(send),
+    // Wall windows are the wall machine (read and play, never command); the console is the local console
+    // (the demo's operator, or nobody until auth.login over this bridge signs it in).
+    connect: (send, contents) =>
+      core.connect(
+        send,
+        windows.planOf(contents)?.role === 'wall'
+          ? { principal: { kind: 'machine', nodeId: 'wall' }, address: 'ipc' }
+          : { principal: core.signIn.consolePrincipal, address: 'ipc' },
+      ),
     isOwnWebContents: (contents) => windows.owns(contents),
   });
 

@@ -96,8 +96,8 @@ export interface IpcBridgeOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   /** The core's origin: the only origin whose pages may use the bridge. */
   appOrigin: string;
-  /** Opens a core session whose events go to `send` (`core.connect`). */
-  connect: (send: EventSender) => BridgeSession;
+  /** Opens a core session for the page in `contents` whose events go to `send` (`core.connect`). */
+  connect: (send: EventSender, contents: WebContents) => BridgeSession;
   /** Whether a webContents belongs to one of the shell's windows. */
   isOwnWebContents: (contents: WebContents) => boolean;
   /** Where refused senders and internal errors are reported (default console.warn / console.error). */
@@ -149,7 +149,7 @@ export function registerIpcBridge(options: IpcBridgeOptions): IpcBridge {
     watch(contents);
     const session = options.connect((name, payload) => {
       if (!contents.isDestroyed()) contents.send(bridgeChannels.event, name, payload);
-    });
+    }, contents);
     sessions.set(contents.id, session);
     return session;
   };

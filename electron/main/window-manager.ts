@@ -58,6 +58,14 @@ export class WindowManager {
     return new Map([...this.windows].map(([key, entry]) => [key, entry.plan]));
   }
 
+  /** The plan of the window `contents` belongs to (the bridge signs wall windows in as the wall machine). */
+  planOf(contents: WebContents): PlannedWindow | undefined {
+    for (const entry of this.windows.values()) {
+      if (!entry.window.isDestroyed() && entry.window.webContents.id === contents.id) return entry.plan;
+    }
+    return undefined;
+  }
+
   /** Whether `contents` belongs to one of the manager's windows (the IPC bridge serves only those). */
   owns(contents: WebContents): boolean {
     for (const entry of this.windows.values()) {

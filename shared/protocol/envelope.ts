@@ -37,7 +37,14 @@ export function isEventName(name: string): name is EventName {
 }
 
 /** Error codes a response may carry. */
-export type ProtocolErrorCode = 'bad-request' | 'unknown-request' | 'not-found' | 'rejected' | 'internal';
+export type ProtocolErrorCode =
+  | 'bad-request'
+  | 'unknown-request'
+  | 'not-found'
+  | 'rejected'
+  /** The caller may not do this (its role, its areas, or no sign-in); the message starts with 无权限. */
+  | 'forbidden'
+  | 'internal';
 
 /** An error a handler throws to answer a request with a specific code and a user-readable message. */
 export class ProtocolError extends Error {

@@ -3,3 +3,5 @@ export * from './messages';
 export * from './envelope';
 export * from './validation';
 export * from './bridge';
+export * from './access';
+export { signedInUserSchema, whoAmISchema, type SignedInUser, type WhoAmI } from './domains/auth';

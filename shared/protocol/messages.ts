@@ -2,6 +2,8 @@
 // Both transports (Electron preload bridge, WebSocket) carry exactly these messages. Each domain declares its
 // messages in domains/<domain>.ts; this file joins them.
 import type { z } from 'zod';
+import type { Access } from './access';
+import { authEvents, authRequests } from './domains/auth';
 import { sessionEvents, sessionRequests } from './domains/session';
 import { wallEvents, wallRequests } from './domains/wall';
 import { feedEvents, feedRequests } from './domains/feeds';
@@ -20,12 +22,21 @@ export {
   type ClientRole,
 } from './domains/session';
 
+/** What every request declares: who may call it (access.ts), its params and its result. */
+export interface RequestDeclaration {
+  readonly access: Access;
+  readonly params: z.ZodType;
+  readonly result: z.ZodType;
+}
+
 /**
- * Requests: name → params and result schemas. The core must implement every entry (see RequestHandlers),
- * and validates params at entry; clients validate results at the edge.
+ * Requests: name → access level, params and result schemas. The core must implement every entry (see
+ * RequestHandlers), checks the access level and validates params at entry; clients validate results at the
+ * edge. A request without an access level is a type error here (`satisfies`).
  */
 export const requestSchemas = {
   ...sessionRequests,
+  ...authRequests,
   ...wallRequests,
   ...feedRequests,
   ...mediaRequests,
@@ -35,11 +46,12 @@ export const requestSchemas = {
   ...sourceRequests,
   ...vitalsRequests,
   ...sensorRequests,
-} as const;
+} as const satisfies Record<string, RequestDeclaration>;
 
 /** Events: name → payload schema. Named in the past tense. */
 export const eventSchemas = {
   ...sessionEvents,
+  ...authEvents,
   ...wallEvents,
   ...feedEvents,
   ...mediaEvents,
@@ -52,6 +64,10 @@ export const eventSchemas = {
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
+/** Who may call the request `name`. */
+export function accessOf(name: RequestName): Access {
+  return requestSchemas[name].access;
+}
 export type RequestParams<N extends RequestName> = z.input<(typeof requestSchemas)[N]['params']>;
 export type ParsedRequestParams<N extends RequestName> = z.output<(typeof requestSchemas)[N]['params']>;
 export type RequestResult<N extends RequestName> = z.output<(typeof requestSchemas)[N]['result']>;

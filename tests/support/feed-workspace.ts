@@ -20,7 +20,8 @@ export interface FeedWorkspaceOptions {
 
 export async function createFeedWorkspace(options: FeedWorkspaceOptions): Promise<FeedWorkspace> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'tianmu-feed-workspace-'));
-  await cp(demo, directory, { recursive: true });
+  // Without users.json: the console is the local administrator (loopback), as before sign-in existed.
+  await cp(demo, directory, { recursive: true, filter: (source) => path.basename(source) !== 'users.json' });
   const owned = ['rain-1h', 'tide-bund'];
 
   const catalogue = JSON.parse(await readFile(path.join(directory, 'indicators.json'), 'utf8'));

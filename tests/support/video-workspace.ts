@@ -27,7 +27,12 @@ const cameraId = (index: number) => `cam-${String(index + 1).padStart(4, '0')}`;
 /** A workspace whose wall opens on `scenario` (left display; the right one shows a clock). */
 export function createVideoWorkspace(scenario: VideoScenario): VideoWorkspace {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tianmu-video-'));
-  cpSync(demoDir, directory, { recursive: true, filter: (source) => !/\.(ts|md)$/.test(source) });
+  // Without users.json: the console is the local administrator, as these specs need (trust-boundary.spec
+  // signs in against users of its own).
+  cpSync(demoDir, directory, {
+    recursive: true,
+    filter: (source) => !/\.(ts|md)$/.test(source) && path.basename(source) !== 'users.json',
+  });
   const readJson = (file: string) => JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
   const writeJson = (file: string, value: unknown) =>
     writeFileSync(path.join(directory, file), JSON.stringify(value, null, 2));

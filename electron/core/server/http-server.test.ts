@@ -20,7 +20,12 @@ beforeEach(async () => {
     host: '127.0.0.1',
     port: 0,
     media,
-    accessToken: 'secret-token',
+    identify: ({ token, address }) =>
+      token === null
+        ? { principal: null, address }
+        : token === 'secret-token'
+          ? { principal: null, address }
+          : 'refused',
     connect: () => ({ request: async () => ({}), close() {} }) as unknown as CoreSession,
     extraHandlers: [
       (request, response) => {
@@ -92,7 +97,10 @@ describe('startHttpServer: who may connect', () => {
     expect(await upgrade('/ws?token=secret-token', { origin: 'null' })).toBe(403);
     expect(await upgrade('/ws?token=secret-tokeN')).toBe(401);
     expect(await upgrade('/ws?token=secret')).toBe(401);
-    expect(await upgrade('/ws')).toBe(401);
+  });
+
+  it('accepts /ws without a token as an anonymous connection (public requests only, see session.ts)', async () => {
+    expect(await upgrade('/ws')).toBe(101);
   });
 
   it('accepts /ws from the core’s own origin, and from clients that send no Origin', async () => {

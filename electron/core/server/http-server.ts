@@ -5,18 +5,25 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MediaServer } from '../media/media-server';
-import type { CoreSession, EventSender } from '../session';
+import type { CoreSession, EventSender, SessionIdentity } from '../session';
+import type { Credentials } from '../auth/sign-in';
+import { readCookie } from './session-endpoint';
+import { sessionCookieName } from '../auth/sign-in';
 import { serveStatic } from './serve-static';
 import { attachProtocolSocket } from './protocol-socket';
-import { isCrossSite, isOwnHost, isOwnOrigin, isSameToken, ownHostNames } from './request-guard';
+import { isCrossSite, isOwnHost, isOwnOrigin, ownHostNames } from './request-guard';
 
 export interface HttpServerOptions {
   host: string;
   port: number;
   rendererDir?: string | undefined;
   media: MediaServer;
-  accessToken: string | null;
-  connect: (send: EventSender) => CoreSession;
+  /**
+   * Who a /ws connection is, from its `?token=` and session cookie: 'refused' answers 401 (a stale or
+   * foreign token); no credential at all is an anonymous connection that may call public requests only.
+   */
+  identify: (credentials: Credentials) => SessionIdentity | 'refused';
+  connect: (send: EventSender, identity: SessionIdentity) => CoreSession;
   /** More request handlers tried before the renderer files (e.g. the test-only fault control); true = handled. */
   extraHandlers?: ReadonlyArray<(request: http.IncomingMessage, response: http.ServerResponse) => boolean>;
   /** Content-Security-Policy sent with the renderer's pages (default: serve-static's own). */
@@ -70,14 +77,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
       }
-      if (options.accessToken !== null && !isSameToken(url.searchParams.get('token'), options.accessToken)) {
+      const identity = options.identify({
+        token: url.searchParams.get('token'),
+        cookie: readCookie(request.headers.cookie, sessionCookieName),
+        address: request.socket.remoteAddress ?? 'unknown',
+      });
+      if (identity === 'refused') {
         socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
         return;
       }
       protocolServer.handleUpgrade(request, socket, head, (webSocket) => {
         sockets.add(webSocket);
         webSocket.once('close', () => sockets.delete(webSocket));
-        attachProtocolSocket(webSocket, options.connect);
+        attachProtocolSocket(webSocket, (send) => options.connect(send, identity));
       });
       return;
     }

@@ -14,10 +14,12 @@ const topicListSchema = z
 
 export const feedRequests = {
   'topic.subscribe': {
+    access: 'wall',
     params: z.object({ topics: topicListSchema }),
     result: z.object({ snapshots: z.array(topicSnapshotSchema) }),
   },
   'topic.unsubscribe': {
+    access: 'wall',
     params: z.object({ topics: topicListSchema }),
     result: z.object({}),
   },

@@ -5,6 +5,7 @@ import { incidentSchema } from '../../model/incident';
 
 export const incidentRequests = {
   'incidents.list': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({
       incidents: z.array(incidentSchema),
@@ -13,6 +14,7 @@ export const incidentRequests = {
     }),
   },
   'incidents.acknowledge': {
+    access: 'operate',
     params: z.object({ id: idSchema, by: z.string().min(1).max(80).optional() }),
     result: z.object({ incident: incidentSchema }),
   },

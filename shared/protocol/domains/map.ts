@@ -7,16 +7,19 @@ import { districtMapSchema } from '../../model/workspace';
 
 export const mapRequests = {
   'map.district': {
+    access: 'wall',
     params: z.object({}),
     result: districtMapSchema,
   },
   /** Base maps with their `{token}` filled in by the core (tokens may come from its environment). */
   'map.baseMaps': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ default: idSchema, baseMaps: z.array(baseMapSourceSchema) }),
   },
   /** Drones and body cameras (单兵) as they are now, with their short tracks. */
   'units.list': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ units: z.array(movingUnitSchema) }),
   },

@@ -24,10 +24,12 @@ export const maxPrefetchedStreams = 1_000;
 
 export const mediaRequests = {
   'cameras.get': {
+    access: 'wall',
     params: z.object({ ids: z.array(idSchema).max(1000).optional() }),
     result: z.object({ crs: crsSchema, cameras: z.array(cameraSchema) }),
   },
   'media.resolve': {
+    access: 'wall',
     params: z.object({ cameraId: idSchema, profile: profileSchema }),
     result: resolvedStreamSchema,
   },
@@ -37,11 +39,13 @@ export const mediaRequests = {
    * them in its stream cache, so the tiles of a 平急转换 connect without a round trip to the core each.
    */
   'media.prefetch': {
+    access: 'wall',
     params: z.object({ displayId: idSchema }),
     result: z.object({ sources: z.array(resolvedStreamSchema).max(maxPrefetchedStreams) }),
   },
   /** Saves a tile's current frame, a PNG encoded as base64, under `<workspace>/snapshots/`. */
   'media.snapshot': {
+    access: 'operate',
     params: z.object({
       cameraId: idSchema,
       png: z

@@ -10,11 +10,13 @@ import { scenarioSummarySchema } from './session';
 
 export const scenarioRequests = {
   'scenario.list': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ scenarios: z.array(scenarioSummarySchema) }),
   },
   /** The pack of the given scenarios (all when none are named). */
   'scenario.exportPack': {
+    access: 'view',
     params: z.object({ scenarioIds: z.array(idSchema).max(64).optional() }),
     result: z.object({ pack: scenarioPackSchema }),
   },
@@ -23,6 +25,7 @@ export const scenarioRequests = {
    * unless every scenario is valid; scenarios with existing ids are refused unless `replaceExisting`.
    */
   'scenario.importPack': {
+    access: 'operate',
     params: z.object({
       text: z.string().max(maxScenarioPackBytes),
       replaceExisting: z.boolean().default(false),
@@ -30,11 +33,13 @@ export const scenarioRequests = {
     result: z.object({ imported: z.array(idSchema), replaced: z.array(idSchema) }),
   },
   'scenario.suggestions': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ suggestions: z.array(scenarioSuggestionSchema) }),
   },
   /** The operator declined a suggestion; it comes back only when the level falls and rises again. */
   'scenario.dismissSuggestion': {
+    access: 'operate',
     params: z.object({ suggestionId: z.string().max(200) }),
     result: z.object({}),
   },

@@ -4,6 +4,7 @@ import { sensorSchema } from '../../model/sensor';
 
 export const sensorRequests = {
   'sensors.list': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ sensors: z.array(sensorSchema) }),
   },

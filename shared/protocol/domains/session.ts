@@ -16,6 +16,7 @@ export type ClientRole = z.infer<typeof clientRoleSchema>;
 
 export const sessionRequests = {
   'session.hello': {
+    access: 'wall',
     params: z.object({
       role: clientRoleSchema,
       displayId: idSchema.optional(),

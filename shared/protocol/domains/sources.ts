@@ -11,11 +11,13 @@ const typhoonStatusSchema = z.object({
 
 export const sourceRequests = {
   'sources.list': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ sources: z.array(sourceHealthSchema) }),
   },
   /** Starts or stops the demo typhoon (needs a demo source; the wall sees it like real data). */
   'demo.typhoon': {
+    access: 'operate',
     params: z.object({
       action: z.enum(['start', 'stop', 'status']),
       /** Length of the storm when starting (default 240 s). */
@@ -28,6 +30,7 @@ export const sourceRequests = {
     result: typhoonStatusSchema,
   },
   'feeds.stats': {
+    access: 'view',
     params: z.object({}),
     result: z.object({
       /** Values and incidents delivered by all sources since start. */

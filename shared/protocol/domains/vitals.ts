@@ -19,6 +19,7 @@ export type IndicatorLevel = z.infer<typeof indicatorLevelSchema>;
 
 export const vitalsRequests = {
   'vitals.levels': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ levels: z.array(indicatorLevelSchema) }),
   },

@@ -8,10 +8,12 @@ export const stateHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 export const wallRequests = {
   /** Applies a command; answers once the new state is saved (it survives a power cut from then on). */
   'wall.command': {
+    access: 'operate',
     params: z.object({ command: wallCommandSchema }),
     result: z.object({ version: z.number().int(), stateHash: stateHashSchema }),
   },
   'wall.state': {
+    access: 'wall',
     params: z.object({}),
     result: z.object({ state: wallStateSchema, stateHash: stateHashSchema }),
   },

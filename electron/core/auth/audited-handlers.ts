@@ -1,0 +1,114 @@
+// The acts the journal keeps beside their handlers: every wall command (and the scenario switch it may be),
+// scenario imports and incident acknowledgements. A wall command may put only cameras the caller sees on the wall.
+import { ProtocolError } from '@shared/protocol';
+import type { Camera } from '@shared/model/camera';
+import type { WallCommand } from '@shared/model/wall';
+import { videoCellStreams } from '@shared/model/widget';
+import type { CoreSession, HandlerGroup } from '../session';
+import { areasInclude } from './principal';
+import type { Audit, SessionRecord } from './audit';
+
+type AuditedRequests = 'wall.command' | 'scenario.importPack' | 'incidents.acknowledge';
+
+/** What a command acts on, for the journal's target. */
+export function commandTarget(command: WallCommand): SessionRecord['target'] {
+  if (command.type === 'scenario.activate') return { kind: 'scenario', id: command.scenarioId };
+  if (command.type === 'camera.show') return { kind: 'camera', id: command.cameraId };
+  if (command.type === 'incident.showNearestCameras') return { kind: 'incident', id: command.incidentId };
+  if ('displayId' in command && command.displayId !== undefined)
+    return { kind: 'display', id: command.displayId };
+  return { kind: 'wall' };
+}
+
+/** Cameras a command would put on the shared wall by naming them. */
+function camerasNamed(command: WallCommand): string[] {
+  if (command.type === 'camera.show') return [command.cameraId];
+  if (command.type === 'cell.assign')
+    return videoCellStreams([command.widget]).map((stream) => stream.cameraId);
+  return [];
+}
+
+export function withAudit(
+  handlers: HandlerGroup<AuditedRequests>,
+  audit: Audit,
+  cameras: readonly Camera[],
+): HandlerGroup<AuditedRequests> {
+  const byId = new Map(cameras.map((camera) => [camera.id, camera]));
+  /** A user may not bring a camera outside their areas onto the wall (that would show it to them). */
+  const checkCameras = (session: CoreSession, command: WallCommand) => {
+    const principal = session.principal;
+    if (principal?.kind !== 'user') return;
+    for (const cameraId of camerasNamed(command)) {
+      const camera = byId.get(cameraId);
+      if (!camera || areasInclude(principal.areas, camera)) continue;
+      const reason = `摄像机 ${cameraId} 不在您的管辖区域内`;
+      audit.record(session, {
+        action: 'refused',
+        target: { kind: 'camera', id: cameraId },
+        result: 'refused',
+        reason: `无权限：${reason}`,
+      });
+      throw new ProtocolError('forbidden', `无权限：${reason}`);
+    }
+  };
+  return {
+    async 'wall.command'(params, context) {
+      const { command } = params;
+      checkCameras(context.session, command);
+      const detail = { type: command.type };
+      let answer;
+      try {
+        answer = await handlers['wall.command'](params, context);
+      } catch (error) {
+        audit.record(context.session, {
+          action: 'command',
+          target: commandTarget(command),
+          result: 'failed',
+          reason: (error as Error).message.slice(0, 500) || 'failed',
+          detail,
+        });
+        throw error;
+      }
+      const records: Promise<void>[] = [
+        audit.recordDurably(context.session, {
+          action: 'command',
+          target: commandTarget(command),
+          result: 'ok',
+          detail,
+        }),
+      ];
+      if (command.type === 'scenario.activate' || command.type === 'scenario.return')
+        audit.record(context.session, {
+          action: 'scenario.switched',
+          target:
+            command.type === 'scenario.activate'
+              ? { kind: 'scenario', id: command.scenarioId }
+              : { kind: 'scenario' },
+          result: 'ok',
+          detail,
+        });
+      // Answered once the state and the command's record are both on disk.
+      await Promise.all(records);
+      return answer;
+    },
+    async 'scenario.importPack'(params, context) {
+      const answer = await handlers['scenario.importPack'](params, context);
+      audit.record(context.session, {
+        action: 'import',
+        target: { kind: 'scenario-pack' },
+        result: 'ok',
+        detail: { imported: answer.imported.slice(0, 64), replaced: answer.replaced.slice(0, 64) },
+      });
+      return answer;
+    },
+    async 'incidents.acknowledge'(params, context) {
+      const answer = await handlers['incidents.acknowledge'](params, context);
+      audit.record(context.session, {
+        action: 'incident.acknowledged',
+        target: { kind: 'incident', id: params.id },
+        result: 'ok',
+      });
+      return answer;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Per-area camera permission where it matters: stream URLs (media.resolve, media.prefetch, snapshots) only for
+// cameras the caller may see, and camera lists holding only those. Wraps the camera handlers, which stay unaware.
+import { ProtocolError } from '@shared/protocol';
+import type { Camera } from '@shared/model/camera';
+import type { Scenario, WallState } from '@shared/model/wall';
+import { videoCellStreams } from '@shared/model/widget';
+import type { Principal } from '@shared/model/user';
+import type { CoreSession, HandlerGroup } from '../session';
+import { maySeeCamera, type WallView } from './principal';
+
+type CameraRequests = 'cameras.get' | 'media.resolve' | 'media.prefetch' | 'media.snapshot';
+
+export interface CameraPermissionOptions {
+  readonly cameras: readonly Camera[];
+  readonly wallState: () => WallState;
+  readonly scenarios: () => readonly Scenario[];
+  /** A refused camera, for the journal (the session refusal path journals request-level refusals). */
+  readonly refused: (session: CoreSession, cameraId: string, reason: string) => void;
+  /** A camera a user's window resolved: the start of a view (调阅). */
+  readonly viewed: (session: CoreSession, cameraId: string) => void;
+}
+
+/**
+ * What the wall shows, for `maySeeCamera`: every camera of its tiles and patrols now. A wall machine may also
+ * play what any scenario or 返回 would put on it (its prefetch and the first frames of a 平急转换 come before
+ * the new state reaches the window); a user sees only what the wall shows now.
+ */
+export function wallView(state: WallState, scenarios: readonly Scenario[] | null): WallView {
+  const shown = new Set<string>();
+  const add = (displays: WallState['displays']) => {
+    for (const content of Object.values(displays))
+      for (const stream of videoCellStreams(content.cells)) shown.add(stream.cameraId);
+  };
+  add(state.displays);
+  if (scenarios) {
+    for (const scenario of scenarios) add(scenario.displays);
+    const back = state.history.at(-1);
+    if (back) add(back.displays);
+  }
+  return { isShown: (cameraId) => shown.has(cameraId) };
+}
+
+/** The camera handlers with the caller's camera permission around them. */
+export function withCameraPermissions(
+  handlers: HandlerGroup<CameraRequests>,
+  options: CameraPermissionOptions,
+): HandlerGroup<CameraRequests> {
+  const byId = new Map(options.cameras.map((camera) => [camera.id, camera]));
+  const viewOf = (principal: Principal) =>
+    wallView(options.wallState(), principal.kind === 'machine' ? options.scenarios() : null);
+  const principalOf = (session: CoreSession): Principal => {
+    // The session check let only signed-in callers and machines through: a missing principal is a core bug.
+    if (!session.principal) throw new ProtocolError('forbidden', '无权限：未登录');
+    return session.principal;
+  };
+  const check = (session: CoreSession, cameraId: string) => {
+    const principal = principalOf(session);
+    const camera = byId.get(cameraId);
+    if (!camera) return; // unknown cameras are the handler's not-found
+    if (maySeeCamera(principal, camera, viewOf(principal))) return;
+    const reason =
+      principal.kind === 'machine'
+        ? '大屏节点只能播放大屏上的摄像机'
+        : `摄像机 ${cameraId} 不在您的管辖区域内`;
+    options.refused(session, cameraId, reason);
+    throw new ProtocolError('forbidden', `无权限：${reason}`);
+  };
+  return {
+    async 'cameras.get'(params, context) {
+      const principal = principalOf(context.session);
+      const view = viewOf(principal);
+      const answer = await handlers['cameras.get'](params, context);
+      return { ...answer, cameras: answer.cameras.filter((camera) => maySeeCamera(principal, camera, view)) };
+    },
+    async 'media.resolve'(params, context) {
+      check(context.session, params.cameraId);
+      const answer = await handlers['media.resolve'](params, context);
+      options.viewed(context.session, params.cameraId);
+      return answer;
+    },
+    async 'media.prefetch'(params, context) {
+      const principal = principalOf(context.session);
+      const answer = await handlers['media.prefetch'](params, context);
+      const view = viewOf(principal);
+      const visible = (cameraId: string) => {
+        const camera = byId.get(cameraId);
+        return camera !== undefined && maySeeCamera(principal, camera, view);
+      };
+      return { sources: answer.sources.filter((source) => visible(source.cameraId)) };
+    },
+    async 'media.snapshot'(params, context) {
+      check(context.session, params.cameraId);
+      return handlers['media.snapshot'](params, context);
+    },
+  };
+}

@@ -1,0 +1,213 @@
+// The core's sign-in: which credential a connection carries (a session cookie, the console's start ticket, the
+// wall's machine token, nothing), auth.login / logout / me, the end of sessions, and the one permission guard.
+import { randomBytes } from 'node:crypto';
+import type { WhoAmI } from '@shared/protocol';
+import { ProtocolError } from '@shared/protocol';
+import type { Principal, User } from '@shared/model/user';
+import type { CoreSession, HandlerGroup, SessionGuard, SessionIdentity } from '../session';
+import type { Workspace } from '../workspace/load-workspace';
+import { isSameToken } from '../server/request-guard';
+import { AuthService, type LoginRefusal } from './auth-service';
+import type { AuthEvent } from './auth-event';
+import type { Audit } from './audit';
+
+/** The session cookie of the browser host: HttpOnly, SameSite=Strict, Path=/ (see README). */
+export const sessionCookieName = 'tianmu_session';
+
+/** The principal of a console on a workspace without users.json (loopback only): everything, with a warning. */
+export const localAdmin: Principal = {
+  kind: 'user',
+  userId: 'local-admin',
+  role: 'admin',
+  areas: { all: true },
+};
+
+export interface SignInOptions {
+  readonly workspace: Workspace;
+  /**
+   * A user of users.json the local console starts signed in as (the embedded demo: `operator`), through a
+   * start ticket in its URL. Without users.json the ticket signs in as `localAdmin` (loopback only).
+   */
+  readonly consoleUser?: string | null;
+  /** The wall's machine token (today's per-start access token); null: no credential checks at all (tests). */
+  readonly machineToken: string | null;
+  /** Whether the core listens on loopback only: without users.json, consoles are served there only. */
+  readonly isLoopback: boolean;
+  readonly audit: Audit;
+  readonly sessions: () => Iterable<CoreSession>;
+  readonly clock?: () => number;
+  readonly log?: (line: string) => void;
+}
+
+/** What a credential presented at connection time stands for. */
+export type Credentials = {
+  readonly token?: string | null;
+  readonly cookie?: string | null;
+  readonly address: string;
+};
+
+export class SignIn {
+  readonly service: AuthService | null;
+  /** The console's start ticket (printed in its URL), or null when the console starts at the login page. */
+  readonly consoleTicket: string | null;
+  readonly consolePrincipal: Principal | null;
+  /** Shown on the console while it is signed in by the start ticket. */
+  readonly consoleNotice: string | null;
+  private readonly users: ReadonlyMap<string, User>;
+
+  constructor(private readonly options: SignInOptions) {
+    const users = options.workspace.users;
+    this.users = new Map((users?.users ?? []).map((user) => [user.id, user]));
+    const clock = options.clock ?? Date.now;
+    this.service = users ? new AuthService({ users: users.users, policy: users.policy, clock }) : null;
+    const log = options.log ?? (() => undefined);
+    if (!users) {
+      // No users: on this machine only, the console is the local administrator, as before there were users.
+      this.consolePrincipal = options.isLoopback ? localAdmin : null;
+      this.consoleNotice = '未配置用户（users.json）：本机控制台以本地管理员身份运行，不记录具体人员';
+      if (!options.isLoopback)
+        log('[auth] no users.json: consoles are not served off loopback; add users first');
+    } else if (options.consoleUser) {
+      const user = this.users.get(options.consoleUser);
+      if (!user) throw new Error(`users.json has no user '${options.consoleUser}' to sign the console in as`);
+      this.consolePrincipal = { kind: 'user', userId: user.id, role: user.role, areas: user.areas };
+      this.consoleNotice = `演示：已以 ${user.displayName} 登录`;
+    } else {
+      this.consolePrincipal = null;
+      this.consoleNotice = null;
+    }
+    this.consoleTicket = this.consolePrincipal ? randomBytes(16).toString('hex') : null;
+  }
+
+  /**
+   * Who a new connection is; 'refused' for a token that is neither the machine token nor the start ticket
+   * (a stale URL). No credential at all is an anonymous connection: public requests only.
+   */
+  identify(credentials: Credentials): SessionIdentity | 'refused' {
+    const { token, cookie, address } = credentials;
+    if (this.options.machineToken === null) return { principal: this.consolePrincipal, address };
+    if (token) {
+      if (isSameToken(token, this.options.machineToken))
+        return { principal: { kind: 'machine', nodeId: 'wall' }, address };
+      if (this.consoleTicket !== null && isSameToken(token, this.consoleTicket))
+        return { principal: this.consolePrincipal, address };
+      return 'refused';
+    }
+    if (cookie && this.service) {
+      const { session } = this.service.session(cookie);
+      if (session) return { principal: AuthService.principalOf(session), authToken: cookie, address };
+    }
+    return { principal: null, address };
+  }
+
+  /** Checks a password; the answer a window gets, or a 无权限-free refusal naming the wait or the lock. */
+  async login(userId: string, password: string, address: string, window: string) {
+    if (!this.service) throw new ProtocolError('rejected', '此工作区未配置用户（users.json），无需登录');
+    const result = await this.service.login(userId, password, { address, window });
+    this.journalAuth(result.events, { window, address });
+    if (!result.ok) throw new ProtocolError('rejected', refusalText(result.refusal));
+    // Saving the rehashed password to users.json is left to `tianmu user passwd` for now.
+    if (result.rehashed)
+      this.options.log?.(`[auth] ${result.rehashed.userId}: password hash could be upgraded`);
+    return result.session;
+  }
+
+  /** The signed-in answer for a session. */
+  whoAmI(session: CoreSession): WhoAmI {
+    const principal = session.principal;
+    if (!principal) return { kind: 'none', user: null, expiresAt: null, notice: null };
+    if (principal.kind === 'machine') return { kind: 'machine', user: null, expiresAt: null, notice: null };
+    const user = this.users.get(principal.userId);
+    const expiresAt = session.authToken
+      ? (this.service?.session(session.authToken).session?.expiresAt ?? null)
+      : null;
+    return {
+      kind: 'user',
+      user: {
+        id: principal.userId,
+        displayName: user?.displayName ?? '本地管理员',
+        role: principal.role,
+        areas: principal.areas,
+      },
+      expiresAt,
+      notice: session.authToken ? null : this.consoleNotice,
+    };
+  }
+
+  /** Signs out the session behind `token` and drops it from every connection that carries it. */
+  logout(token: string, actor: { window: string; address: string }): void {
+    const events = this.service?.logout(token) ?? [];
+    this.journalAuth(events, actor);
+    this.endConnections(token, 'logout');
+  }
+
+  readonly guard: SessionGuard = {
+    refresh: (session) => {
+      if (!session.authToken || !this.service) return;
+      const lookup = this.service.touch(session.authToken);
+      this.journalAuth(lookup.events, { window: session.role, address: session.address });
+      if (!lookup.session) this.endConnections(session.authToken, 'expired');
+    },
+    refused: (session, name, reason) =>
+      this.options.audit.record(session, {
+        action: 'refused',
+        target: { kind: 'request', id: name },
+        result: 'refused',
+        reason: `无权限：${reason}`,
+      }),
+  };
+
+  /** auth.login (binds this connection), auth.logout, auth.me. */
+  handlers(): HandlerGroup<'auth.login' | 'auth.logout' | 'auth.me'> {
+    return {
+      'auth.login': async ({ userId, password }, { session }) => {
+        const signedIn = await this.login(userId, password, session.address, session.role);
+        session.principal = AuthService.principalOf(signedIn);
+        session.authToken = signedIn.token;
+        return this.whoAmI(session);
+      },
+      'auth.logout': async (_params, { session }) => {
+        if (session.authToken)
+          this.logout(session.authToken, { window: session.role, address: session.address });
+        session.principal = null;
+        session.authToken = null;
+        return {};
+      },
+      'auth.me': async (_params, { session }) => this.whoAmI(session),
+    };
+  }
+
+  private endConnections(token: string, reason: 'expired' | 'revoked' | 'logout'): void {
+    for (const session of this.options.sessions()) {
+      if (session.authToken !== token) continue;
+      session.principal = null;
+      session.authToken = null;
+      session.send('auth.sessionEnded', { reason });
+    }
+  }
+
+  private journalAuth(events: readonly AuthEvent[], actor: { window: string; address: string }): void {
+    for (const event of events) this.options.audit.auth(event, actor);
+  }
+}
+
+/** 锁定至 HH:MM and its kin: what the login page shows (time of day on the core's clock). */
+export function refusalText(refusal: LoginRefusal): string {
+  const time = (at: number, seconds = false) =>
+    new Date(at).toLocaleTimeString('zh-CN', {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}),
+      hour12: false,
+    });
+  switch (refusal.reason) {
+    case 'invalid-credentials':
+      return '用户名或密码错误';
+    case 'throttled':
+      return `尝试过于频繁，请于 ${time(refusal.retryAt, true)} 后重试`;
+    case 'locked':
+      return `连续输错密码，账户已锁定至 ${time(refusal.until)}`;
+    case 'disabled':
+      return '账户已停用，请联系管理员';
+  }
+}
