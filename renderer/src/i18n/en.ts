@@ -9,6 +9,19 @@ export const en: Messages = {
     reconnecting: 'Connection lost, reconnecting…',
     closed: 'Disconnected',
   },
+  login: {
+    title: 'Sign in to the duty console',
+    userId: 'User',
+    password: 'Password',
+    submit: 'Sign in',
+    busy: 'Signing in…',
+    failed: 'Sign-in failed: {message}',
+  },
+  account: {
+    signedInAs: '{name} ({role})',
+    signOut: 'Sign out',
+    roles: { viewer: 'Viewer', operator: 'Operator', trainer: 'Trainer', admin: 'Administrator' },
+  },
   console: {
     title: 'Duty console',
     scenarios: 'Scenarios',

@@ -7,6 +7,19 @@ export const zhCN = {
     reconnecting: '连接中断，正在重连…',
     closed: '已断开',
   },
+  login: {
+    title: '登录值班控制台',
+    userId: '用户名',
+    password: '密码',
+    submit: '登录',
+    busy: '正在登录…',
+    failed: '登录失败：{message}',
+  },
+  account: {
+    signedInAs: '{name}（{role}）',
+    signOut: '退出登录',
+    roles: { viewer: '观察员', operator: '值班员', trainer: '演练员', admin: '管理员' },
+  },
   console: {
     title: '值班控制台',
     scenarios: '场景预案',

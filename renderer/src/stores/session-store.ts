@@ -4,7 +4,16 @@ import { computed, ref, shallowRef } from 'vue';
 import type { Indicator } from '@shared/model/indicator';
 import type { WallCommand, WallState } from '@shared/model/wall';
 import type { ScenarioSuggestion } from '@shared/model/scenario-pack';
-import type { ClientRole, HelloResult, ScenarioSummary } from '@shared/protocol';
+import {
+  accessOf,
+  mayCall,
+  type Caller,
+  type ClientRole,
+  type HelloResult,
+  type RequestName,
+  type ScenarioSummary,
+  type WhoAmI,
+} from '@shared/protocol';
 import type { ConnectionStatus, CoreClient } from '../transport/core-client';
 
 export const useSessionStore = defineStore('session', () => {
@@ -17,6 +26,10 @@ export const useSessionStore = defineStore('session', () => {
   /** Open 平急转换 suggestions (console). */
   const suggestions = shallowRef<ScenarioSuggestion[]>([]);
   const status = ref<ConnectionStatus>('connecting');
+  /** Who this window is signed in as (null until the core said). */
+  const me = shallowRef<WhoAmI | null>(null);
+  /** The console has no session: show the login page (set again when the session ends). */
+  const needsLogin = ref(false);
   const lastError = ref<string | null>(null);
   /** Milliseconds to add to Date.now() to get the core's clock (ages are computed against source time). */
   const clockOffset = ref(0);
@@ -32,16 +45,29 @@ export const useSessionStore = defineStore('session', () => {
     scenarios.value.find((scenario) => scenario.id === wallState.value?.scenarioId),
   );
 
+  const caller = computed<Caller>(() => {
+    if (me.value?.kind === 'user' && me.value.user) return { kind: 'user', role: me.value.user.role };
+    return me.value?.kind === 'machine' ? { kind: 'machine' } : null;
+  });
+  /** May this window call `name`? The same declarations the core checks (it stays the boundary). */
+  function can(name: RequestName): boolean {
+    return mayCall(caller.value, accessOf(name));
+  }
+
   async function sayHello(role: ClientRole, displayId?: string) {
     if (!client) return;
     try {
+      me.value = await client.request('auth.me', {});
+      // A console nobody signed in to goes to the login page; a wall without its credential says so.
+      needsLogin.value = role === 'console' && me.value.kind === 'none';
+      if (needsLogin.value) return;
       const sentAt = Date.now();
       const result = await client.request('session.hello', { role, ...(displayId ? { displayId } : {}) });
       clockOffset.value = result.serverTime - (sentAt + Date.now()) / 2;
       hello.value = result;
       scenarios.value = result.scenarios;
       acceptState(result.state, result.stateHash);
-      if (role === 'console') {
+      if (role === 'console' && can('scenario.suggestions')) {
         const open = await client.request('scenario.suggestions', {});
         suggestions.value = open.suggestions;
       }
@@ -63,12 +89,28 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  let started: { role: ClientRole; displayId: string | undefined } = {
+    role: 'console',
+    displayId: undefined,
+  };
+
+  /** After signing in over this connection (the Electron bridge): ask for the whole truth again. */
+  function restart(): Promise<void> {
+    return sayHello(started.role, started.displayId);
+  }
+
   function start(coreClient: CoreClient, role: ClientRole, displayId?: string) {
     client = coreClient;
+    started = { role, displayId };
     status.value = coreClient.status;
     coreClient.on('wall.stateChanged', ({ state, stateHash: hash }) => acceptState(state, hash));
     coreClient.on('scenario.listChanged', (payload) => (scenarios.value = payload.scenarios));
     coreClient.on('scenario.suggestionsChanged', (payload) => (suggestions.value = payload.suggestions));
+    coreClient.on('auth.sessionEnded', () => {
+      me.value = { kind: 'none', user: null, expiresAt: null, notice: null };
+      needsLogin.value = role === 'console';
+      hello.value = null;
+    });
     coreClient.onStatusChanged((next) => {
       status.value = next;
       // After a reconnect the core may have restarted: ask again for the whole truth.
@@ -97,7 +139,11 @@ export const useSessionStore = defineStore('session', () => {
     clockOffset,
     indicatorsById,
     activeScenario,
+    me,
+    needsLogin,
+    can,
     start,
+    restart,
     execute,
     requireClient,
   };
