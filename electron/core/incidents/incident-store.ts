@@ -35,15 +35,21 @@ export class IncidentStore {
     return this.incidents.get(id);
   }
 
-  /** Adds or replaces incidents (by id) and tells every listener. */
+  /**
+   * Adds or replaces incidents (by id) and tells every listener what is now stored. A source that sends an
+   * incident again (every poll of `http-poll` does) updates what it reports, but never undoes what the room did:
+   * see {@link keepOperatorChanges}.
+   */
   upsert(incidents: readonly Incident[]): void {
     if (incidents.length === 0) return;
-    for (const incident of incidents) {
+    const stored = incidents.map((incident) => {
+      const merged = keepOperatorChanges(this.incidents.get(incident.id), incident);
       this.incidents.delete(incident.id);
-      this.incidents.set(incident.id, incident);
-    }
+      this.incidents.set(incident.id, merged);
+      return merged;
+    });
     this.evictBeyondCapacity();
-    for (const listener of this.listeners) listener(incidents, this.evicted);
+    for (const listener of this.listeners) listener(stored, this.evicted);
   }
 
   acknowledge(id: string, by: string): Incident | undefined {
@@ -81,4 +87,22 @@ export class IncidentStore {
       this.evicted++;
     }
   }
+}
+
+const statusOrder: Readonly<Record<Incident['status'], number>> = { new: 0, acknowledged: 1, closed: 2 };
+
+/**
+ * An incident as delivered, with the operators' changes to the known one kept: its status only moves forward
+ * (new → acknowledged → closed), and who acknowledged it, and when, stays. Sources re-deliver whole records
+ * that know nothing of the room, typically still `status: 'new'`.
+ */
+export function keepOperatorChanges(known: Incident | undefined, delivered: Incident): Incident {
+  if (!known) return delivered;
+  const status = statusOrder[known.status] > statusOrder[delivered.status] ? known.status : delivered.status;
+  return {
+    ...delivered,
+    status,
+    ...(known.acknowledgedAt !== undefined ? { acknowledgedAt: known.acknowledgedAt } : {}),
+    ...(known.acknowledgedBy !== undefined ? { acknowledgedBy: known.acknowledgedBy } : {}),
+  };
 }
