@@ -1,6 +1,8 @@
 // The incident store: every incident the core knows, bounded in size with an overflow count that is shown,
 // and a change feed that delivers every change (incidents are never coalesced away).
 import type { Incident } from '@shared/model/incident';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export type IncidentListener = (changed: readonly Incident[], overflow: number) => void;
 
@@ -12,7 +14,7 @@ export interface IncidentStoreOptions {
 
 export class IncidentStore {
   private readonly incidents = new Map<string, Incident>();
-  private readonly listeners = new Set<IncidentListener>();
+  private readonly changed = new Emitter<{ changed: readonly Incident[]; overflow: number }>();
   private evicted = 0;
   private readonly capacity: number;
   private readonly now: () => number;
@@ -49,7 +51,7 @@ export class IncidentStore {
       return merged;
     });
     this.evictBeyondCapacity();
-    for (const listener of this.listeners) listener(stored, this.evicted);
+    this.changed.fire({ changed: stored, overflow: this.evicted });
   }
 
   acknowledge(id: string, by: string): Incident | undefined {
@@ -68,9 +70,9 @@ export class IncidentStore {
     return acknowledged;
   }
 
-  onChanged(listener: IncidentListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Every change, as it happens (never coalesced), with the eviction count so far. */
+  onChanged(listener: IncidentListener): Disposable {
+    return this.changed.on(({ changed, overflow }) => listener(changed, overflow));
   }
 
   private evictBeyondCapacity(): void {
