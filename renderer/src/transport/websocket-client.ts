@@ -56,6 +56,7 @@ export class WebSocketClient implements CoreClient {
     clearTimeout(this.reconnectTimer);
     this.socket?.close();
     this.fanout.setStatus('closed');
+    this.fanout.dispose();
   }
 
   private open(): void {
