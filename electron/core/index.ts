@@ -35,7 +35,7 @@ import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
 import { contentSecurityPolicy } from './server/content-security-policy';
 
-export { WorkspaceError } from './workspace/workspace-error';
+export { WorkspaceError } from './files/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
 export type { CoreSession } from './session';
 

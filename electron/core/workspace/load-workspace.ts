@@ -18,8 +18,8 @@ import {
   type WorkspaceManifest,
 } from '@shared/model/workspace';
 import { migrateScenario } from '@shared/model/scenario-migrations';
-import { WorkspaceError } from './workspace-error';
-import { FileKindError, maxJsonFileBytes, readTextFile } from './read-text-file';
+import { WorkspaceError } from '../files/workspace-error';
+import { FileKindError, maxJsonFileBytes, readTextFile } from '../files/read-text-file';
 import { checkScenario } from './check-scenario';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { loadBaseMaps } from '../map/load-base-maps';
