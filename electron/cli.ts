@@ -1,5 +1,5 @@
 // The `tianmu` command (plain Node, never Electron): serve the wall in the browser host, check a workspace, or
-// manage its users.
+// manage its users, or verify and list the journal.
 import { parseArgs } from 'node:util';
 import { loadWorkspace } from './core/workspace/load-workspace';
 import { WorkspaceError } from './core/files/workspace-error';
@@ -8,6 +8,7 @@ import { parseDisplays } from './host-browser/parse-displays';
 import { findBrowser } from './host-browser/find-browser';
 import { startBrowserHost } from './host-browser/browser-host';
 import { runUserCommand } from './core/auth/user-cli';
+import { runJournalCli } from './core/journal/journal-cli';
 
 const usage = `usage: tianmu <command> [options]
 
@@ -15,6 +16,7 @@ commands:
   serve             run the core and serve the wall over HTTP + WebSocket (the browser host)
   check-workspace   validate a workspace folder and exit
   user              manage the workspace's users.json (tianmu user --help)
+  journal           verify or list the journal of a state folder (tianmu journal --help)
 
 options:
   --workspace DIR   workspace folder (default: the embedded demo district)
@@ -32,6 +34,7 @@ options:
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'user') return runUserCommand(argv.slice(1), process);
+  if (argv[0] === 'journal') return runJournalCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -178,7 +178,7 @@ function temporaryFilePid(name: string): number | null {
 }
 
 /** Whether a process with this pid exists (EPERM: it does, owned by someone else). */
-function isProcessRunning(pid: number): boolean {
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
