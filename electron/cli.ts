@@ -2,7 +2,7 @@
 // manage its users, or verify and list the journal.
 import { parseArgs } from 'node:util';
 import { loadWorkspace } from './core/workspace/load-workspace';
-import { WorkspaceError } from './core/workspace/workspace-error';
+import { WorkspaceError } from './core/files/workspace-error';
 import { defaultPaths } from './host-browser/app-paths';
 import { parseDisplays } from './host-browser/parse-displays';
 import { findBrowser } from './host-browser/find-browser';

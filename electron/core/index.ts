@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
+import { DisposableStore } from '@shared/base/disposable';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
 import { FeedHub } from './feeds/feed-hub';
 import { TopicCatalogue } from './feeds/topic-catalogue';
@@ -46,7 +47,7 @@ import { SignIn } from './auth/sign-in';
 import { withCameraPermissions } from './auth/camera-permissions';
 import { withAudit } from './auth/audited-handlers';
 
-export { WorkspaceError } from './workspace/workspace-error';
+export { WorkspaceError } from './files/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
 export type { CoreSession } from './session';
 
@@ -292,26 +293,41 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     return session;
   };
 
-  wall.onChanged((state, stateHash) => {
-    advisor.onScenarioActivated(state.scenarioId);
-    for (const session of sessions) session.send('wall.stateChanged', { state, stateHash });
-  });
-  catalog.onChanged((scenarios) => {
-    for (const session of sessions) session.send('scenario.listChanged', { scenarios });
-  });
-  advisor.onChanged((suggestions) => {
-    for (const session of sessions) session.send('scenario.suggestionsChanged', { suggestions });
-  });
-  incidents.onChanged((changed, overflow) => {
-    for (const session of sessions) session.send('incidents.changed', { incidents: [...changed], overflow });
-  });
-  sources.onChanged((list) => {
-    for (const session of sessions) session.send('sources.changed', { sources: list });
-  });
-  levels.onChanged((change) => {
-    advisor.onIndicatorLevelChanged(change.indicatorId, change.level);
-    for (const session of sessions) session.send('vitals.levelChanged', change);
-  });
+  // Every listener the composition registers, released in close().
+  const listeners = new DisposableStore();
+  listeners.add(
+    wall.onChanged((state, stateHash) => {
+      advisor.onScenarioActivated(state.scenarioId);
+      for (const session of sessions) session.send('wall.stateChanged', { state, stateHash });
+    }),
+  );
+  listeners.add(
+    catalog.onChanged((scenarios) => {
+      for (const session of sessions) session.send('scenario.listChanged', { scenarios });
+    }),
+  );
+  listeners.add(
+    advisor.onChanged((suggestions) => {
+      for (const session of sessions) session.send('scenario.suggestionsChanged', { suggestions });
+    }),
+  );
+  listeners.add(
+    incidents.onChanged((changed, overflow) => {
+      for (const session of sessions)
+        session.send('incidents.changed', { incidents: [...changed], overflow });
+    }),
+  );
+  listeners.add(
+    sources.onChanged((list) => {
+      for (const session of sessions) session.send('sources.changed', { sources: list });
+    }),
+  );
+  listeners.add(
+    levels.onChanged((change) => {
+      advisor.onIndicatorLevelChanged(change.indicatorId, change.level);
+      for (const session of sessions) session.send('vitals.levelChanged', change);
+    }),
+  );
 
   // Tiles of local PMTiles base maps, served on the core's origin under its access token.
   const baseMapTiles = createBaseMapTiles({
@@ -364,12 +380,16 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
   levels.start();
   if (options.demoTyphoon) typhoon.start();
-  units.onMoved((moved) => {
-    for (const session of sessions) session.send('units.moved', { units: [...moved] });
-  });
-  sensors.onChanged((changed) => {
-    for (const session of sessions) session.send('sensors.changed', { sensors: [...changed] });
-  });
+  listeners.add(
+    units.onMoved((moved) => {
+      for (const session of sessions) session.send('units.moved', { units: [...moved] });
+    }),
+  );
+  listeners.add(
+    sensors.onChanged((changed) => {
+      for (const session of sessions) session.send('sensors.changed', { sensors: [...changed] });
+    }),
+  );
 
   return {
     workspace,
@@ -392,6 +412,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await store.flushed();
       units.stop();
       sensors.stop();
+      listeners.dispose();
       for (const session of [...sessions]) session.close();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();

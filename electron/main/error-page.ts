@@ -1,16 +1,5 @@
 // The page a window shows when the shell gives up restarting it: a static, script-free data: URL.
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => escapes[character]!);
-}
+import { escapeHtml } from '@shared/base/escape-html';
 
 /**
  * A `data:` URL of a dark error page naming the problem. It runs no script (its CSP forbids it), so it works

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { usersFileSchema } from '@shared/model/user';
 import { AuthService } from './auth-service';
 import { runUserCommand } from './user-cli';
-import { WorkspaceError } from '../workspace/workspace-error';
+import { WorkspaceError } from '../files/workspace-error';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const cheap = { N: 2 ** 10, r: 8, p: 1 };

@@ -6,8 +6,8 @@ import type { Writable } from 'node:stream';
 import { idSchema } from '@shared/model/common';
 import { roleSchema, usersFileSchema, type Areas, type User, type UsersFile } from '@shared/model/user';
 import { loadWorkspace } from '../workspace/load-workspace';
-import { WorkspaceError } from '../workspace/workspace-error';
-import { writeFileAtomic } from '../wall/atomic-file';
+import { WorkspaceError } from '../files/workspace-error';
+import { writeFileAtomic } from '../files/atomic-file';
 import { checkUsers } from './check-users';
 import {
   hashPassword,

@@ -4,17 +4,21 @@
 import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed';
 import { valueRefusal } from '@shared/feeds/value-check';
 import type { TopicCatalogue } from './topic-catalogue';
+import type { Disposable } from '@shared/base/disposable';
 
 /** Receives the values of the topics it subscribed to, as they are published. */
 export type FeedListener = (values: readonly TopicValue[]) => void;
 
-export interface FeedSubscription {
+/**
+ * One listener's topics. Not an Emitter: the hub hands each listener one batch per publication across all its
+ * topics, so the per-topic sets stay here; `dispose()` releases them all.
+ */
+export interface FeedSubscription extends Disposable {
   /** Subscribes to the topics (once each) and answers their snapshots, within one answer's history budget. */
   add(topics: readonly string[]): TopicSnapshot[];
   remove(topics: readonly string[]): void;
   /** Topics this subscription holds. */
   readonly topics: ReadonlySet<string>;
-  dispose(): void;
 }
 
 /** What a publication or backfill left out, for the source's health. */

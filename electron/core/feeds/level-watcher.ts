@@ -4,6 +4,8 @@ import type { TopicValue } from '@shared/model/feed';
 import type { Indicator } from '@shared/model/indicator';
 import { evaluateLevel, type WarningLevel } from '@shared/vitals/warning-level';
 import type { FeedHub, FeedSubscription } from './feed-hub';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 /** An indicator's current level, the value that set it and since when it holds. */
 export interface IndicatorLevel {
@@ -23,7 +25,7 @@ export interface LevelChange extends IndicatorLevel {
 export class LevelWatcher {
   private readonly levels = new Map<string, IndicatorLevel>();
   private readonly byTopic = new Map<string, Indicator[]>();
-  private readonly listeners = new Set<(change: LevelChange) => void>();
+  private readonly changed = new Emitter<LevelChange>();
   private subscription: FeedSubscription | undefined;
 
   constructor(
@@ -53,9 +55,9 @@ export class LevelWatcher {
     return [...this.levels.values()].map((level) => ({ ...level }));
   }
 
-  onChanged(listener: (change: LevelChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Every change of an indicator's level. */
+  onChanged(listener: (change: LevelChange) => void): Disposable {
+    return this.changed.on(listener);
   }
 
   private evaluate(values: readonly TopicValue[]): void {
@@ -69,7 +71,7 @@ export class LevelWatcher {
         const next = { indicatorId: indicator.id, level, since, value: value.value, ts: value.ts };
         this.levels.set(indicator.id, next);
         if (level !== previous) {
-          for (const listener of this.listeners) listener({ ...next, previous });
+          this.changed.fire({ ...next, previous });
         }
       }
     }

@@ -5,6 +5,7 @@ import { sourceSchema, type SourceHealth } from '@shared/model/source';
 import { indicatorCatalogueSchema } from '@shared/model/indicator';
 import indicatorFile from '../../../resources/demo/indicators.json';
 import { startWebSocketFeedServer, type WebSocketFeedServer } from '../../../tests/support/feed-servers';
+import { startRestServer, type RestServer } from '../../../tests/support/rest-server';
 import { FeedHub } from './feed-hub';
 import { TopicCatalogue } from './topic-catalogue';
 import { IncidentStore } from '../incidents/incident-store';
@@ -14,11 +15,13 @@ import { TyphoonScript } from './typhoon-script';
 const { indicators } = indicatorCatalogueSchema.parse(indicatorFile);
 let manager: SourceManager | undefined;
 let server: WebSocketFeedServer | undefined;
+let restServer: RestServer | undefined;
 
 afterEach(async () => {
   await manager?.stop();
   await server?.stop();
-  manager = server = undefined;
+  await restServer?.close();
+  manager = server = restServer = undefined;
 });
 
 const until = async (predicate: () => boolean, what: string) => {
@@ -108,5 +111,35 @@ describe('SourceManager', () => {
       lastRejection: expect.stringContaining('vitals/not-an-indicator'),
       lastError: null,
     });
+  });
+
+  it('keeps an alarm acknowledged when a polling source sends it again on its next poll', async () => {
+    const alarms = { alarms: [{ no: 'E-1', msg: '中山南路下立交积水', x: 121.49, y: 31.22 }] };
+    restServer = await startRestServer(alarms);
+    const store = new IncidentStore();
+    const polling = sourceSchema.parse({
+      id: 'city-api',
+      kind: 'http-poll',
+      url: restServer.url,
+      intervalMs: 100,
+      mapping: {
+        incidents: { records: '$.alarms', id: '$.no', title: '$.msg', longitude: '$.x', latitude: '$.y' },
+      },
+    });
+    manager = new SourceManager([polling], {
+      hub: new FeedHub(),
+      incidents: store,
+      indicators,
+      typhoon: new TyphoonScript(),
+    });
+    manager.start();
+    await until(() => store.get('city-api-e-1') !== undefined, 'the alarm');
+    store.acknowledge('city-api-e-1', '李敏');
+    // What every window is told after the acknowledgement, poll after poll.
+    const redelivered: string[] = [];
+    store.onChanged((changed) => redelivered.push(...changed.map((incident) => incident.status)));
+    await until(() => redelivered.length >= 2, 'the alarm sent again twice');
+    expect(redelivered).toEqual(['acknowledged', 'acknowledged']);
+    expect(store.get('city-api-e-1')).toMatchObject({ status: 'acknowledged', acknowledgedBy: '李敏' });
   });
 });

@@ -10,6 +10,8 @@ import { createWebSocketSource } from './adapters/websocket-source';
 import { createSseSource } from './adapters/sse-source';
 import { createHttpPollSource } from './adapters/http-poll-source';
 import { createMqttSource } from './adapters/mqtt-source';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export interface SourceManagerDependencies extends DemoSourceDependencies {
   readonly hub: FeedHub;
@@ -23,7 +25,7 @@ export type SourceHealthListener = (sources: SourceHealth[]) => void;
 export class SourceManager {
   private readonly adapters: SourceAdapter[] = [];
   private readonly health = new Map<string, SourceHealth>();
-  private readonly listeners = new Set<SourceHealthListener>();
+  private readonly changed = new Emitter<SourceHealth[]>();
   private healthTimer: ReturnType<typeof setTimeout> | undefined;
   /** Totals since start, for diagnostics and the bench. */
   readonly totals = { values: 0, incidents: 0 };
@@ -67,9 +69,9 @@ export class SourceManager {
     return [...this.health.values()].map((health) => ({ ...health }));
   }
 
-  onChanged(listener: SourceHealthListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Every source's health, at once on a state change, at most every `healthIntervalMs` for counters. */
+  onChanged(listener: SourceHealthListener): Disposable {
+    return this.changed.on(listener);
   }
 
   private createAdapter(source: Source, sink: SourceSink): SourceAdapter {
@@ -157,7 +159,6 @@ export class SourceManager {
   }
 
   private broadcast(): void {
-    const sources = this.list();
-    for (const listener of this.listeners) listener(sources);
+    this.changed.fire(this.list());
   }
 }

@@ -47,4 +47,31 @@ describe('IncidentStore', () => {
     expect(store.acknowledge('a', '陈晓东')).toMatchObject({ acknowledgedBy: '李敏' });
     expect(store.acknowledge('missing', 'x')).toBeUndefined();
   });
+
+  it('keeps an acknowledged incident acknowledged, with who and when, when its source sends it again as new', () => {
+    const store = new IncidentStore({ now: () => 99 });
+    const told = vi.fn();
+    store.upsert([incident('a', 1)]);
+    store.acknowledge('a', '李敏');
+    store.onChanged(told);
+    store.upsert([{ ...incident('a', 1), title: '事件 a（更新）', updatedAt: 120 }]);
+    const expected = {
+      status: 'acknowledged',
+      acknowledgedBy: '李敏',
+      acknowledgedAt: 99,
+      title: '事件 a（更新）',
+    };
+    expect(store.get('a')).toMatchObject(expected);
+    expect(told).toHaveBeenCalledWith([expect.objectContaining(expected)], 0);
+  });
+
+  it('lets a source close an acknowledged incident but never reopen a closed one', () => {
+    const store = new IncidentStore({ now: () => 99 });
+    store.upsert([incident('a', 1)]);
+    store.acknowledge('a', '李敏');
+    store.upsert([incident('a', 1, 'closed')]);
+    expect(store.get('a')).toMatchObject({ status: 'closed', acknowledgedBy: '李敏' });
+    store.upsert([incident('a', 1, 'new')]);
+    expect(store.get('a')?.status).toBe('closed');
+  });
 });

@@ -1,6 +1,8 @@
 // The incident store: every incident the core knows, bounded in size with an overflow count that is shown,
 // and a change feed that delivers every change (incidents are never coalesced away).
 import type { Incident } from '@shared/model/incident';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export type IncidentListener = (changed: readonly Incident[], overflow: number) => void;
 
@@ -12,7 +14,7 @@ export interface IncidentStoreOptions {
 
 export class IncidentStore {
   private readonly incidents = new Map<string, Incident>();
-  private readonly listeners = new Set<IncidentListener>();
+  private readonly changed = new Emitter<{ changed: readonly Incident[]; overflow: number }>();
   private evicted = 0;
   private readonly capacity: number;
   private readonly now: () => number;
@@ -35,15 +37,21 @@ export class IncidentStore {
     return this.incidents.get(id);
   }
 
-  /** Adds or replaces incidents (by id) and tells every listener. */
+  /**
+   * Adds or replaces incidents (by id) and tells every listener what is now stored. A source that sends an
+   * incident again (every poll of `http-poll` does) updates what it reports, but never undoes what the room did:
+   * see {@link keepOperatorChanges}.
+   */
   upsert(incidents: readonly Incident[]): void {
     if (incidents.length === 0) return;
-    for (const incident of incidents) {
+    const stored = incidents.map((incident) => {
+      const merged = keepOperatorChanges(this.incidents.get(incident.id), incident);
       this.incidents.delete(incident.id);
-      this.incidents.set(incident.id, incident);
-    }
+      this.incidents.set(incident.id, merged);
+      return merged;
+    });
     this.evictBeyondCapacity();
-    for (const listener of this.listeners) listener(incidents, this.evicted);
+    this.changed.fire({ changed: stored, overflow: this.evicted });
   }
 
   acknowledge(id: string, by: string): Incident | undefined {
@@ -62,9 +70,9 @@ export class IncidentStore {
     return acknowledged;
   }
 
-  onChanged(listener: IncidentListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Every change, as it happens (never coalesced), with the eviction count so far. */
+  onChanged(listener: IncidentListener): Disposable {
+    return this.changed.on(({ changed, overflow }) => listener(changed, overflow));
   }
 
   private evictBeyondCapacity(): void {
@@ -81,4 +89,22 @@ export class IncidentStore {
       this.evicted++;
     }
   }
+}
+
+const statusOrder: Readonly<Record<Incident['status'], number>> = { new: 0, acknowledged: 1, closed: 2 };
+
+/**
+ * An incident as delivered, with the operators' changes to the known one kept: its status only moves forward
+ * (new → acknowledged → closed), and who acknowledged it, and when, stays. Sources re-deliver whole records
+ * that know nothing of the room, typically still `status: 'new'`.
+ */
+export function keepOperatorChanges(known: Incident | undefined, delivered: Incident): Incident {
+  if (!known) return delivered;
+  const status = statusOrder[known.status] > statusOrder[delivered.status] ? known.status : delivered.status;
+  return {
+    ...delivered,
+    status,
+    ...(known.acknowledgedAt !== undefined ? { acknowledgedAt: known.acknowledgedAt } : {}),
+    ...(known.acknowledgedBy !== undefined ? { acknowledgedBy: known.acknowledgedBy } : {}),
+  };
 }

@@ -69,6 +69,16 @@ describe('tianmu journal', () => {
     );
   });
 
+  it('verify of a folder without a journal says so and exits 1 (a mistyped path is not an empty journal)', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'tianmu-journal-cli-empty-'));
+    directories.push(empty);
+    const result = await run('verify', '--state-dir', empty);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `journal BAD — head: no journal in ${empty} (no journal.head, no day files)`,
+    );
+  });
+
   it('verify reports a torn last line and exits 0', async () => {
     const torn = await copy();
     await appendFile(path.join(journalDirectory(torn), '2026-12-01.jsonl'), '{"seq":31,"prev":"ab');

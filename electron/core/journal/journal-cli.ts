@@ -50,9 +50,13 @@ export async function runJournalCli(argv: string[], output: CliOutput = processO
   }
   const { values, positionals } = parsed;
   const command = positionals[0];
-  if (values.help || command === undefined) {
+  if (values.help) {
     output.stdout(journalUsage);
-    return command === undefined && !values.help ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    output.stderr(journalUsage);
+    return 2;
   }
   const stateDir = values['state-dir'];
   if (!stateDir) {

@@ -3,7 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../wall/atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 
 /** `<stateDir>/journal/`: the day files, and `quarantine/` for torn tails cut off at recovery. */
 export function journalDirectory(stateDir: string): string {

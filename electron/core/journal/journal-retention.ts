@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readLineFields } from './journal-line';
 import { dayFileStart, journalDirectory, listDayFiles, readAnchor, writeAnchor } from './journal-files';
 import { forEachLine } from './read-lines';
-import { syncDirectory } from '../wall/atomic-file';
+import { syncDirectory } from '../files/atomic-file';
 
 export const defaultRetentionDays = 180;
 const dayMs = 86_400_000;

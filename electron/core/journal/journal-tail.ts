@@ -4,7 +4,7 @@ import { mkdir, open, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readLineFields, type LineFields } from './journal-line';
 import { journalDirectory, listDayFiles } from './journal-files';
-import { syncDirectory } from '../wall/atomic-file';
+import { syncDirectory } from '../files/atomic-file';
 import { isProcessRunning } from '../wall/wall-state-store';
 
 /** More than the longest record (the input schema bounds every field), so the last whole line is in it. */

@@ -15,7 +15,7 @@ import { dayFileName, journalDirectory, readHead, writeHead, type JournalHead } 
 import { recoverTail, removeStaleTemporaries } from './journal-tail';
 import { applyRetention, defaultRetentionDays } from './journal-retention';
 import { queryJournal } from './query-journal';
-import { syncDirectory } from '../wall/atomic-file';
+import { syncDirectory } from '../files/atomic-file';
 
 /** Receives each record once it is durable (the syslog forwarder); must not throw or block. */
 export interface JournalForwarder {

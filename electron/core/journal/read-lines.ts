@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 
 /** One line of a file, without its newline. */
 export interface FileLine {
+  /** A view into the reader's buffer: copy it to keep it beyond the call. */
   readonly bytes: Buffer;
   /** Byte offset of the line's start in the file. */
   readonly offset: number;
@@ -22,39 +23,49 @@ const chunkSize = 1 << 20;
 export async function forEachLine(file: string, onLine: (line: FileLine) => boolean | void): Promise<void> {
   const handle = await open(file, 'r');
   try {
-    let carry: Buffer = Buffer.alloc(0);
+    // A line cut by a read is moved to the front of the buffer and the next read lands after it; lines are
+    // views into the buffer, valid only during the call.
+    let buffer = Buffer.allocUnsafe(chunkSize);
+    let carried = 0;
     let carryOffset = 0;
     let fileOffset = 0;
     let number = 0;
-    const chunk = Buffer.allocUnsafe(chunkSize);
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunkSize, fileOffset);
+      if (buffer.length - carried < chunkSize / 2) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, carried);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, carried, buffer.length - carried, fileOffset);
       if (bytesRead === 0) break;
       fileOffset += bytesRead;
-      // A line cut by the chunk boundary is carried as a copy; the rest are views into this chunk.
-      const data =
-        carry.length > 0
-          ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
-          : chunk.subarray(0, bytesRead);
+      const end = carried + bytesRead;
+      const data = buffer.subarray(0, end);
       let start = 0;
       for (;;) {
-        const end = data.indexOf(10, start);
-        if (end === -1) break;
+        const newline = data.indexOf(10, start);
+        if (newline === -1) break;
         number++;
         const line = {
-          bytes: data.subarray(start, end),
+          bytes: data.subarray(start, newline),
           offset: carryOffset + start,
           number,
           hasNewline: true,
         };
         if (onLine(line) === false) return;
-        start = end + 1;
+        start = newline + 1;
       }
-      carry = Buffer.from(data.subarray(start));
+      buffer.copy(buffer, 0, start, end);
+      carried = end - start;
       carryOffset += start;
     }
-    if (carry.length > 0)
-      onLine({ bytes: carry, offset: carryOffset, number: number + 1, hasNewline: false });
+    if (carried > 0)
+      onLine({
+        bytes: Buffer.from(buffer.subarray(0, carried)),
+        offset: carryOffset,
+        number: number + 1,
+        hasNewline: false,
+      });
   } finally {
     await handle.close();
   }

@@ -183,7 +183,8 @@ export async function verifyJournal(stateDir: string): Promise<VerifyResult> {
   const where = { seq: null, file: null, line: null };
   if (head.state === 'absent') {
     if (records > 0) return fail('head', where, 'journal.head is missing: a cut-off tail could not be seen');
-    return result();
+    // Every journal has its head from its first start: nothing at all is a wrong folder, not an empty journal.
+    return fail('head', where, `no journal in ${stateDir} (no journal.head, no day files)`);
   }
   const lastWhole = (lastSeq as number | null) ?? 0;
   if (head.value.seq > lastWhole)

@@ -5,6 +5,8 @@ import type { Camera } from '@shared/model/camera';
 import type { LonLat } from '@shared/model/common';
 import type { Sensor, SensorKind, SensorState } from '@shared/model/sensor';
 import { createSeededRandom } from '@shared/base/seeded-random';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export type SensorsListener = (sensors: readonly Sensor[]) => void;
 
@@ -79,7 +81,7 @@ const initialAlarms = 3;
 
 export class DemoSensors {
   private readonly sensors = new Map<string, Sensor>();
-  private readonly listeners = new Set<SensorsListener>();
+  private readonly changed = new Emitter<readonly Sensor[]>();
   private readonly random: () => number;
   private readonly now: () => number;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -128,9 +130,9 @@ export class DemoSensors {
     return [...this.sensors.values()];
   }
 
-  onChanged(listener: SensorsListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** The sensors whose state changed, each step that changed any. */
+  onChanged(listener: SensorsListener): Disposable {
+    return this.changed.on(listener);
   }
 
   start(): void {
@@ -138,7 +140,7 @@ export class DemoSensors {
     this.timer = setInterval(() => {
       const changed = this.step();
       if (changed.length === 0) return;
-      for (const listener of this.listeners) listener(changed);
+      this.changed.fire(changed);
     }, this.options.intervalMs ?? 4_000);
     this.timer.unref?.();
   }

@@ -4,6 +4,8 @@ import type { LonLat } from '@shared/model/common';
 import type { MovingUnit, MovingUnitKind } from '@shared/model/moving-unit';
 import type { DistrictMap } from '@shared/model/workspace';
 import { distanceMetres } from '@shared/geo/distance';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export type UnitsListener = (units: readonly MovingUnit[]) => void;
 
@@ -40,7 +42,7 @@ const trackLength = 20;
 export class DemoUnits {
   private readonly routes: Route[];
   private readonly units = new Map<string, MovingUnit>();
-  private readonly listeners = new Set<UnitsListener>();
+  private readonly moved = new Emitter<readonly MovingUnit[]>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly startedAt: number;
 
@@ -84,16 +86,16 @@ export class DemoUnits {
     return [...this.units.values()];
   }
 
-  onMoved(listener: UnitsListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** The units that moved, each step. */
+  onMoved(listener: UnitsListener): Disposable {
+    return this.moved.on(listener);
   }
 
   start(): void {
     if (this.timer || this.routes.length === 0) return;
     this.timer = setInterval(() => {
       const moved = this.step();
-      for (const listener of this.listeners) listener(moved);
+      this.moved.fire(moved);
     }, this.intervalMs);
     this.timer.unref?.();
   }

@@ -10,7 +10,7 @@ import {
   rasterFixtureTiles,
   vectorFixtureTiles,
 } from '../../../tests/support/pmtiles-fixture';
-import { WorkspaceError } from '../workspace/workspace-error';
+import { WorkspaceError } from '../files/workspace-error';
 import { loadBaseMaps, resolveBaseMaps } from './load-base-maps';
 
 let directory: string | undefined;

@@ -8,8 +8,8 @@ import {
   type BaseMapCatalogue,
   type BaseMapSource,
 } from '@shared/model/base-map';
-import { WorkspaceError } from '../workspace/workspace-error';
-import { FileKindError, maxJsonFileBytes, readTextFile } from '../workspace/read-text-file';
+import { WorkspaceError } from '../files/workspace-error';
+import { FileKindError, maxJsonFileBytes, readTextFile } from '../files/read-text-file';
 import { inspectPmtilesFile } from './pmtiles/inspect-pmtiles-file';
 import { PmtilesError } from './pmtiles/pmtiles-error';
 

@@ -2,7 +2,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ProtocolError } from '@shared/protocol';
-import { writeFileAtomic } from '../wall/atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 
 /** The eight bytes every PNG starts with. */
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

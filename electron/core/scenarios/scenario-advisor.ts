@@ -5,6 +5,8 @@
 import type { Scenario } from '@shared/model/wall';
 import type { ScenarioSuggestion } from '@shared/model/scenario-pack';
 import { levelRank, type WarningLevel } from '@shared/vitals/warning-level';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 /** A trigger that matched: which scenario and which of its triggers. */
 export interface TriggerMatch {
@@ -52,7 +54,7 @@ export type SuggestionListener = (suggestions: ScenarioSuggestion[]) => void;
 export class ScenarioAdvisor {
   private readonly levels = new Map<string, WarningLevel>();
   private readonly open = new Map<string, ScenarioSuggestion>();
-  private readonly listeners = new Set<SuggestionListener>();
+  private readonly changed = new Emitter<ScenarioSuggestion[]>();
 
   constructor(private readonly options: ScenarioAdvisorOptions) {}
 
@@ -124,13 +126,12 @@ export class ScenarioAdvisor {
     return isOpen;
   }
 
-  onChanged(listener: SuggestionListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** The open suggestions, whenever one opens or closes. */
+  onChanged(listener: SuggestionListener): Disposable {
+    return this.changed.on(listener);
   }
 
   private notify(): void {
-    const suggestions = this.suggestions();
-    for (const listener of this.listeners) listener(suggestions);
+    this.changed.fire(this.suggestions());
   }
 }

@@ -2,12 +2,14 @@
 // service, the advisor and the handlers so all of them see an import at once.
 import type { Scenario } from '@shared/model/wall';
 import type { ScenarioSummary } from '@shared/protocol';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export type ScenarioCatalogListener = (summaries: ScenarioSummary[]) => void;
 
 export class ScenarioCatalog {
   private readonly byId = new Map<string, { scenario: Scenario; file: string }>();
-  private readonly listeners = new Set<ScenarioCatalogListener>();
+  private readonly changed = new Emitter<ScenarioSummary[]>();
 
   /** `files[i]` is the file of `scenarios[i]`, relative to the workspace's `scenarios/` folder. */
   constructor(scenarios: readonly Scenario[], files: readonly string[]) {
@@ -47,12 +49,11 @@ export class ScenarioCatalog {
   /** Adds or replaces scenarios (already validated and written), then tells the listeners. */
   put(entries: readonly { scenario: Scenario; file: string }[]): void {
     for (const entry of entries) this.byId.set(entry.scenario.id, entry);
-    const summaries = this.summaries();
-    for (const listener of this.listeners) listener(summaries);
+    this.changed.fire(this.summaries());
   }
 
-  onChanged(listener: ScenarioCatalogListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Every scenario's summary, after each import. */
+  onChanged(listener: ScenarioCatalogListener): Disposable {
+    return this.changed.on(listener);
   }
 }

@@ -1,7 +1,7 @@
 // Scenario packs: export a set of scenarios as one file; import one after checking all of it (size, JSON,
 // schema, references, unknown cameras, id clashes), writing into the workspace only once everything passed,
 // each file atomically — so a bad pack never damages the scenarios already there.
-import { readdir, rename, unlink } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { scenarioSchema, type Scenario } from '@shared/model/wall';
 import { migrateScenario } from '@shared/model/scenario-migrations';
@@ -14,7 +14,7 @@ import {
 import { ProtocolError } from '@shared/protocol/envelope';
 import type { Workspace } from '../workspace/load-workspace';
 import { checkScenario, unknownCameras } from '../workspace/check-scenario';
-import { syncDirectory, writeTemporary } from '../wall/atomic-file';
+import { writeFilesAtomic } from '../files/atomic-file';
 import type { ScenarioCatalog } from './scenario-catalog';
 
 /** A refused pack: `field` is the dotted path of the bad field inside the pack ('' for the whole file). */
@@ -137,20 +137,18 @@ export async function importScenarioPack(
     file: catalog.fileOf(scenario.id) ?? `${scenario.id}.json`,
   }));
   await checkNewFiles(folder, entries, catalog, options.log ?? logToConsole);
-  const written: { temporary: string; target: string }[] = [];
   try {
-    for (const entry of entries) {
-      const target = path.join(folder, entry.file);
-      written.push({ temporary: await writeTemporary(target, scenarioText(entry.scenario)), target });
-    }
-    for (const { temporary, target } of written) await rename(temporary, target);
+    await writeFilesAtomic(
+      entries.map((entry) => ({
+        target: path.join(folder, entry.file),
+        content: scenarioText(entry.scenario),
+      })),
+    );
   } catch (error) {
-    await Promise.all(written.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
     // The detail names server paths: it goes to the log, the console gets the short answer.
     (options.log ?? logToConsole)(`scenario pack import failed: ${(error as Error).message}`);
     throw new ProtocolError('internal', 'could not write the scenarios (see the core log)');
   }
-  await syncDirectory(folder);
   catalog.put(entries);
   return { imported: scenarios.map((scenario) => scenario.id), replaced: clashes };
 }

@@ -8,6 +8,8 @@ import type { Workspace } from '../workspace/load-workspace';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog';
 import { applyWallCommand, initialWallState } from './wall-reducer';
 import { wallStateHash } from './state-hash';
+import { Emitter } from '@shared/base/emitter';
+import type { Disposable } from '@shared/base/disposable';
 
 export type WallStateListener = (state: WallState, stateHash: string) => void;
 
@@ -90,7 +92,7 @@ export function withUsableHistory(
 export class WallService {
   private current: WallState;
   private currentHash: string;
-  private readonly listeners = new Set<WallStateListener>();
+  private readonly changed = new Emitter<{ state: WallState; stateHash: string }>();
   readonly scenarios: ScenarioCatalog;
   private readonly cameraIds: ReadonlySet<string>;
   private readonly now: () => number;
@@ -133,7 +135,7 @@ export class WallService {
     this.current = next;
     this.currentHash = wallStateHash(this.current);
     if (this.options.persist) this.lastSave = this.options.persist(this.current);
-    for (const listener of this.listeners) listener(this.current, this.currentHash);
+    this.changed.fire({ state: this.current, stateHash: this.currentHash });
     return this.current;
   }
 
@@ -142,8 +144,8 @@ export class WallService {
     return this.lastSave;
   }
 
-  onChanged(listener: WallStateListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Every new state, with its hash, after each command that changed it. */
+  onChanged(listener: WallStateListener): Disposable {
+    return this.changed.on(({ state, stateHash }) => listener(state, stateHash));
   }
 }

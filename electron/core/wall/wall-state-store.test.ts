@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { wallSnapshotSchema, wallStateSchema, type Scenario, type WallState } from '@shared/model/wall';
 import { applyWallCommand, initialWallState, snapshotOf } from './wall-reducer';
 import { WallStateStore, lastGoodFileName, stateFileName } from './wall-state-store';
-import { writeTemporary } from './atomic-file';
+import { writeTemporary } from '../files/atomic-file';
 
 const scenario: Scenario = {
   version: 2,

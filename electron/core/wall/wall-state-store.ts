@@ -6,7 +6,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, stat, unlink } from '
 import path from 'node:path';
 import { describeIssues } from '@shared/protocol/validation';
 import { wallStateSchema, type WallSnapshot, type WallState } from '@shared/model/wall';
-import { syncDirectory, writeTemporary } from './atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 import { upgradeSavedWallState } from './wall-state-migrations';
 
 export const stateFileName = 'wall-state.json';
@@ -120,16 +120,10 @@ export class WallStateStore {
     // A directory in the file's place fails every save: say so plainly, before writing anything beside it.
     if ((await stat(this.statePath).catch(() => null))?.isDirectory())
       throw new Error('it is a directory, not a file');
-    const temporary = await writeTemporary(this.statePath, `${JSON.stringify(file)}\n`);
-    try {
-      if (this.isCurrentFileGood) await this.keepLastGood();
-      await rename(temporary, this.statePath);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
+    await writeFileAtomic(this.statePath, `${JSON.stringify(file)}\n`, {
+      beforeReplace: () => (this.isCurrentFileGood ? this.keepLastGood() : undefined),
+    });
     this.isCurrentFileGood = true;
-    await syncDirectory(this.directory);
     this.writtenVersion = state.version;
   }
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from './load-workspace';
-import { WorkspaceError } from './workspace-error';
+import { WorkspaceError } from '../files/workspace-error';
 import {
   deeplyNested,
   describePath,

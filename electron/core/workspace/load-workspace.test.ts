@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from './load-workspace';
-import { WorkspaceError } from './workspace-error';
+import { WorkspaceError } from '../files/workspace-error';
 
 const demo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/demo');
 const copies: string[] = [];

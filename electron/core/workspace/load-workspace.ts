@@ -19,8 +19,8 @@ import {
 } from '@shared/model/workspace';
 import { migrateScenario } from '@shared/model/scenario-migrations';
 import { usersFileSchema, type UsersFile } from '@shared/model/user';
-import { WorkspaceError } from './workspace-error';
-import { FileKindError, maxJsonFileBytes, readTextFile } from './read-text-file';
+import { WorkspaceError } from '../files/workspace-error';
+import { FileKindError, maxJsonFileBytes, readTextFile } from '../files/read-text-file';
 import { checkScenario } from './check-scenario';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { loadBaseMaps } from '../map/load-base-maps';

@@ -1,11 +1,19 @@
 // Requests answered straight from the workspace: the hello and the district map.
 import type { HandlerGroup } from '../session';
-import type { WallService } from '../wall/wall-service';
+import type { WallState } from '@shared/model/wall';
+import type { ScenarioSummary } from '@shared/protocol';
 import type { Workspace } from './load-workspace';
+
+/** What the hello reads of the wall service (a shape, not an import: core/wall already imports this folder). */
+export interface WallFacts {
+  readonly state: WallState;
+  readonly stateHash: string;
+  readonly scenarios: { summaries(): ScenarioSummary[] };
+}
 
 export function workspaceHandlers(
   workspace: Workspace,
-  wall: WallService,
+  wall: WallFacts,
 ): HandlerGroup<'session.hello' | 'map.district'> {
   return {
     async 'session.hello'({ role }, { session }) {

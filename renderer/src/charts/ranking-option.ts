@@ -1,7 +1,7 @@
 // Builds the ECharts option of a ranking: horizontal bars, highest on top, each bar in its warning colour
 // when its indicator is at a warning level, neutral otherwise; names escaped in the tooltip.
 import { chartColours, seriesColours, warningColours, type WarningColourLevel } from './chart-theme';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '@shared/base/escape-html';
 import { formatValue } from './format-value';
 import type { ChartOption } from './use-chart';
 

@@ -9,7 +9,7 @@ import {
   warningColours,
   type WarningColourLevel,
 } from './chart-theme';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '@shared/base/escape-html';
 import { clockTime, formatValue } from './format-value';
 import type { ChartOption } from './use-chart';
 

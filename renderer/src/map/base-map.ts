@@ -13,7 +13,7 @@ import WMTSTileGrid from 'ol/tilegrid/WMTS';
 import { getTopLeft, getWidth, type Extent } from 'ol/extent';
 import { get as getProjection, transformExtent } from 'ol/proj';
 import type { BaseMapSource, PmtilesTiles } from '@shared/model/base-map';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '@shared/base/escape-html';
 import { vectorBaseMapStyle } from './vector-tile-style';
 
 type PmtilesBaseMap = Extract<BaseMapSource, { type: 'pmtiles' }>;

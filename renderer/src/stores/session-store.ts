@@ -14,6 +14,7 @@ import {
   type ScenarioSummary,
   type WhoAmI,
 } from '@shared/protocol';
+import { DisposableStore, toDisposable } from '@shared/base/disposable';
 import type { ConnectionStatus, CoreClient } from '../transport/core-client';
 
 export const useSessionStore = defineStore('session', () => {
@@ -34,6 +35,8 @@ export const useSessionStore = defineStore('session', () => {
   /** Milliseconds to add to Date.now() to get the core's clock (ages are computed against source time). */
   const clockOffset = ref(0);
   let client: CoreClient | undefined;
+  /** What start() registered on the client, released by stop() and by the next start(). */
+  const subscriptions = new DisposableStore();
 
   const indicatorsById = computed(
     () =>
@@ -100,23 +103,36 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function start(coreClient: CoreClient, role: ClientRole, displayId?: string) {
+    stop();
     client = coreClient;
     started = { role, displayId };
     status.value = coreClient.status;
-    coreClient.on('wall.stateChanged', ({ state, stateHash: hash }) => acceptState(state, hash));
-    coreClient.on('scenario.listChanged', (payload) => (scenarios.value = payload.scenarios));
-    coreClient.on('scenario.suggestionsChanged', (payload) => (suggestions.value = payload.suggestions));
-    coreClient.on('auth.sessionEnded', () => {
-      me.value = { kind: 'none', user: null, expiresAt: null, notice: null };
-      needsLogin.value = role === 'console';
-      hello.value = null;
-    });
-    coreClient.onStatusChanged((next) => {
-      status.value = next;
-      // After a reconnect the core may have restarted: ask again for the whole truth.
-      if (next === 'open') void sayHello(role, displayId);
-    });
+    const keep = (release: () => void) => subscriptions.add(toDisposable(release));
+    keep(coreClient.on('wall.stateChanged', ({ state, stateHash: hash }) => acceptState(state, hash)));
+    keep(coreClient.on('scenario.listChanged', (payload) => (scenarios.value = payload.scenarios)));
+    keep(
+      coreClient.on('scenario.suggestionsChanged', (payload) => (suggestions.value = payload.suggestions)),
+    );
+    keep(
+      coreClient.on('auth.sessionEnded', () => {
+        me.value = { kind: 'none', user: null, expiresAt: null, notice: null };
+        needsLogin.value = role === 'console';
+        hello.value = null;
+      }),
+    );
+    keep(
+      coreClient.onStatusChanged((next) => {
+        status.value = next;
+        // After a reconnect the core may have restarted: ask again for the whole truth.
+        if (next === 'open') void sayHello(role, displayId);
+      }),
+    );
     void sayHello(role, displayId);
+  }
+
+  /** Releases every listener start() registered on the client (the window is closing). */
+  function stop() {
+    subscriptions.clear();
   }
 
   async function execute(command: WallCommand): Promise<void> {
@@ -144,6 +160,7 @@ export const useSessionStore = defineStore('session', () => {
     can,
     start,
     restart,
+    stop,
     execute,
     requireClient,
   };

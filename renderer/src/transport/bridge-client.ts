@@ -37,5 +37,6 @@ export class BridgeClient implements CoreClient {
   close(): void {
     this.stopListening();
     this.fanout.setStatus('closed');
+    this.fanout.dispose();
   }
 }

@@ -7,6 +7,7 @@ import {
   type RequestParams,
   type RequestResult,
 } from '@shared/protocol';
+import { Backoff, type BackoffOptions } from '@shared/base/backoff';
 import { CoreRequestError, type CoreClient } from './core-client';
 import { EventFanout } from './event-fanout';
 
@@ -16,18 +17,15 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Reconnect delay for the n-th attempt: 0.5 s doubling to 10 s, ±30 % jitter so windows don't stampede. */
-export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(10_000, 500 * 2 ** Math.min(attempt, 10));
-  return Math.round(base * (0.7 + 0.6 * random()));
-}
+/** Reconnects: 0.5 s doubling to 10 s, up to 30 % shorter at random so the windows of a room don't stampede. */
+const reconnectBackoff: BackoffOptions = { initialMs: 500, maxMs: 10_000, jitter: 0.3 };
 
 export class WebSocketClient implements CoreClient {
   private socket: WebSocket | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly fanout = new EventFanout();
-  private attempt = 0;
+  private readonly backoff = new Backoff(reconnectBackoff);
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private isClosed = false;
   private readonly queue: string[] = [];
@@ -58,13 +56,14 @@ export class WebSocketClient implements CoreClient {
     clearTimeout(this.reconnectTimer);
     this.socket?.close();
     this.fanout.setStatus('closed');
+    this.fanout.dispose();
   }
 
   private open(): void {
     const socket = new WebSocket(this.url);
     this.socket = socket;
     socket.onopen = () => {
-      this.attempt = 0;
+      this.backoff.reset();
       for (const text of this.queue.splice(0)) socket.send(text);
       this.fanout.setStatus('open');
     };
@@ -77,7 +76,7 @@ export class WebSocketClient implements CoreClient {
       }
       if (this.isClosed) return;
       this.fanout.setStatus('reconnecting');
-      this.reconnectTimer = setTimeout(() => this.open(), reconnectDelay(this.attempt++));
+      this.reconnectTimer = setTimeout(() => this.open(), this.backoff.next());
     };
   }
 

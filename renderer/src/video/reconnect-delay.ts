@@ -1,4 +1,6 @@
-// How long a tile waits before its next reconnect: capped exponential backoff with jitter.
+// How long a tile waits before its next reconnect: the shared capped exponential backoff with jitter
+// (shared/base/backoff.ts), in the video code's terms (a base delay, attempts counted from 1).
+import { backoffDelay } from '@shared/base/backoff';
 
 /** Tuning of the reconnect backoff. */
 export interface BackoffOptions {
@@ -25,8 +27,7 @@ export function reconnectDelay(
   options: BackoffOptions = defaultBackoff,
   random: () => number = Math.random,
 ): number {
-  const exponent = Math.max(0, Math.min(attempt - 1, 30));
-  const capped = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
-  const jitter = Math.min(Math.max(options.jitter, 0), 1);
-  return Math.round(capped * (1 - jitter * random()));
+  // Here a draw of 0 keeps the whole delay; the shared function gives its shortest delay for 0.
+  const shared = { initialMs: options.baseMs, maxMs: options.maxMs, jitter: options.jitter };
+  return backoffDelay(attempt - 1, shared, () => 1 - random());
 }

@@ -3,7 +3,7 @@
 import type { SourceOf } from '@shared/model/source';
 import { applyMapping } from '@shared/feeds/apply-mapping';
 import type { SourceAdapter, SourceSink } from '../source-sink';
-import { Backoff } from './backoff';
+import { Backoff } from '@shared/base/backoff';
 
 /** Refuse answers larger than this: a broken backend must not exhaust memory. */
 const maxBodyBytes = 32 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // silence watchdog for half-open connections (a dead peer whose socket never reports an error).
 import type { BackoffOptions } from '@shared/model/source';
 import type { SourceSink } from '../source-sink';
-import { Backoff } from './backoff';
+import { Backoff } from '@shared/base/backoff';
 
 /** One live connection attempt, as a subclass opens it. */
 export interface Connection {

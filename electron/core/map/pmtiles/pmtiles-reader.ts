@@ -3,7 +3,7 @@
 // offset and length is checked against its section and the file size first, so a damaged or truncated file gives a
 // PmtilesError naming the problem, never a read outside the file.
 import type { FileHandle } from 'node:fs/promises';
-import { openRegularFile } from '../../workspace/read-text-file';
+import { openRegularFile } from '../../files/read-text-file';
 import { decodeDirectory, directoryBytes, findEntry, type Directory } from './directory';
 import { decompress, isGzip } from './decompress';
 import { headerLength, parseHeader, type Compression, type PmtilesHeader, type Section } from './header';

@@ -1,4 +1,5 @@
-// Escapes text for HTML: ECharts renders what a tooltip formatter returns as HTML, unescaped.
+// Escapes text for HTML: ECharts tooltips and OpenLayers attributions put strings into the page as HTML, and
+// the shell's error page is built as text.
 
 const replacements: Record<string, string> = {
   '&': '&amp;',

@@ -1,0 +1,49 @@
+// The session store owns what it registers on the core client: a restart or stop leaves no listener behind.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { ConnectionStatus, CoreClient } from '../transport/core-client';
+import { useSessionStore } from './session-store';
+
+/** A client that counts its live listeners and answers nothing (the hello stays pending). */
+function countingClient() {
+  let live = 0;
+  const subscribe = () => {
+    live++;
+    let isLive = true;
+    return () => {
+      if (isLive) live--;
+      isLive = false;
+    };
+  };
+  const client = {
+    status: 'open' as ConnectionStatus,
+    request: vi.fn(() => new Promise(() => undefined)),
+    on: vi.fn(subscribe),
+    onStatusChanged: vi.fn(subscribe),
+    close: vi.fn(),
+  } as unknown as CoreClient;
+  return { client, live: () => live };
+}
+
+describe('useSessionStore', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('releases every listener it registered on the client when stopped', () => {
+    const { client, live } = countingClient();
+    const session = useSessionStore();
+    session.start(client, 'console');
+    expect(live()).toBe(4);
+    session.stop();
+    expect(live()).toBe(0);
+  });
+
+  it('releases the first client’s listeners when started again with another', () => {
+    const first = countingClient();
+    const second = countingClient();
+    const session = useSessionStore();
+    session.start(first.client, 'wall', 'display-1');
+    session.start(second.client, 'wall', 'display-1');
+    expect(first.live()).toBe(0);
+    expect(second.live()).toBe(4);
+  });
+});
