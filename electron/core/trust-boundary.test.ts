@@ -152,6 +152,14 @@ describe('the trust boundary over WebSocket', () => {
   it('lets a wall window (the machine token) read and play the wall but refuses its wall.command', async () => {
     const wall = await connect(`${ws}?token=${core.accessToken}`);
     expect((await wall.request('session.hello', { role: 'wall', displayId: 'left' })).ok).toBe(true);
+    // Its map widgets draw every camera for the room (positions, not streams).
+    const listed = (await wall.request('cameras.get')).result.cameras;
+    expect(listed).toHaveLength(core.workspace.cameras.cameras.length);
+    const playable = wallView(core.wall.state, core.wall.scenarios.all());
+    const notShown = core.workspace.cameras.cameras.find((camera) => !playable.isShown(camera.id))!;
+    expect((await wall.request('media.resolve', { cameraId: notShown.id, profile: 'sub' })).error?.code).toBe(
+      'forbidden',
+    );
     const shownId = [...Object.values(core.wall.state.displays)]
       .flatMap((display) => display.cells)
       .find((cell) => cell.kind === 'video.camera')!.options as { cameraId: string };

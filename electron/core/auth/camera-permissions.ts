@@ -68,8 +68,11 @@ export function withCameraPermissions(
   return {
     async 'cameras.get'(params, context) {
       const principal = principalOf(context.session);
-      const view = viewOf(principal);
       const answer = await handlers['cameras.get'](params, context);
+      // The wall's own map widgets draw every camera of the district for the room: a wall machine lists them
+      // all (positions, not streams), and plays only what the wall shows.
+      if (principal.kind === 'machine') return answer;
+      const view = viewOf(principal);
       return { ...answer, cameras: answer.cameras.filter((camera) => maySeeCamera(principal, camera, view)) };
     },
     async 'media.resolve'(params, context) {
