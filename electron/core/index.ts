@@ -172,7 +172,16 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     scenarios: () => catalog.all(),
     activeScenarioId: () => wall.state.scenarioId,
     automatic: new Set(workspace.manifest.automaticSwitching ?? []),
-    activate: (scenarioId) => wall.execute({ type: 'scenario.activate', scenarioId }),
+    activate: (scenarioId) => {
+      wall.execute({ type: 'scenario.activate', scenarioId });
+      // An automatic 平急转换 is the core's own act: journaled with the system as its actor.
+      audit.system({
+        action: 'scenario.switched',
+        target: { kind: 'scenario', id: scenarioId },
+        result: 'ok',
+        detail: { automatic: true },
+      });
+    },
     log,
   });
   const demoIncidents = new DemoIncidentSource(

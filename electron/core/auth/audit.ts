@@ -44,6 +44,11 @@ export class Audit {
     await this.append({ ...record, actor: actorOf(session) });
   }
 
+  /** A record of the core's own act (an automatic scenario switch). */
+  system(record: SessionRecord): void {
+    this.write({ ...record, actor: { role: 'system', window: 'core' } });
+  }
+
   /** One AuthService outcome. */
   auth(event: AuthEvent, from: { window: string; address: string }): void {
     const actor = { window: from.window, address: from.address };
