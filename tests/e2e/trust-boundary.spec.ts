@@ -78,4 +78,49 @@ test('a viewer has no scenario buttons', async ({ page }) => {
   await expect(page.getByTestId('camera-tree')).toBeVisible();
   await expect(page.getByTestId('scenario-button')).toHaveCount(0);
   await expect(page.getByTestId('return-button')).toHaveCount(0);
+
+  // The core is the boundary: a wall.command sent straight from this page's session is refused.
+  const answer = await page.evaluate(
+    () =>
+      new Promise<{ ok: boolean; error?: { code: string; message: string } }>((resolve, reject) => {
+        const socket = new WebSocket(`ws://${location.host}/ws`);
+        socket.onerror = () => reject(new Error('no WebSocket'));
+        socket.onopen = () =>
+          socket.send(
+            JSON.stringify({
+              type: 'request',
+              id: 1,
+              name: 'wall.command',
+              params: { command: { type: 'scenario.activate', scenarioId: 'flood-typhoon' } },
+            }),
+          );
+        socket.onmessage = (message) => {
+          const envelope = JSON.parse(String(message.data));
+          if (envelope.type === 'response') resolve(envelope);
+        };
+      }),
+  );
+  expect(answer.ok).toBe(false);
+  expect(answer.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^无权限/) });
+});
+
+test('a wall window without its credential gets nothing', async ({ page }) => {
+  const wall = new URL(host.urls.get('wall:left')!);
+  wall.search = '';
+  await page.goto(wall.toString());
+  await expect(page.locator('.splash-subtitle')).toContainText('无权限：未登录');
+  await expect(page.getByTestId('wall-cell')).toHaveCount(0);
+});
+
+test('the embedded demo opens its console signed in as the demo operator, and says so', async ({ page }) => {
+  const demo = await startHost();
+  try {
+    await page.goto(demo.urls.get('console')!);
+    await expect(page.getByTestId('console')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('sign-in-notice')).toHaveText('演示：已以 值班员 张三 登录');
+    await expect(page.getByTestId('console-account')).toHaveAttribute('data-role', 'operator');
+    await expect(page.getByTestId('scenario-button').first()).toBeVisible();
+  } finally {
+    await demo.stop();
+  }
 });
