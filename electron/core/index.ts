@@ -385,6 +385,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
+  // Sessions that expire while their console is idle end without waiting for its next request.
+  const sweepTimer = setInterval(() => signIn.sweep(), 30_000);
+  sweepTimer.unref();
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
   levels.start();
@@ -416,6 +419,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     journal,
     connect,
     async close() {
+      clearInterval(sweepTimer);
       await sources.stop();
       levels.stop();
       await store.flushed();

@@ -149,6 +149,23 @@ describe('SignIn: refusals and the end of sessions', () => {
     expect(records.map((record) => record.action)).toEqual(['login', 'session.expired']);
   });
 
+  it('ends a session that went idle without any request at the next sweep (an idle console)', async () => {
+    const { signIn, clock, records, sessions } = signInWith();
+    const signedIn = await signIn.login('operator', 'demo-operator', '192.0.2.10', 'console');
+    const { session, sent } = fakeSession({
+      principal: { kind: 'user', userId: 'operator', role: 'operator', areas: { all: true } },
+      authToken: signedIn.token,
+    });
+    sessions.push(session);
+    signIn.sweep();
+    expect(sent).toEqual([]);
+    clock.now += 31 * minute;
+    signIn.sweep();
+    expect(session.principal).toBeNull();
+    expect(sent).toEqual([{ name: 'auth.sessionEnded', payload: { reason: 'expired' } }]);
+    expect(records.map((record) => record.action)).toEqual(['login', 'session.expired']);
+  });
+
   it('journals a refused request with the actor it came from', () => {
     const { signIn, records } = signInWith();
     const { session } = fakeSession({

@@ -141,6 +141,21 @@ export class SignIn {
     this.endConnections(token, 'logout');
   }
 
+  /**
+   * Ends the connections whose session expired while they sent nothing (a console left open): called on a
+   * timer by the core, so an idle console goes to the login page without waiting for its next request.
+   */
+  sweep(): void {
+    if (!this.service) return;
+    for (const session of [...this.options.sessions()]) {
+      if (!session.authToken) continue;
+      const lookup = this.service.session(session.authToken);
+      this.journalAuth(lookup.events, { window: session.role, address: session.address });
+      if (!lookup.session) this.endConnections(session.authToken, 'expired');
+    }
+    this.journalAuth(this.service.sweep(), { window: 'core', address: 'local' });
+  }
+
   readonly guard: SessionGuard = {
     refresh: (session) => {
       if (!session.authToken || !this.service) return;
