@@ -41,11 +41,9 @@ import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
 import { contentSecurityPolicy } from './server/content-security-policy';
 import { createSessionEndpoint } from './server/session-endpoint';
-import { Journal } from './journal/journal';
-import { Audit } from './auth/audit';
-import { SignIn } from './auth/sign-in';
-import { withCameraPermissions } from './auth/camera-permissions';
-import { withAudit } from './auth/audited-handlers';
+import type { Journal } from './journal/journal';
+import type { SignIn } from './auth/sign-in';
+import { createTrustBoundary } from './auth/trust-boundary';
 
 export { WorkspaceError } from './files/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -230,32 +228,19 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const sessions = new Set<CoreSession>();
   const accessToken =
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
-  // One journal per core, in the writable state folder (never the workspace: it may be read-only).
-  const journal = options.isJournalOff ? null : await Journal.open({ stateDir, log });
-  const audit = new Audit(journal, Date.now, log);
   const host = options.host ?? '127.0.0.1';
-  const signIn = new SignIn({
+  const { journal, audit, signIn, protect } = await createTrustBoundary({
     workspace,
+    stateDir,
+    host,
     consoleUser: options.consoleUser ?? null,
     machineToken: accessToken,
-    isLoopback: host === '127.0.0.1' || host === 'localhost' || host === '::1',
-    audit,
+    isJournalOff: options.isJournalOff ?? false,
     sessions: () => sessions,
-    log,
-  });
-  const cameraPermissions = {
-    cameras: workspace.cameras.cameras,
     wallState: () => wall.state,
     scenarios: () => catalog.all(),
-    refused: (session: CoreSession, cameraId: string, reason: string) =>
-      audit.record(session, {
-        action: 'refused',
-        target: { kind: 'camera', id: cameraId },
-        result: 'refused',
-        reason: `无权限：${reason}`,
-      }),
-    viewed: (session: CoreSession, cameraId: string) => audit.viewStarted(session, cameraId),
-  };
+    log,
+  });
 
   // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
   let nextMediaHost = (): string => new URL(http.origin).host;
@@ -281,11 +266,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ),
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
-  const handlers: RequestHandlers<SessionContext> = {
-    ...unchecked,
-    ...withCameraPermissions(unchecked, cameraPermissions),
-    ...withAudit(unchecked, audit, workspace.cameras.cameras),
-  };
+  const handlers = protect(unchecked);
 
   const connect = (
     send: EventSender,
