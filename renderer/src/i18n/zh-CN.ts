@@ -47,6 +47,17 @@ export const zhCN = {
     packExported: '已导出 {n} 个场景',
     packImported: '已导入：{ids}',
     packTooLarge: '文件超过 {n} 字节',
+    patrol: {
+      title: '视频轮巡',
+      pause: '暂停',
+      resume: '继续',
+      next: '下一路',
+      paused: '已暂停',
+      running: '轮巡中',
+      cameras: '{n} 路',
+      camera: '第 {position}/{count} 路',
+      page: '第 {page}/{pages} 页',
+    },
   },
   wall: {
     unknownDisplay: '未知显示屏：{id}',

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Indicator } from '@shared/model/indicator';
-import type { WallCommand, WallState } from '@shared/model/wall';
+import type { WallState } from '@shared/model/wall';
 import type { ScenarioSuggestion } from '@shared/model/scenario-pack';
 import type { ClientRole, HelloResult, ScenarioSummary } from '@shared/protocol';
 import type { ConnectionStatus, CoreClient } from '../transport/core-client';
@@ -77,10 +77,6 @@ export const useSessionStore = defineStore('session', () => {
     void sayHello(role, displayId);
   }
 
-  async function execute(command: WallCommand): Promise<void> {
-    await requireClient().request('wall.command', { command });
-  }
-
   function requireClient(): CoreClient {
     if (!client) throw new Error('not connected');
     return client;
@@ -98,7 +94,6 @@ export const useSessionStore = defineStore('session', () => {
     indicatorsById,
     activeScenario,
     start,
-    execute,
     requireClient,
   };
 });
