@@ -5,7 +5,6 @@ import VitalsTrendView from './VitalsTrendView.vue';
 /** A trend chart with warning bands, each indicator's latest value and its age in the header. */
 export const vitalsTrendKind = defineWidgetKind({
   id: 'vitals.trend',
-  version: 1,
   label: { zh: '趋势图', en: 'Trend' },
   view: VitalsTrendView,
   describe: (widget) => widget.options.title ?? widget.options.indicatorIds.join(', '),

@@ -4,7 +4,6 @@ import WarningsBoardView from './WarningsBoardView.vue';
 
 export const warningsBoardKind = defineWidgetKind({
   id: 'warnings.board',
-  version: 1,
   label: { zh: '预警看板', en: 'Warnings' },
   view: WarningsBoardView,
   describe: (widget) => widget.options.title ?? '预警看板',
