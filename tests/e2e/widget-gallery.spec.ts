@@ -65,6 +65,18 @@ test('every widget kind renders from its fixtures in every size and state, side 
       expect(isApart, `${box.key} overlaps ${other.key}`).toBe(true);
     }
 
+  // A small KPI cell (320×200, two tiles) still shows each tile's name whole: not squeezed under its value.
+  const clipped = await page
+    .locator('[data-testid="gallery-entry"] [data-testid="kpi-tile"]')
+    .evaluateAll((tiles) =>
+      tiles.flatMap((tile) => {
+        const name = tile.querySelector('.name')!;
+        const isWhole = name.scrollHeight <= name.clientHeight + 1;
+        return isWhole ? [] : [`${tile.getAttribute('data-indicator-id')} in a ${tile.clientHeight} px tile`];
+      }),
+    );
+  expect(clipped).toEqual([]);
+
   // The whole gallery on one screenshot: the window as tall as the page (the app frame itself never scrolls).
   const height = await gallery.evaluate((element) => element.scrollHeight);
   await page.setViewportSize({ width: 1920, height: Math.ceil(height) });
