@@ -89,11 +89,6 @@ export const en: Messages = {
     allHealthy: 'Sources OK',
     unhealthy: '{count} source(s) down',
   },
-  board: {
-    title: 'Warnings',
-    none: 'No warnings',
-    raised: 'since {time} ({age})',
-  },
   incidents: {
     title: 'Incidents and alarms',
     unacknowledged: '{n} unacknowledged',

@@ -87,11 +87,6 @@ export const zhCN = {
     allHealthy: '数据源正常',
     unhealthy: '{count} 个数据源异常',
   },
-  board: {
-    title: '预警看板',
-    none: '当前无预警',
-    raised: '{time} 起（{age}）',
-  },
   incidents: {
     title: '事件告警',
     unacknowledged: '未确认 {n}',

@@ -95,6 +95,6 @@ describe('widget fixtures', () => {
     expect(problems).toEqual([]);
     expect(wrapper.element.childNodes.length).toBeGreaterThan(0);
     // A key shown as such ("mapIncidents.online") means the kind's messages never reached vue-i18n.
-    expect(wrapper.text()).not.toMatch(/\b(widget|board|level|mapIncidents)\.[a-zA-Z]/);
+    expect(wrapper.text()).not.toMatch(/\b(widget|board|level|trend|mapIncidents)\.[a-zA-Z]/);
   });
 });
