@@ -1,4 +1,4 @@
-// Routes per role, loaded lazily: a wall display, the operator console.
+// Routes per role, loaded lazily: a wall display, the operator console, and the widget gallery (development).
 import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
@@ -12,6 +12,7 @@ export const router = createRouter({
       props: true,
     },
     { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
+    { path: '/gallery', name: 'gallery', component: () => import('./gallery/GalleryView.vue') },
   ],
 });
 

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Indicator } from '@shared/model/indicator';
-import type { WallCommand, WallState } from '@shared/model/wall';
+import type { WallState } from '@shared/model/wall';
 import type { ScenarioSuggestion } from '@shared/model/scenario-pack';
 import type { ClientRole, HelloResult, ScenarioSummary } from '@shared/protocol';
 import { DisposableStore, toDisposable } from '@shared/base/disposable';
@@ -91,10 +91,6 @@ export const useSessionStore = defineStore('session', () => {
     subscriptions.clear();
   }
 
-  async function execute(command: WallCommand): Promise<void> {
-    await requireClient().request('wall.command', { command });
-  }
-
   function requireClient(): CoreClient {
     if (!client) throw new Error('not connected');
     return client;
@@ -113,7 +109,6 @@ export const useSessionStore = defineStore('session', () => {
     activeScenario,
     start,
     stop,
-    execute,
     requireClient,
   };
 });
