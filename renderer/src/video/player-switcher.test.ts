@@ -52,7 +52,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   container = document.createElement('div');
   views = [];
-  switcher = new PlayerSwitcher(container, {}, (view) => views.push(view));
+  switcher = new PlayerSwitcher(container, { engines: {} }, (view) => views.push(view));
 });
 afterEach(() => {
   switcher.dispose();
