@@ -46,7 +46,7 @@ export interface TilePlayerOptions {
   readonly readDecodedFrames?: (video: HTMLVideoElement) => number;
   /** Live latency to hold the tile under, in ms (default 1000; per wall in `wall.json`). */
   readonly latencyTargetMs?: number;
-  /** Playback this long after a failure counts as recovered: the backoff starts over (default 5 s). */
+  /** Playback this long after a failure counts as recovered: the backoff starts over (default 3 s). */
   readonly stablePlaybackMs?: number;
 }
 
@@ -219,6 +219,7 @@ export class TilePlayer {
     this.video.playbackRate = 1;
     this.startupHold.beginWait();
     const stream = { url: this.source.url, kind: this.source.kind, hasAudio: this.hasAudio };
+    // Only started when the kind has a factory (see the constructor).
     this.engine = this.engineFactory!.create(this.video, stream, handlers);
     countVideo('engines', 1);
     this.decodedFrames = this.readFrames(this.video);
