@@ -33,3 +33,64 @@ export function onAllFirstFrames(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** The longest a starting tile holds its first picture for other tiles' first frames, ms. */
+export const startupHoldMs = 1_000;
+
+/**
+ * One player's part in the page's start-up hold. It waits for its first frame (`beginWait` at each new engine,
+ * `endWait` once it has one); with its first picture it holds while other players of the page still wait, for
+ * `startupHoldMs` at most. `release` runs when the hold may end: when the last waiting player of the page has
+ * its picture, and when `startupHoldMs` are over.
+ */
+export class StartupHold {
+  private seen: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stopListening: () => void;
+
+  constructor(private readonly release: () => void) {
+    // The last tile of a switch shows its picture: tiles that held their first picture go live now.
+    this.stopListening = onAllFirstFrames(release);
+  }
+
+  /** A new engine starts: this player waits for its first frame (again). */
+  beginWait(): void {
+    this.endWait();
+    this.seen = waitForFirstFrame(this);
+  }
+
+  /** This player has its first frame, or no longer waits for one (idempotent). */
+  endWait(): void {
+    const seen = this.seen;
+    this.seen = null;
+    seen?.();
+  }
+
+  /**
+   * Whether a player that has played since `playingSince` (ms since epoch) holds its first picture now for
+   * other players that still wait for theirs; a timer then calls `release` when the hold is over.
+   */
+  holds(playingSince: number | null): boolean {
+    if (playingSince === null) return false;
+    const heldFor = Date.now() - playingSince;
+    if (heldFor >= startupHoldMs || !othersWaitForFirstFrame(this)) return false;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.release();
+    }, startupHoldMs - heldFor);
+    return true;
+  }
+
+  /** Ends a hold in progress without calling `release` (the engine is gone). */
+  endHold(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Stops hearing of other players' first frames, and ends this player's wait and hold. */
+  dispose(): void {
+    this.stopListening();
+    this.endWait();
+    this.endHold();
+  }
+}
