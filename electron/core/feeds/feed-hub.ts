@@ -15,9 +15,14 @@ export interface FeedSubscription {
 
 interface TopicEntry {
   latest: TopicValue | null;
-  /** Ring of [ts, value], oldest first once read through `history()`. */
-  ring: SamplePoint[];
-  ringStart: number;
+  /**
+   * [ts, value] in arrival order; the history is `points` from `start` on. A dropped point's slot is emptied at
+   * once and the slots cut in bulk.
+   */
+  points: Array<SamplePoint | undefined>;
+  start: number;
+  /** Newest time in the history: points older than it by more than the age cap go. */
+  newestTs: number;
 }
 
 export interface FeedHubOptions {
@@ -26,15 +31,24 @@ export interface FeedHubOptions {
    * longest a demo scenario shows — is full).
    */
   historyLength?: number;
+  /**
+   * Oldest point kept, ms before a topic's newest (default an hour, the longest trend): a topic published
+   * every 5 s (the risk map's grids) would otherwise take 5.5 hours to reach 4,000 points, and the core would
+   * grow for half a day.
+   */
+  historyMs?: number;
 }
 
 export class FeedHub {
   private readonly entries = new Map<string, TopicEntry>();
   private readonly listenersByTopic = new Map<string, Set<FeedListener>>();
-  private readonly historyLength: number;
+  /** Points kept per topic. */
+  readonly historyLength: number;
+  private readonly historyMs: number;
 
   constructor(options: FeedHubOptions = {}) {
     this.historyLength = options.historyLength ?? 4_000;
+    this.historyMs = options.historyMs ?? 60 * 60_000;
   }
 
   /** Stores values (a value older than the latest of its topic is kept in history but not as latest). */
@@ -98,20 +112,29 @@ export class FeedHub {
 
   private entry(topic: string): TopicEntry {
     let entry = this.entries.get(topic);
-    if (!entry) this.entries.set(topic, (entry = { latest: null, ring: [], ringStart: 0 }));
+    if (!entry)
+      this.entries.set(topic, (entry = { latest: null, points: [], start: 0, newestTs: -Infinity }));
     return entry;
   }
 
   private appendHistory(entry: TopicEntry, point: SamplePoint): void {
-    if (entry.ring.length < this.historyLength) {
-      entry.ring.push(point);
-    } else {
-      entry.ring[entry.ringStart] = point;
-      entry.ringStart = (entry.ringStart + 1) % this.historyLength;
+    const { points } = entry;
+    points.push(point);
+    entry.newestTs = Math.max(entry.newestTs, point[0]);
+    const oldest = entry.newestTs - this.historyMs;
+    while (
+      points.length - entry.start > this.historyLength ||
+      (entry.start < points.length - 1 && points[entry.start]![0] < oldest)
+    )
+      points[entry.start++] = undefined;
+    // Cut the emptied slots once they are as many as the kept points: amortised O(1) per point.
+    if (entry.start >= 64 && entry.start * 2 >= points.length) {
+      entry.points = points.slice(entry.start);
+      entry.start = 0;
     }
   }
 
   private history(entry: TopicEntry): SamplePoint[] {
-    return [...entry.ring.slice(entry.ringStart), ...entry.ring.slice(0, entry.ringStart)];
+    return entry.points.slice(entry.start) as SamplePoint[];
   }
 }
