@@ -56,6 +56,8 @@ export interface CoreOptions {
   demoTyphoon?: boolean;
   /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
   demoIncidentSeconds?: number;
+  /** History points the feed hub keeps per topic (default 4,000); the soak bench makes it small. */
+  historyPoints?: number;
   /**
    * Test-only: mounts the media fault-injection control at `/test/media/` (see media/fault-control.ts).
    * Never on by default; the CLI turns it on with `--fault-injection`.
@@ -90,7 +92,7 @@ export interface Core {
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
   const workspace = await loadWorkspace(path.resolve(workspaceDir));
   const log = options.log ?? ((line: string) => console.log(line));
-  const hub = new FeedHub();
+  const hub = new FeedHub(options.historyPoints ? { historyLength: options.historyPoints } : {});
   const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
 
   // The wall resumes exactly where it was; a damaged state file falls back to the last good copy, then to
@@ -178,7 +180,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
   let nextMediaHost = (): string => new URL(http.origin).host;
   const handlers: RequestHandlers<SessionContext> = {
-    ...workspaceHandlers(workspace, wall),
+    ...workspaceHandlers(workspace, wall, hub.historyLength),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),

@@ -6,6 +6,7 @@ import type { Workspace } from './load-workspace';
 export function workspaceHandlers(
   workspace: Workspace,
   wall: WallService,
+  historyLength: number,
 ): HandlerGroup<'session.hello' | 'map.district'> {
   return {
     async 'session.hello'({ role }, { session }) {
@@ -19,6 +20,7 @@ export function workspaceHandlers(
         indicators: [...workspace.indicators],
         state: wall.state,
         stateHash: wall.stateHash,
+        historyLength,
       };
     },
     async 'map.district'() {
