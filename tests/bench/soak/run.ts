@@ -168,6 +168,10 @@ function summarize(samples: readonly Sample[], windowIds: readonly string[]) {
       switching: perHour(series(switching, (sample) => sample.coreRssMb)),
     },
     windows,
+    /** Every video tile of every window advanced its frames in every sample. */
+    isEveryTilePlayingInEverySample: samples.every((sample) =>
+      Object.values(sample.windows).every((window) => window.stopped.length === 0),
+    ),
     targets: {
       coreMbPerHour: 5,
       windowHeapMbPerHour: 2,
