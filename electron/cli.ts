@@ -29,6 +29,8 @@ options:
   --demo-incident-seconds N   mean seconds between two demo incidents (default 25; tests use fewer)
   --media-ports N   ports the demo media server answers on besides --port (default 3): Chromium
                     connects WebSockets to one host:port one at a time, 10 ms apart
+  --history-points N  history points kept per topic, in the core and every window (default 4,000;
+                    the soak bench makes it small so the caps fill before it measures)
   --fault-injection test only: media fault control at /test/media/ (stop/stall/restart streams)
 `;
 
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       'demo-incident-seconds': { type: 'string' },
       'fault-injection': { type: 'boolean', default: false },
       'media-ports': { type: 'string', default: '3' },
+      'history-points': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -83,6 +86,9 @@ async function main(argv: string[]): Promise<number> {
   const extraMediaPorts = Number(values['media-ports']);
   if (!Number.isInteger(extraMediaPorts) || extraMediaPorts < 0 || extraMediaPorts > 16)
     throw new Error(`--media-ports: '${values['media-ports']}' is not 0–16`);
+  const historyPoints = values['history-points'] === undefined ? undefined : Number(values['history-points']);
+  if (historyPoints !== undefined && !(Number.isInteger(historyPoints) && historyPoints >= 10))
+    throw new Error(`--history-points: '${values['history-points']}' is not a whole number ≥ 10`);
   const host = await startBrowserHost({
     workspaceDir,
     rendererDir: paths.renderer,
@@ -94,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     demoTyphoon: values['demo-typhoon'],
     ...(incidentSeconds !== undefined ? { demoIncidentSeconds: incidentSeconds } : {}),
     ...(values['fault-injection'] ? { faultInjection: true } : {}),
+    ...(historyPoints !== undefined ? { historyPoints } : {}),
     extraMediaPorts,
   });
   console.log(

@@ -59,6 +59,8 @@ export interface CoreOptions {
   demoTyphoon?: boolean;
   /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
   demoIncidentSeconds?: number;
+  /** History points the feed hub keeps per topic (default 4,000); the soak bench makes it small. */
+  historyPoints?: number;
   /**
    * Test-only: mounts the media fault-injection control at `/test/media/` (see media/fault-control.ts).
    * Never on by default; the CLI turns it on with `--fault-injection`.
@@ -95,6 +97,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const log = options.log ?? ((line: string) => console.log(line));
   // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
   const hub = new FeedHub({
+    ...(options.historyPoints ? { historyLength: options.historyPoints } : {}),
     catalogue: new TopicCatalogue({
       indicators: workspace.indicators,
       gridIds: workspace.district.features
@@ -194,7 +197,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
   let nextMediaHost = (): string => new URL(http.origin).host;
   const handlers: RequestHandlers<SessionContext> = {
-    ...workspaceHandlers(workspace, wall),
+    ...workspaceHandlers(workspace, wall, hub.historyLength),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
