@@ -38,7 +38,7 @@ export interface MediaServerOptions {
   readonly hlsIdleTimeoutMs?: number;
   /**
    * Browser origins whose pages may read the streams: the core's own pages, cross-origin when a stream is on
-   * one of the extra media ports (server/media-listeners.ts). Their requests get exactly their origin back in
+   * one of the extra media ports (media-listeners.ts). Their requests get exactly their origin back in
    * `Access-Control-Allow-Origin`; any other `Origin` (or `Sec-Fetch-Site: cross-site`) gets 403. Requests
    * without `Origin` (players that are not browsers, same-origin GETs) need no CORS header. Default: none.
    */

@@ -7,7 +7,7 @@ import { maxPrefetchedStreams, maxSnapshotBytes } from '@shared/protocol/domains
 import { saveSnapshot } from './snapshot';
 import type { HandlerGroup } from '../session';
 import type { Workspace } from '../workspace/load-workspace';
-import { resolveStreamUrl } from '../workspace/stream-url';
+import { resolveStreamUrl } from './stream-url';
 
 /**
  * The cells a display may show next: each scenario's cells on it, then the wall 返回 would bring back (the
