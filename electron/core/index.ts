@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
+import { writablePaths } from './workspace/writable-paths';
 import { FeedHub } from './feeds/feed-hub';
 import { TopicCatalogue } from './feeds/topic-catalogue';
 import type { WallService } from './wall/wall-service';
@@ -48,8 +49,17 @@ export interface CoreOptions {
   /** Token a WebSocket client must present; null turns the check off (tests). Default: a random token. */
   accessToken?: string | null;
   session?: CoreSessionOptions;
-  /** Folder of the saved wall state (default `<workspace>/.state`). */
+  /**
+   * Folder of the saved wall state (default `<workspace>/.state`); for a read-only workspace also the data folder
+   * of snapshots and imported packs (see workspace/writable-paths.ts).
+   */
   stateDir?: string;
+  /** The workspace is the embedded demo, shipped with the app: it is never written. */
+  isEmbeddedDemo?: boolean;
+  /** The installed application's folder (read-only): a workspace inside it is never written. */
+  appDir?: string;
+  /** The platform's per-user data folder (Electron's `userData` in an installed app). */
+  userDataDir?: string;
   /** Where the core's own log lines go (default console.log). */
   log?: (line: string) => void;
   /** Start the demo typhoon script at once (`--demo-typhoon`). */
@@ -88,7 +98,16 @@ export interface Core {
 
 /** Loads the workspace (refusing to start on any bad file) and starts every service. */
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
-  const workspace = await loadWorkspace(path.resolve(workspaceDir));
+  const writable = writablePaths({
+    workspaceDir: path.resolve(workspaceDir),
+    isEmbeddedDemo: options.isEmbeddedDemo ?? false,
+    appDir: options.appDir ?? null,
+    stateDir: options.stateDir === undefined ? null : path.resolve(options.stateDir),
+    userDataDir: options.userDataDir ?? null,
+  });
+  const workspace = await loadWorkspace(path.resolve(workspaceDir), {
+    scenarioOverlay: writable.scenarioOverlay,
+  });
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? '127.0.0.1';
   // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
@@ -106,7 +125,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const { wall, store } = await resumeWallState({
     workspace,
     scenarios: catalog,
-    stateDir: path.resolve(options.stateDir ?? path.join(workspace.directory, '.state')),
+    stateDir: writable.state,
     log,
     incidentPosition: (incidentId) => incidents.get(incidentId)?.position,
   });
@@ -147,12 +166,13 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const handlers: RequestHandlers<SessionContext> = {
     ...workspaceHandlers(workspace, wall),
     ...wallHandlers(wall),
-    ...scenarioHandlers(workspace, catalog, advisor),
+    ...scenarioHandlers(workspace, catalog, advisor, writable.scenarioOverlay),
     ...feedHandlers(),
     ...mediaHandlers(
       workspace,
       () => media.nextHost(),
       (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
+      writable.snapshotRoot,
     ),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
