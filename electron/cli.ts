@@ -20,7 +20,8 @@ commands:
 
 options:
   --workspace DIR   workspace folder (default: the embedded demo district)
-  --state-dir DIR   where the wall state is saved (default: <workspace>/.state)
+  --state-dir DIR   where the wall state is saved (default: <workspace>/.state), and on the
+                    embedded demo also snapshots and imported scenario packs
   --port N          HTTP port on 127.0.0.1 (default 7300; 0 = any free port)
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
@@ -96,6 +97,8 @@ async function main(argv: string[]): Promise<number> {
     port,
     displays: parseDisplays(values.displays),
     ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
+    // The embedded demo is never written: snapshots and imported packs go to the state folder.
+    isEmbeddedDemo: values.workspace === undefined,
     ...(values['no-token'] ? { accessToken: null } : {}),
     demoTyphoon: values['demo-typhoon'],
     ...(incidentSeconds !== undefined ? { demoIncidentSeconds: incidentSeconds } : {}),

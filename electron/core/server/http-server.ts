@@ -4,17 +4,26 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { MediaServer } from '../media/media-server';
+import type { Duplex } from 'node:stream';
 import type { CoreSession, EventSender } from '../session';
 import { serveStatic } from './serve-static';
 import { attachProtocolSocket } from './protocol-socket';
 import { isCrossSite, isOwnHost, isOwnOrigin, isSameToken, ownHostNames } from './request-guard';
 
+/**
+ * A server mounted under its own URL prefix (the demo media server at `/media/`): each call returns false, leaving
+ * the request or socket alone, for a URL outside its prefix.
+ */
+export interface MountedServer {
+  handleHttp(request: http.IncomingMessage, response: http.ServerResponse): boolean;
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): boolean;
+}
+
 export interface HttpServerOptions {
   host: string;
   port: number;
   rendererDir?: string | undefined;
-  media: MediaServer;
+  media: MountedServer;
   accessToken: string | null;
   connect: (send: EventSender) => CoreSession;
   /** More request handlers tried before the renderer files (e.g. the test-only fault control); true = handled. */

@@ -1,16 +1,20 @@
 // Demo live media server: serves every clip in a folder as an endless HTTP-FLV / WS-FLV and live HLS stream.
+// This file routes requests and keeps the streams; live FLV, HLS and files are served by their own modules.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 
 import { parseFlv } from './flv-parser';
-import { HlsChannel } from './hls-channel';
-import { LiveStream, realClock, type LiveStreamClock } from './live-stream';
-import { delay, rejectUpgrade, sendText, serveFile } from './media-replies';
-import { attachViewer, attachWebSocketViewer, defaultMaxViewerBufferBytes } from './viewer';
+import { LiveStream, type LiveStreamClock } from './live-stream';
+import { delay, rejectUpgrade, sendText, type Connection } from './media-replies';
+import { serveFile } from './serve-file';
+import { createLiveHls } from './serve-hls';
+import { createLiveFlv } from './serve-live';
+import { defaultMaxViewerBufferBytes } from './viewer';
+
+export type { Connection } from './media-replies';
 
 /** Options of createMediaServer. */
 export interface MediaServerOptions {
@@ -38,7 +42,7 @@ export interface MediaServerOptions {
   readonly hlsIdleTimeoutMs?: number;
   /**
    * Browser origins whose pages may read the streams: the core's own pages, cross-origin when a stream is on
-   * one of the extra media ports (server/media-listeners.ts). Their requests get exactly their origin back in
+   * one of the extra media ports (media-listeners.ts). Their requests get exactly their origin back in
    * `Access-Control-Allow-Origin`; any other `Origin` (or `Sec-Fetch-Site: cross-site`) gets 403. Requests
    * without `Origin` (players that are not browsers, same-origin GETs) need no CORS header. Default: none.
    */
@@ -100,12 +104,6 @@ const filePath = /^\/media\/file\/([^/]*)$/;
 const fileName = /^[a-z0-9-]+\.(ts|m2t|flv|mp4)$/;
 const clipName = /^([a-z0-9-]+)\.flv$/;
 
-/** One open media connection, closable by close(). */
-export interface Connection {
-  end(): void;
-  destroy(): void;
-}
-
 /** Creates the demo media server for the `*.flv` clips in `options.clipsDir` (read once, now). */
 export function createMediaServer(options: MediaServerOptions): MediaServer {
   const { clipsDir, clock } = options;
@@ -118,14 +116,21 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       .sort(),
   );
   const streams = new Map<string, LiveStream>();
-  const hlsChannels = new Map<string, HlsChannel>();
   const forbidden = new Set<string>();
   const connections = new Set<Connection>();
   let hlsRequests = 0;
-  // Compression would only cost CPU on already-compressed video; a viewer never sends large messages.
-  const webSocketServer = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
   let refusing = false;
   let closed = false;
+  const isClosed = () => closed;
+  const liveFlv = createLiveFlv({ maxViewerBufferBytes, track, isClosed });
+  const liveHls = createLiveHls({
+    clock,
+    wallClock: options.wallClock,
+    startSegments: options.hlsStartSegments,
+    startTimeoutMs: options.hlsStartTimeoutMs,
+    idleTimeoutMs: options.hlsIdleTimeoutMs,
+    isClosed,
+  });
 
   function stream(id: string): LiveStream | undefined {
     if (!streamIds.includes(id)) return undefined;
@@ -191,7 +196,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     }
     const live = livePath.exec(pathname);
     if (live) {
-      serveLive(live[1]!, req, res);
+      const playable = playableStream(live[1]!, res);
+      if (playable) liveFlv.serveHttp(playable, req, res);
       return true;
     }
     const hls = hlsPath.exec(pathname);
@@ -236,48 +242,6 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     return live;
   }
 
-  function serveLive(id: string, req: IncomingMessage, res: ServerResponse): void {
-    const live = playableStream(id, res);
-    if (!live) return;
-    res.writeHead(200, { 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-cache' });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    res.socket?.setNoDelay(true); // every tag is a frame: send it now, not after Nagle's delay
-    const untrack = track({ end: () => res.end(), destroy: () => res.destroy() });
-    let detach: () => void = () => {};
-    res.once('close', () => {
-      detach();
-      untrack();
-    });
-    detach = attachViewer(
-      live,
-      {
-        write: (chunk) => void res.write(chunk),
-        bufferedBytes: () => res.writableLength,
-        end: () => res.end(),
-        destroy: () => res.destroy(),
-      },
-      maxViewerBufferBytes,
-    );
-  }
-
-  /** The stream's HLS channel, created on its first HLS request; each request is a read (see HlsChannel). */
-  function hlsChannel(id: string, live: LiveStream): HlsChannel {
-    let channel = hlsChannels.get(id);
-    if (!channel) {
-      channel = new HlsChannel(live, {
-        clock: clock ?? realClock,
-        ...(options.hlsIdleTimeoutMs !== undefined ? { idleTimeoutMs: options.hlsIdleTimeoutMs } : {}),
-        ...(options.wallClock ? { wallClock: options.wallClock } : {}),
-      });
-      hlsChannels.set(id, channel);
-    }
-    if (!closed) channel.read();
-    return channel;
-  }
-
   /** `sequence` null: the playlist. */
   async function serveHls(
     id: string,
@@ -286,41 +250,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     res: ServerResponse,
   ): Promise<void> {
     const live = playableStream(id, res);
-    if (!live) return;
-    const { segmenter } = hlsChannel(id, live);
-    if (sequence !== null) {
-      const segment = segmenter.segment(sequence);
-      if (!segment) {
-        sendText(res, 404, `segment ${sequence} of ${id} is not available`);
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': 'video/mp2t',
-        'Content-Length': String(segment.bytes.length),
-        'Cache-Control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : segment.bytes);
-      return;
-    }
-    const isReady = await segmenter.waitForSegments(
-      options.hlsStartSegments ?? 3,
-      options.hlsStartTimeoutMs ?? 8_000,
-    );
-    if (res.destroyed || res.writableEnded) return; // the player gave up (or was destroyed) meanwhile
-    if (closed) {
-      res.destroy();
-      return;
-    }
-    const playlist = isReady ? segmenter.playlist() : null;
-    if (!playlist) {
-      sendText(res, 503, `stream ${id}: no HLS segments yet`, { 'Retry-After': '1' });
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': 'application/vnd.apple.mpegurl',
-      'Cache-Control': 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : playlist);
+    if (live) await liveHls.serve(id, live, sequence, req, res);
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -351,12 +281,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       rejectUpgrade(socket, 404, 'Not Found');
       return true;
     }
-    const target = live;
-    webSocketServer.handleUpgrade(req, socket, head, (webSocket) => {
-      // The stream may have been stopped during the handshake.
-      if (target.state === 'stopped' || closed) webSocket.close(1011, 'stream not available');
-      else attachWebSocketViewer(target, webSocket, track, maxViewerBufferBytes);
-    });
+    liveFlv.serveWebSocket(live, req, socket, head);
     return true;
   }
 
@@ -379,14 +304,14 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     },
     async close(): Promise<void> {
       closed = true;
-      for (const channel of hlsChannels.values()) channel.close();
+      liveHls.close();
       for (const live of streams.values()) live.close(); // ends every live viewer gracefully
       for (const connection of [...connections]) connection.end();
       const deadline = Date.now() + 2000;
       while (connections.size > 0 && Date.now() < deadline) await delay(20);
       for (const connection of [...connections]) connection.destroy();
       connections.clear();
-      await new Promise<void>((resolve) => webSocketServer.close(() => resolve()));
+      await liveFlv.close();
     },
   };
 }

@@ -3,10 +3,10 @@ import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createMediaServer, type MediaServer } from '../media/media-server';
+import { createMediaServer, type MediaServer } from './media-server';
 import { roundRobin, startMediaListeners, type MediaListeners } from './media-listeners';
 
-const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
+const clipsDir = fileURLToPath(new URL('../../../../resources/media/clips', import.meta.url));
 
 let media: MediaServer;
 let listeners: MediaListeners | undefined;

@@ -8,7 +8,7 @@ import { parseFlv } from './flv-parser';
 import { HlsSegmenter } from './hls-segmenter';
 import { LiveStream } from './live-stream';
 
-const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
+const clipsDir = fileURLToPath(new URL('../../../../resources/media/clips', import.meta.url));
 const clipPath = join(clipsDir, 'cam-01.flv');
 
 /** cam-01 as a live stream on a clock the test moves, feeding a segmenter. */

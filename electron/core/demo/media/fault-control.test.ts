@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFaultControl } from './fault-control';
 import { createMediaServer, type MediaServer } from './media-server';
 
-const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
+const clipsDir = fileURLToPath(new URL('../../../../resources/media/clips', import.meta.url));
 let media: MediaServer;
 let server: Server;
 let origin: string;

@@ -32,7 +32,7 @@ function recorder() {
 }
 
 const frameIndex = (tag: FlvTag) => tag.data[5];
-const realClip = fileURLToPath(new URL('../../../resources/media/clips/cam-01.flv', import.meta.url));
+const realClip = fileURLToPath(new URL('../../../../resources/media/clips/cam-01.flv', import.meta.url));
 
 describe('LiveStream', () => {
   it('offsets each loop by the clip duration plus one frame interval, so timestamps never go back', () => {

@@ -7,7 +7,10 @@ import type { DistrictMap } from '@shared/model/workspace';
 import { DemoRisk, demoRiskTopicPrefix } from './demo-risk';
 
 const district = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../resources/demo/district.geojson', import.meta.url)), 'utf8'),
+  readFileSync(
+    fileURLToPath(new URL('../../../../resources/demo/district.geojson', import.meta.url)),
+    'utf8',
+  ),
 ) as DistrictMap;
 
 describe('demo risk', () => {

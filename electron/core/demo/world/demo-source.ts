@@ -2,9 +2,9 @@
 // overrides) and, optionally, the demo incidents — through the same sink as any backend.
 import type { Indicator } from '@shared/model/indicator';
 import type { SourceOf } from '@shared/model/source';
-import type { SourceAdapter, SourceSink } from '../source-sink';
-import { DemoSimulator } from '../demo-simulator';
-import type { TyphoonScript } from '../typhoon-script';
+import type { SourceAdapter, SourceSink } from '../../feeds/source-sink';
+import { DemoSimulator } from './demo-simulator';
+import type { TyphoonScript } from './typhoon-script';
 
 export interface DemoSourceDependencies {
   readonly indicators: readonly Indicator[];

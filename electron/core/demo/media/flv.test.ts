@@ -9,7 +9,7 @@ import { FlvParseError, FlvTagType, parseFlv, parseFlvHeader } from './flv-parse
 import { writeFlvHeader, writeFlvTag } from './flv-writer';
 import { makeSyntheticClip } from './synthetic-clip';
 
-const realClip = fileURLToPath(new URL('../../../resources/media/clips/cam-01.flv', import.meta.url));
+const realClip = fileURLToPath(new URL('../../../../resources/media/clips/cam-01.flv', import.meta.url));
 
 describe('parseFlv', () => {
   it('parses a handcrafted buffer with a 32-bit (extended) timestamp', () => {

@@ -3,7 +3,7 @@
 import type { Indicator } from '@shared/model/indicator';
 import type { TopicValue } from '@shared/model/feed';
 import { createSeededRandom } from '@shared/base/seeded-random';
-import type { SourceSink } from './source-sink';
+import type { SourceSink } from '../../feeds/source-sink';
 
 /** Where the simulator publishes: a source sink (or the hub itself in tests). */
 export type DemoTarget = Pick<SourceSink, 'values' | 'backfill'>;

@@ -10,8 +10,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { MediaServer } from '../media/media-server';
-import { isOwnHost, ownHostNames } from './request-guard';
+import type { MediaServer } from './media-server';
+import { isOwnHost, ownHostNames } from '../../server/request-guard';
 
 export interface MediaListeners {
   /** The extra listeners' `host:port`, in the order they were opened. */

@@ -7,7 +7,7 @@ import { maxPrefetchedStreams, maxSnapshotBytes } from '@shared/protocol/domains
 import { saveSnapshot } from './snapshot';
 import type { HandlerGroup } from '../session';
 import type { Workspace } from '../workspace/load-workspace';
-import { resolveStreamUrl } from '../workspace/stream-url';
+import { resolveStreamUrl } from './stream-url';
 
 /**
  * The cells a display may show next: each scenario's cells on it, then the wall 返回 would bring back (the
@@ -32,12 +32,14 @@ const profiles: readonly Profile[] = ['sub', 'main'];
 /**
  * `mediaHost` names one of the core's media addresses, which the demo platform's URL template refers to (each
  * call may name the next one). `cellsOf(displayId)` lists the cells a display may show next, for
- * `media.prefetch`: every scenario's and the 返回 wall's.
+ * `media.prefetch`: every scenario's and the 返回 wall's. Snapshots go to `<snapshotRoot>/snapshots/`: the
+ * workspace, or the writable data folder of a read-only one (see workspace/writable-paths.ts).
  */
 export function mediaHandlers(
   workspace: Workspace,
   mediaHost: () => string,
   cellsOf: (displayId: string) => readonly (readonly WidgetConfig[])[],
+  snapshotRoot: string = workspace.directory,
 ): HandlerGroup<'cameras.get' | 'media.resolve' | 'media.prefetch' | 'media.snapshot'> {
   const camerasById = new Map(workspace.cameras.cameras.map((camera) => [camera.id, camera]));
   const platformsById = new Map(workspace.platforms.map((platform) => [platform.id, platform]));
@@ -85,7 +87,7 @@ export function mediaHandlers(
     },
     async 'media.snapshot'({ cameraId, png }) {
       if (!camerasById.has(cameraId)) throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
-      return saveSnapshot(workspace.directory, cameraId, Buffer.from(png, 'base64'), {
+      return saveSnapshot(snapshotRoot, cameraId, Buffer.from(png, 'base64'), {
         maxBytes: maxSnapshotBytes,
       });
     },

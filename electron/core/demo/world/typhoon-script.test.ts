@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogueSchema } from '@shared/model/indicator';
 import { evaluateLevel, type WarningLevel } from '@shared/vitals/warning-level';
-import indicatorFile from '../../../resources/demo/indicators.json';
+import indicatorFile from '../../../../resources/demo/indicators.json';
 import type { TopicValue } from '@shared/model/feed';
 import { DemoSimulator } from './demo-simulator';
 import { TyphoonScript, typhoonTargets } from './typhoon-script';

@@ -14,7 +14,7 @@ import { FlvTagType, parseFlv, type FlvFile } from './flv-parser';
 import { createMediaServer, type MediaServer } from './media-server';
 import { makeSyntheticClip } from './synthetic-clip';
 
-const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
+const clipsDir = fileURLToPath(new URL('../../../../resources/media/clips', import.meta.url));
 
 /** Parses what arrived so far; undefined until the FLV header is complete. */
 function tryParse(bytes: Buffer[]): FlvFile | undefined {

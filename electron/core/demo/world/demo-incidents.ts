@@ -3,7 +3,7 @@
 import type { Camera } from '@shared/model/camera';
 import type { Incident, IncidentCategory, IncidentSeverity } from '@shared/model/incident';
 import type { DistrictMap } from '@shared/model/workspace';
-import type { IncidentStore } from './incident-store';
+import type { IncidentStore } from '../../incidents/incident-store';
 import { createSeededRandom } from '@shared/base/seeded-random';
 
 interface Template {

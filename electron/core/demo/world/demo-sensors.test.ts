@@ -8,7 +8,7 @@ import { distanceMetres } from '@shared/geo/distance';
 import { DemoSensors } from './demo-sensors';
 
 const { cameras } = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../resources/demo/cameras.json', import.meta.url)), 'utf8'),
+  readFileSync(fileURLToPath(new URL('../../../../resources/demo/cameras.json', import.meta.url)), 'utf8'),
 ) as { cameras: Camera[] };
 
 describe('demo sensors', () => {

@@ -1,8 +1,7 @@
-// Plain HTTP answers of the media server: text replies, refused WebSocket upgrades, clip files with ranges.
+// Clip-folder files as they are (`/media/file/<name>`), with byte ranges.
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
-import type { Connection } from './media-server';
+import { sendText, type TrackConnection } from './media-replies';
 
 const contentTypes: Record<string, string> = {
   ts: 'video/mp2t',
@@ -10,27 +9,6 @@ const contentTypes: Record<string, string> = {
   flv: 'video/x-flv',
   mp4: 'video/mp4',
 };
-
-/** Answers `status` with a plain-text body (none for HEAD). */
-export function sendText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-  res.end(res.req?.method === 'HEAD' ? undefined : text);
-}
-
-/** Answers a WebSocket upgrade with a plain HTTP error and closes the socket. */
-export function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
-  const body = `${status} ${reason}`;
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
 
 /** Parses a single `bytes=start-end` range; undefined means "whole file". */
 export function parseRange(
@@ -53,11 +31,6 @@ export function parseRange(
   return { start, end };
 }
 
-/** Resolves after `ms` milliseconds. */
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * Sends a clip-folder file as is (Range supported); `track` counts the download among the open connections
  * until it ends. The caller has checked the name (no path traversal).
@@ -66,7 +39,7 @@ export function serveFile(
   path: string,
   req: IncomingMessage,
   res: ServerResponse,
-  track: (connection: Connection) => () => void,
+  track: TrackConnection,
 ): void {
   let size: number;
   try {
