@@ -8,8 +8,10 @@
 // Measured with bench:switch on two cores: p50/p95 698/1,014 ms with neither the hold nor the deferred
 // teardown (release-queue.ts); with both, p50 607–630 ms and p95 797–1,067 ms over three runs.
 
+import { Emitter } from '@shared/base/emitter';
+
 const waiting = new Set<object>();
-const listeners = new Set<() => void>();
+const allFirstFrames = new Emitter<void>();
 
 /** Marks `player` as waiting for its first frame until the returned function is called (idempotent). */
 export function waitForFirstFrame(player: object): () => void {
@@ -19,7 +21,7 @@ export function waitForFirstFrame(player: object): () => void {
     if (isDone) return;
     isDone = true;
     waiting.delete(player);
-    if (waiting.size === 0) for (const listener of [...listeners]) listener();
+    if (waiting.size === 0) allFirstFrames.fire();
   };
 }
 
@@ -30,8 +32,8 @@ export function othersWaitForFirstFrame(player: object): boolean {
 
 /** Calls `listener` each time the last waiting player has its first frame; returns the function that stops it. */
 export function onAllFirstFrames(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  const subscription = allFirstFrames.on(listener);
+  return () => subscription.dispose();
 }
 
 /** The longest a starting tile holds its first picture for other tiles' first frames, ms. */

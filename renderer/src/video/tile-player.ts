@@ -1,6 +1,7 @@
 // One live camera tile: a <video> element and the engine feeding it (chosen by stream kind from an injected
 // table), a decoded-frame watchdog, reconnects forever (capped backoff with jitter) and a teardown that leaves
 // nothing behind.
+import { Emitter } from '@shared/base/emitter';
 import type { StreamKind } from '@shared/model/camera';
 import { StartupHold } from './first-frame-wait';
 import { steerLatency } from './latency-steering';
@@ -63,7 +64,7 @@ export type TilePlayerListener = (status: TilePlayerStatus) => void;
 export class TilePlayer {
   /** The element frames are shown in; removed from the DOM by `dispose()`. */
   readonly video: HTMLVideoElement;
-  private readonly listeners = new Set<TilePlayerListener>();
+  private readonly stateChanged = new Emitter<TilePlayerStatus>();
   private readonly stallTimeoutMs: number;
   private readonly watchdogIntervalMs: number;
   private readonly latencyTargetSeconds: number;
@@ -149,8 +150,15 @@ export class TilePlayer {
 
   /** Calls `listener` on every state change; returns the function that stops it. */
   onStateChanged(listener: TilePlayerListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // One failing listener (a tile's view) must not keep the others from hearing of the change.
+    const subscription = this.stateChanged.on((status) => {
+      try {
+        listener(status);
+      } catch (error) {
+        console.error('[tile-player] state listener failed', error);
+      }
+    });
+    return () => subscription.dispose();
   }
 
   /** The tile's live figures now (latency is read from the element at this moment). */
@@ -180,7 +188,7 @@ export class TilePlayer {
     this.startupHold.dispose();
     const engine = this.takeEngine();
     engine?.stop();
-    this.listeners.clear();
+    this.stateChanged.dispose();
     this.unregister();
     const video = this.video;
     video.pause();
@@ -367,14 +375,7 @@ export class TilePlayer {
   private setStatus(change: Partial<TilePlayerStatus>, isNotified = true): void {
     this.currentStatus = { ...this.currentStatus, ...change };
     if (!isNotified) return;
-    const status = this.currentStatus;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(status);
-      } catch (error) {
-        console.error('[tile-player] state listener failed', error);
-      }
-    }
+    this.stateChanged.fire(this.currentStatus);
   }
 }
 
