@@ -145,6 +145,25 @@ export default tseslint.config(
       ],
     },
   },
+  // The demo world stays out of the product core: only the composition root (index.ts) starts it, through
+  // core/demo's own start-demo-*.ts; tests may run the product against it. A rule of its own, as above.
+  {
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/index.ts', 'electron/core/demo/**', 'electron/core/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)core/demo(/|$)|^(\\./|(\\.\\./)+)demo(/|$)',
+              message: message('only the composition root (electron/core/index.ts) imports core/demo'),
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Bench pages and renderer test doubles under tests/ run in the browser.
   {
     files: ['tests/bench/pages/**/*.{ts,vue}', 'tests/support/renderer/**/*.ts'],

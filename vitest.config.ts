@@ -18,6 +18,7 @@ export default defineConfig({
             'shared/**/*.test.ts',
             'electron/**/*.test.ts',
             'tests/lint/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
             'resources/demo/**/*.test.ts',
             'build/**/*.test.ts',
           ],

@@ -20,7 +20,8 @@ commands:
 
 options:
   --workspace DIR   workspace folder (default: the embedded demo district)
-  --state-dir DIR   where the wall state is saved (default: <workspace>/.state)
+  --state-dir DIR   where the wall state is saved (default: <workspace>/.state), and on the
+                    embedded demo also snapshots and imported scenario packs
   --port N          HTTP port on 127.0.0.1 (default 7300; 0 = any free port)
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
@@ -29,6 +30,8 @@ options:
   --demo-incident-seconds N   mean seconds between two demo incidents (default 25; tests use fewer)
   --media-ports N   ports the demo media server answers on besides --port (default 3): Chromium
                     connects WebSockets to one host:port one at a time, 10 ms apart
+  --history-points N  history points kept per topic, in the core and every window (default 4,000;
+                    the soak bench makes it small so the caps fill before it measures)
   --fault-injection test only: media fault control at /test/media/ (stop/stall/restart streams)
 `;
 
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       'demo-incident-seconds': { type: 'string' },
       'fault-injection': { type: 'boolean', default: false },
       'media-ports': { type: 'string', default: '3' },
+      'history-points': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -83,19 +87,23 @@ async function main(argv: string[]): Promise<number> {
   const extraMediaPorts = Number(values['media-ports']);
   if (!Number.isInteger(extraMediaPorts) || extraMediaPorts < 0 || extraMediaPorts > 16)
     throw new Error(`--media-ports: '${values['media-ports']}' is not 0–16`);
+  const historyPoints = values['history-points'] === undefined ? undefined : Number(values['history-points']);
+  if (historyPoints !== undefined && !(Number.isInteger(historyPoints) && historyPoints >= 10))
+    throw new Error(`--history-points: '${values['history-points']}' is not a whole number ≥ 10`);
   const host = await startBrowserHost({
     workspaceDir,
-    // The embedded demo starts with its console signed in as the demo operator (and says so on screen).
-    ...(values.workspace === undefined ? { consoleUser: 'operator' } : {}),
     rendererDir: paths.renderer,
     clipsDir: paths.clips,
     port,
     displays: parseDisplays(values.displays),
     ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
+    // The embedded demo is never written: snapshots and imported packs go to the state folder.
+    isEmbeddedDemo: values.workspace === undefined,
     ...(values['no-token'] ? { accessToken: null } : {}),
     demoTyphoon: values['demo-typhoon'],
     ...(incidentSeconds !== undefined ? { demoIncidentSeconds: incidentSeconds } : {}),
     ...(values['fault-injection'] ? { faultInjection: true } : {}),
+    ...(historyPoints !== undefined ? { historyPoints } : {}),
     extraMediaPorts,
   });
   console.log(

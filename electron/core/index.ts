@@ -3,18 +3,17 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { RequestHandlers } from '@shared/protocol';
-import { DisposableStore } from '@shared/base/disposable';
 import { loadWorkspace, type Workspace } from './workspace/load-workspace';
+import { writablePaths } from './workspace/writable-paths';
 import { FeedHub } from './feeds/feed-hub';
 import { TopicCatalogue } from './feeds/topic-catalogue';
-import { WallService, checkWallState, withUsableHistory } from './wall/wall-service';
-import { WallStateStore } from './wall/wall-state-store';
+import type { WallService } from './wall/wall-service';
+import { resumeWallState } from './wall/resume-wall-state';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { ScenarioAdvisor } from './scenarios/scenario-advisor';
 import { scenarioHandlers } from './scenarios/scenario-handlers';
 import { SourceManager } from './feeds/source-manager';
 import { LevelWatcher } from './feeds/level-watcher';
-import { TyphoonScript } from './feeds/typhoon-script';
 import { sourceHandlers } from './feeds/source-handlers';
 import {
   CoreSession,
@@ -23,27 +22,26 @@ import {
   type SessionContext,
   type SessionIdentity,
 } from './session';
-import { createMediaServer, type MediaServer } from './media/media-server';
+import { OpenSessions, broadcastToSessions } from './session-broadcasts';
 import { startHttpServer, type HttpServer } from './server/http-server';
 import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
-import { mediaHandlers, upcomingCells } from './media/media-handlers';
+import { mediaHandlers, upcomingCells } from './cameras/media-handlers';
 import { IncidentStore } from './incidents/incident-store';
-import { DemoIncidentSource } from './incidents/demo-incidents';
 import { incidentHandlers } from './incidents/incident-handlers';
-import { DemoUnits } from './map/demo-units';
 import { mapHandlers } from './map/map-handlers';
 import { createBaseMapTiles } from './map/base-map-tiles';
-import { DemoRisk, demoRiskTopicPrefix } from './map/demo-risk';
-import { DemoSensors } from './map/demo-sensors';
-import { createFaultControl } from './media/fault-control';
-import { roundRobin, startMediaListeners } from './server/media-listeners';
 import { contentSecurityPolicy } from './server/content-security-policy';
 import { createSessionEndpoint } from './server/session-endpoint';
 import type { Journal } from './journal/journal';
 import type { SignIn } from './auth/sign-in';
 import { createTrustBoundary } from './auth/trust-boundary';
+import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
+import { createDemoMedia } from './demo/start-demo-media';
+import { demoHandlers } from './demo/demo-handlers';
+import type { TyphoonScript } from './demo/world/typhoon-script';
+import type { MediaServer } from './demo/media/media-server';
 
 export { WorkspaceError } from './files/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
@@ -64,30 +62,41 @@ export interface CoreOptions {
    */
   accessToken?: string | null;
   /**
-   * A user of users.json the local console starts signed in as, through a start ticket in its URL (the
-   * embedded demo: `operator`). Without it a workspace with users starts its console at the login page.
+   * A user of users.json the local console starts signed in as, through a start ticket in its URL (default:
+   * `operator` for the embedded demo, else none: a workspace with users starts its console at the login page).
    */
   consoleUser?: string | null;
   /** Write no journal (benchmarks measuring the journal's cost); default: the journal is on. */
   isJournalOff?: boolean;
   session?: CoreSessionOptions;
-  /** Folder of the saved wall state (default `<workspace>/.state`). */
+  /**
+   * Folder of the saved wall state (default `<workspace>/.state`); for a read-only workspace also the data folder
+   * of snapshots and imported packs (see workspace/writable-paths.ts).
+   */
   stateDir?: string;
+  /** The workspace is the embedded demo, shipped with the app: it is never written. */
+  isEmbeddedDemo?: boolean;
+  /** The installed application's folder (read-only): a workspace inside it is never written. */
+  appDir?: string;
+  /** The platform's per-user data folder (Electron's `userData` in an installed app). */
+  userDataDir?: string;
   /** Where the core's own log lines go (default console.log). */
   log?: (line: string) => void;
   /** Start the demo typhoon script at once (`--demo-typhoon`). */
   demoTyphoon?: boolean;
   /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
   demoIncidentSeconds?: number;
+  /** History points the feed hub keeps per topic (default 4,000); the soak bench makes it small. */
+  historyPoints?: number;
   /**
-   * Test-only: mounts the media fault-injection control at `/test/media/` (see media/fault-control.ts).
+   * Test-only: mounts the media fault-injection control at `/test/media/` (see demo/media/fault-control.ts).
    * Never on by default; the CLI turns it on with `--fault-injection`.
    */
   faultInjection?: boolean;
   /**
    * Ports the demo media server answers on besides the core's own (default 3). Chromium connects WebSockets
    * to one host:port one at a time, so a wall of 32 tiles on one port spends 0.4 s in handshakes alone;
-   * see server/media-listeners.ts.
+   * see demo/media/media-listeners.ts.
    */
   extraMediaPorts?: number;
 }
@@ -119,53 +128,38 @@ export interface Core {
 
 /** Loads the workspace (refusing to start on any bad file) and starts every service. */
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
-  const workspace = await loadWorkspace(path.resolve(workspaceDir));
+  const writable = writablePaths({
+    workspaceDir: path.resolve(workspaceDir),
+    isEmbeddedDemo: options.isEmbeddedDemo ?? false,
+    appDir: options.appDir ?? null,
+    stateDir: options.stateDir === undefined ? null : path.resolve(options.stateDir),
+    userDataDir: options.userDataDir ?? null,
+  });
+  const workspace = await loadWorkspace(path.resolve(workspaceDir), {
+    scenarioOverlay: writable.scenarioOverlay,
+  });
   const log = options.log ?? ((line: string) => console.log(line));
+  const host = options.host ?? '127.0.0.1';
   // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
   const hub = new FeedHub({
+    ...(options.historyPoints ? { historyLength: options.historyPoints } : {}),
     catalogue: new TopicCatalogue({
       indicators: workspace.indicators,
       gridIds: workspace.district.features
         .filter((feature) => feature.properties.kind === 'grid')
         .map((feature) => feature.properties.id),
-      gridPrefixes: [demoRiskTopicPrefix],
+      gridPrefixes: [...demoTopicPrefixes],
     }),
   });
   const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
-
-  // The wall resumes exactly where it was; a damaged state file falls back to the last good copy, then to
-  // the default scenario — never to a refusal to start.
-  const stateDir = path.resolve(options.stateDir ?? path.join(workspace.directory, '.state'));
-  const store = new WallStateStore({
-    directory: stateDir,
-    log,
-  });
-  const loaded = await store.load((state) => checkWallState(state, workspace, catalog));
-  for (const problem of loaded.problems) log(`[wall] saved state unusable: ${problem}`);
-  for (const note of loaded.notes) log(`[wall] saved state ${note}`);
-  // A 返回 entry this workspace can no longer show (a removed scenario or camera) costs only that entry.
-  const resumed = loaded.state ? withUsableHistory(loaded.state, workspace, catalog) : null;
-  for (const line of resumed?.dropped ?? []) log(`[wall] 返回 entry dropped: ${line}`);
-  if (loaded.source === 'last-good') log(`[wall] resumed from the last good copy ${store.lastGoodPath}`);
-  else if (loaded.source === 'none' && loaded.problems.length > 0)
-    log(
-      `[wall] no usable saved state: starting with the default scenario '${workspace.manifest.defaultScenario}'`,
-    );
   const incidents = new IncidentStore();
-  const wall = new WallService(workspace, {
-    incidentPosition: (incidentId) => incidents.get(incidentId)?.position,
+  const { wall, store } = await resumeWallState({
+    workspace,
     scenarios: catalog,
-    initialState: resumed?.state ?? null,
-    persist: (state) => store.save(state),
+    stateDir: writable.state,
+    log,
+    incidentPosition: (incidentId) => incidents.get(incidentId)?.position,
   });
-  if (loaded.source === 'current')
-    log(
-      `[wall] resumed state version ${wall.state.version} (${wall.stateHash.slice(0, 12)}) from ${store.statePath}`,
-    );
-  // Written again when it did not come from the state file as it is: upgraded, trimmed, or a fallback.
-  const isChangedOnLoad = loaded.notes.length > 0 || (resumed?.dropped.length ?? 0) > 0;
-  if (loaded.source !== 'current' || isChangedOnLoad) await store.save(wall.state);
-
   const advisor = new ScenarioAdvisor({
     scenarios: () => catalog.all(),
     activeScenarioId: () => wall.state.scenarioId,
@@ -182,58 +176,27 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     },
     log,
   });
-  const demoIncidents = new DemoIncidentSource(
+  const sessions = new OpenSessions();
+  const demo = createDemoWorld({
+    workspace,
+    hub,
     incidents,
-    workspace.cameras.cameras,
-    workspace.district,
-    options.demoIncidentSeconds ? { meanIntervalSeconds: options.demoIncidentSeconds } : {},
-  );
-  // The demo risk map runs with the demo incidents: both belong to the embedded demo district, not to a backend.
-  const demoRisk = new DemoRisk(workspace.district, (values) => hub.publish(values));
-  const typhoon = new TyphoonScript();
+    incidentMeanSeconds: options.demoIncidentSeconds,
+    broadcast: sessions.broadcast,
+  });
   const sources = new SourceManager(workspace.sources, {
     hub,
     incidents,
-    indicators: workspace.indicators,
-    typhoon,
-    // The demo district's world — incidents, risk, moving units, IoT sensors — runs only while a demo source
-    // with incidents does: a room connected to its real platforms sees none of it.
-    startIncidents: () => {
-      demoIncidents.start();
-      demoRisk.start();
-      units.start();
-      sensors.start();
-      isDemoWorldRunning = true;
-      return () => {
-        isDemoWorldRunning = false;
-        demoIncidents.stop();
-        demoRisk.stop();
-        units.stop();
-        sensors.stop();
-      };
-    },
+    createDemoSource: (source, sink) => demo.createSource(source, sink),
   });
   const levels = new LevelWatcher(hub, workspace.indicators);
-  let isDemoWorldRunning = false;
-  const units = new DemoUnits(
-    workspace.district,
-    workspace.cameras.cameras.filter((camera) => camera.isOnline).map((camera) => camera.id),
-  );
-  const sensors = new DemoSensors(workspace.cameras.cameras);
-  // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
-  const media = createMediaServer({
-    clipsDir: options.clipsDir,
-    isAllowedOrigin: (origin) => http.isOwnOrigin(origin),
-  });
-  const sessions = new Set<CoreSession>();
   const accessToken =
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
-  const host = options.host ?? '127.0.0.1';
   const { journal, audit, signIn, protect } = await createTrustBoundary({
     workspace,
-    stateDir,
+    stateDir: writable.state,
     host,
-    consoleUser: options.consoleUser ?? null,
+    consoleUser: options.consoleUser ?? (options.isEmbeddedDemo ? 'operator' : null),
     machineToken: accessToken,
     isJournalOff: options.isJournalOff ?? false,
     sessions: () => sessions,
@@ -241,83 +204,50 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     scenarios: () => catalog.all(),
     log,
   });
+  // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
+  const media = createDemoMedia({
+    clipsDir: options.clipsDir,
+    host,
+    extraMediaPorts: options.extraMediaPorts ?? 3,
+    faultInjection: options.faultInjection ?? false,
+    accessToken,
+    isAllowedOrigin: (origin) => http.isOwnOrigin(origin),
+    coreHost: () => new URL(http.origin).host,
+  });
 
-  // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
-  let nextMediaHost = (): string => new URL(http.origin).host;
   const unchecked: RequestHandlers<SessionContext> = {
-    ...workspaceHandlers(workspace, wall),
+    ...workspaceHandlers(workspace, wall, hub.historyLength),
     ...signIn.handlers(),
     ...wallHandlers(wall),
-    ...scenarioHandlers(workspace, catalog, advisor),
+    ...scenarioHandlers(workspace, catalog, advisor, writable.scenarioOverlay),
     ...feedHandlers(),
     ...mediaHandlers(
       workspace,
-      () => nextMediaHost(),
+      () => media.nextHost(),
       (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
+      writable.snapshotRoot,
     ),
     ...incidentHandlers(incidents),
-    ...sourceHandlers({ sources, levels, typhoon, incidents, sessions: () => sessions }),
-    ...mapHandlers(
-      workspace.baseMaps,
-      { list: () => (isDemoWorldRunning ? units.list() : []) },
-      { list: () => (isDemoWorldRunning ? sensors.list() : []) },
-      process.env,
-      accessToken,
-    ),
+    ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
+    ...demoHandlers({ sources, typhoon: demo.typhoon }),
+    ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
   const handlers = protect(unchecked);
-
   const connect = (
     send: EventSender,
     identity: SessionIdentity = { principal: signIn.consolePrincipal, address: 'local' },
   ): CoreSession => {
     const session = new CoreSession(handlers, hub, send, options.session, identity, signIn.guard);
-    sessions.add(session);
+    // Views (调阅) end when the window's session closes (a second close finds no open views).
     const close = session.close.bind(session);
     session.close = () => {
-      if (!sessions.delete(session)) return;
       audit.sessionClosed(session);
       close();
     };
-    return session;
+    return sessions.add(session);
   };
-
-  // Every listener the composition registers, released in close().
-  const listeners = new DisposableStore();
-  listeners.add(
-    wall.onChanged((state, stateHash) => {
-      advisor.onScenarioActivated(state.scenarioId);
-      for (const session of sessions) session.send('wall.stateChanged', { state, stateHash });
-    }),
-  );
-  listeners.add(
-    catalog.onChanged((scenarios) => {
-      for (const session of sessions) session.send('scenario.listChanged', { scenarios });
-    }),
-  );
-  listeners.add(
-    advisor.onChanged((suggestions) => {
-      for (const session of sessions) session.send('scenario.suggestionsChanged', { suggestions });
-    }),
-  );
-  listeners.add(
-    incidents.onChanged((changed, overflow) => {
-      for (const session of sessions)
-        session.send('incidents.changed', { incidents: [...changed], overflow });
-    }),
-  );
-  listeners.add(
-    sources.onChanged((list) => {
-      for (const session of sessions) session.send('sources.changed', { sources: list });
-    }),
-  );
-  listeners.add(
-    levels.onChanged((change) => {
-      advisor.onIndicatorLevelChanged(change.indicatorId, change.level);
-      for (const session of sessions) session.send('vitals.levelChanged', change);
-    }),
-  );
+  const broadcasts = broadcastToSessions(sessions, { wall, catalog, advisor, incidents, sources, levels });
 
   // Tiles of local PMTiles base maps, served on the core's origin under its access token.
   const baseMapTiles = createBaseMapTiles({
@@ -341,28 +271,18 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     host,
     port: options.port ?? 0,
     rendererDir: options.rendererDir,
-    media,
+    media: media.server,
     identify: (credentials) => signIn.identify(credentials),
     connect,
     contentSecurityPolicy: () => policy,
-    extraHandlers: [
-      sessionEndpoint,
-      baseMapTiles.handleHttp,
-      ...(options.faultInjection ? [createFaultControl(media, accessToken)] : []),
-    ],
+    extraHandlers: [sessionEndpoint, baseMapTiles.handleHttp, ...media.extraHandlers],
   });
-  const mediaListeners = await startMediaListeners(
-    media,
-    options.host ?? '127.0.0.1',
-    options.extraMediaPorts ?? 3,
-  ).catch(async (error: unknown) => {
+  const mediaHosts = await media.listen().catch(async (error: unknown) => {
     await http.close();
     throw error;
   });
-  const mediaHosts = [new URL(http.origin).host, ...mediaListeners.hosts];
-  nextMediaHost = roundRobin(mediaHosts);
   policy = contentSecurityPolicy({
-    mediaHosts,
+    mediaHosts: [...mediaHosts],
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
@@ -372,17 +292,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.
   levels.start();
-  if (options.demoTyphoon) typhoon.start();
-  listeners.add(
-    units.onMoved((moved) => {
-      for (const session of sessions) session.send('units.moved', { units: [...moved] });
-    }),
-  );
-  listeners.add(
-    sensors.onChanged((changed) => {
-      for (const session of sessions) session.send('sensors.changed', { sensors: [...changed] });
-    }),
-  );
+  if (options.demoTyphoon) demo.typhoon.start();
 
   return {
     workspace,
@@ -391,8 +301,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     incidents,
     advisor,
     sources,
-    typhoon,
-    media,
+    typhoon: demo.typhoon,
+    media: media.server,
     origin: http.origin,
     accessToken,
     consoleTicket: signIn.consoleTicket,
@@ -404,13 +314,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await sources.stop();
       levels.stop();
       await store.flushed();
-      units.stop();
-      sensors.stop();
-      listeners.dispose();
-      for (const session of [...sessions]) session.close();
+      demo.stop();
+      broadcasts.dispose();
+      sessions.closeAll();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
-      await mediaListeners.close();
       await http.close();
       await baseMapTiles.close();
       await journal?.close();

@@ -58,10 +58,11 @@ async function start(): Promise<void> {
     core = await createCore(paths.workspace, {
       rendererDir: paths.renderer,
       clipsDir: paths.clips,
-      // The embedded demo starts with its console signed in as the demo operator (and says so on screen).
-      ...(launch.workspaceDir === null ? { consoleUser: 'operator' } : {}),
-      // An installed app's workspace may be read-only (inside the package): keep the wall state per user.
-      ...(app.isPackaged ? { stateDir: path.join(app.getPath('userData'), 'wall-state') } : {}),
+      // The embedded demo and an installed app's folder are read-only: their writes go to the per-user folder.
+      isEmbeddedDemo: launch.workspaceDir === null,
+      ...(app.isPackaged
+        ? { appDir: path.dirname(process.resourcesPath), userDataDir: app.getPath('userData') }
+        : {}),
     });
   } catch (error) {
     if (error instanceof WorkspaceError) {

@@ -21,7 +21,7 @@ session.start(client, role, displayId);
 
 const context: WindowContext = {
   client,
-  liveData: new LiveData(client),
+  liveData: new LiveData(client, () => session.hello?.historyLength),
   get indicators() {
     return session.indicatorsById;
   },

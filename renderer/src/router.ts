@@ -1,4 +1,5 @@
-// Routes per role, loaded lazily: a wall display, the operator console, the login page.
+// Routes per role, loaded lazily: a wall display, the operator console, the login page, and the widget gallery
+// (development).
 import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
@@ -13,6 +14,7 @@ export const router = createRouter({
     },
     { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
     { path: '/login', name: 'login', component: () => import('./login/LoginView.vue') },
+    { path: '/gallery', name: 'gallery', component: () => import('./gallery/GalleryView.vue') },
   ],
 });
 

@@ -54,6 +54,16 @@ describe('import boundaries', { timeout: 30_000 }, () => {
       "import { FakeTilePlayer } from '../../../tests/support/renderer/fake-tile-player';\nexport const x = FakeTilePlayer;\n",
       /production code never imports tests\//,
     ],
+    [
+      'electron/core/feeds/example.ts',
+      "import { TyphoonScript } from '../demo/world/typhoon-script';\nexport const x = TyphoonScript;\n",
+      /only the composition root \(electron\/core\/index.ts\) imports core\/demo/,
+    ],
+    [
+      'electron/core/server/example.ts',
+      "import type { MediaServer } from '../demo/media/media-server';\nexport type X = MediaServer;\n",
+      /only the composition root \(electron\/core\/index.ts\) imports core\/demo/,
+    ],
   ])('%s: a forbidden import is an error', async (filePath, code, expected) => {
     const errors = await importErrors(filePath, code);
     expect(errors.join('\n')).toMatch(expected);
@@ -74,6 +84,14 @@ describe('import boundaries', { timeout: 30_000 }, () => {
     [
       'renderer/src/video/example.test.ts',
       "import { FakeTilePlayer } from '../../../tests/support/renderer/fake-tile-player';\nexport const x = FakeTilePlayer;\n",
+    ],
+    [
+      'electron/core/index.ts',
+      "import { createDemoWorld } from './demo/start-demo-world';\nexport const x = createDemoWorld;\n",
+    ],
+    [
+      'electron/core/demo/world/example.ts',
+      "import type { SourceSink } from '../../feeds/source-sink';\nexport type X = SourceSink;\n",
     ],
   ])('%s: an allowed import passes', async (filePath, code) => {
     expect(await importErrors(filePath, code)).toEqual([]);

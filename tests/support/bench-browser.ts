@@ -42,8 +42,15 @@ export async function launchBenchBrowser(driver: BenchDriver): Promise<BenchBrow
     async openPage(url, viewport) {
       const page = await browser.newPage({ viewport });
       await page.goto(url);
+      const session = await page.context().newCDPSession(page);
       return {
         evaluate: (expression) => page.evaluate(expression),
+        send: async <T>(method: string, params?: Record<string, unknown>) =>
+          (await session.send(method as 'Runtime.evaluate', params as never)) as T,
+        listen(event, listener) {
+          session.on(event as 'Runtime.consoleAPICalled', listener as never);
+          return () => void session.off(event as 'Runtime.consoleAPICalled', listener as never);
+        },
         waitFor: async (expression, timeout) =>
           void (await page.waitForFunction(expression, undefined, { timeout })),
         close: () => page.close(),

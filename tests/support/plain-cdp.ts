@@ -29,6 +29,10 @@ export interface PlainPage {
   evaluate<T>(expression: string): Promise<T>;
   /** Polls `expression` until it is truthy. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
+  /** Sends a raw DevTools command to the page (HeapProfiler, Memory, Performance …) and returns its result. */
+  send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** Calls `listener` with the params of every `event` of the page until the returned function is called. */
+  listen(event: string, listener: (params: Record<string, unknown>) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,9 @@ export interface PlainBrowser {
 
 interface Reply {
   id?: number;
+  method?: string;
+  params?: Record<string, unknown>;
+  sessionId?: string;
   result?: Record<string, unknown>;
   error?: { message: string };
 }
@@ -68,6 +75,8 @@ export async function launchPlainChromium(
     number,
     { resolve(value: Record<string, unknown>): void; reject(error: Error): void }
   >();
+  /** `sessionId event` → listeners: events reach only a page that listens for them. */
+  const listeners = new Map<string, Set<(params: Record<string, unknown>) => void>>();
   let nextId = 1;
   let buffered = '';
   fromBrowser.on('data', (chunk: Buffer) => {
@@ -76,8 +85,13 @@ export async function launchPlainChromium(
     while ((end = buffered.indexOf('\0')) >= 0) {
       const message = JSON.parse(buffered.slice(0, end)) as Reply;
       buffered = buffered.slice(end + 1);
+      if (message.id === undefined && message.method) {
+        for (const listener of listeners.get(`${message.sessionId} ${message.method}`) ?? [])
+          listener(message.params ?? {});
+        continue;
+      }
       const waiter = message.id === undefined ? undefined : pending.get(message.id);
-      if (!waiter) continue; // an event: nothing here subscribes to any
+      if (!waiter) continue;
       pending.delete(message.id!);
       if (message.error) waiter.reject(new Error(message.error.message));
       else waiter.resolve(message.result ?? {});
@@ -139,6 +153,15 @@ export async function launchPlainChromium(
       return {
         evaluate,
         waitFor,
+        send: async <T>(method: string, params: Record<string, unknown> = {}) =>
+          (await send(method, params, sessionId)) as T,
+        listen(event, listener) {
+          const key = `${sessionId} ${event}`;
+          let set = listeners.get(key);
+          if (!set) listeners.set(key, (set = new Set()));
+          set.add(listener);
+          return () => void set.delete(listener);
+        },
         async close() {
           await send('Target.closeTarget', { targetId });
         },

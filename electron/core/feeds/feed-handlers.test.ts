@@ -13,14 +13,14 @@ function sessionOn(hub: FeedHub): CoreSession {
   return new CoreSession(feedHandlers() as RequestHandlers<SessionContext>, hub, () => undefined);
 }
 
-/** A hub whose topics `vitals/t-0` … each hold a full history (4,000 points). */
+/** A hub whose topics `vitals/t-0` … each hold a full history (4,000 points, 0.5 s apart: within the hour kept). */
 function fullHub(topicCount: number): FeedHub {
   const hub = new FeedHub({ now: () => now });
   for (let index = 0; index < topicCount; index++) {
     const topic = `vitals/t-${index}`;
     hub.backfill(
       topic,
-      Array.from({ length: 4_000 }, (_, point) => [now - (4_000 - point) * 1_000, point] as [number, number]),
+      Array.from({ length: 4_000 }, (_, point) => [now - (4_000 - point) * 500, point] as [number, number]),
     );
   }
   return hub;
@@ -54,7 +54,7 @@ describe('topic.subscribe', () => {
     const total = snapshots.reduce((sum, snapshot) => sum + snapshot.history.length, 0);
     expect(total).toBeLessThanOrEqual(maxHistoryPointsPerAnswer);
     expect(total).toBeGreaterThan(maxHistoryPointsPerAnswer - 500);
-    expect(snapshots[0]!.history.at(-1)).toEqual([now - 1_000, 3_999]);
+    expect(snapshots[0]!.history.at(-1)).toEqual([now - 500, 3_999]);
     expect(snapshots[0]!.latest?.value).toBe(3_999);
   });
 

@@ -47,6 +47,27 @@ describe('FeedHub', () => {
     two.remove(['a']);
     expect(hub.subscriberCount('a')).toBe(0);
   });
+
+  it('keeps an hour of a topic published every 5 s, not 4,000 points (5.5 hours) that fill for half a day', () => {
+    const hub = new FeedHub();
+    const minute = 60_000;
+    for (let ts = 0; ts <= 6 * 60 * minute; ts += 5_000)
+      hub.publish([{ topic: 'risk/grid/1', ts, value: 1 }]);
+    const { history } = hub.snapshot('risk/grid/1');
+    expect(history.at(-1)![0]).toBe(6 * 60 * minute);
+    expect(history[0]![0]).toBe(5 * 60 * minute);
+    expect(history).toHaveLength(721);
+  });
+
+  it('keeps the newest points in order after its cap is passed many times over', () => {
+    const hub = new FeedHub({ historyLength: 3 });
+    for (let ts = 1; ts <= 1_000; ts++) hub.publish([{ topic: 'a', ts, value: ts }]);
+    expect(hub.snapshot('a').history).toEqual([
+      [998, 998],
+      [999, 999],
+      [1_000, 1_000],
+    ]);
+  });
 });
 
 describe('FeedHub refusals', () => {

@@ -30,9 +30,14 @@ export interface PublishResult {
 
 interface TopicEntry {
   latest: TopicValue | null;
-  /** Ring of [ts, value], oldest first once read through `history()`. */
-  ring: SamplePoint[];
-  ringStart: number;
+  /**
+   * [ts, value] in arrival order; the history is `points` from `start` on. A dropped point's slot is emptied at
+   * once and the slots cut in bulk.
+   */
+  points: Array<SamplePoint | undefined>;
+  start: number;
+  /** Newest time in the history: points older than it by more than the age cap go. */
+  newestTs: number;
 }
 
 /**
@@ -52,17 +57,26 @@ export interface FeedHubOptions {
   catalogue?: TopicCatalogue;
   /** The clock source times are checked against. */
   now?: () => number;
+  /**
+   * Oldest point kept, ms before a topic's newest (default an hour, the longest trend): a topic published
+   * every 5 s (the risk map's grids) would otherwise take 5.5 hours to reach 4,000 points, and the core would
+   * grow for half a day.
+   */
+  historyMs?: number;
 }
 
 export class FeedHub {
   private readonly entries = new Map<string, TopicEntry>();
   private readonly listenersByTopic = new Map<string, Set<FeedListener>>();
-  private readonly historyLength: number;
+  /** Points kept per topic. */
+  readonly historyLength: number;
+  private readonly historyMs: number;
   private readonly catalogue: TopicCatalogue | undefined;
   private readonly now: () => number;
 
   constructor(options: FeedHubOptions = {}) {
     this.historyLength = options.historyLength ?? 4_000;
+    this.historyMs = options.historyMs ?? 60 * 60_000;
     this.catalogue = options.catalogue;
     this.now = options.now ?? Date.now;
   }
@@ -165,7 +179,7 @@ export class FeedHub {
    * most an even share of what is left, so a short history comes whole and the long ones split the rest.
    */
   private snapshots(topics: readonly string[]): TopicSnapshot[] {
-    const lengths = topics.map((topic) => this.entries.get(topic)?.ring.length ?? 0);
+    const lengths = topics.map((topic) => historySize(this.entries.get(topic)));
     const order = topics.map((_, index) => index).sort((left, right) => lengths[left]! - lengths[right]!);
     const allowance = new Array<number>(topics.length);
     let budget = maxHistoryPointsPerAnswer;
@@ -186,23 +200,36 @@ export class FeedHub {
 
   private entry(topic: string): TopicEntry {
     let entry = this.entries.get(topic);
-    if (!entry) this.entries.set(topic, (entry = { latest: null, ring: [], ringStart: 0 }));
+    if (!entry)
+      this.entries.set(topic, (entry = { latest: null, points: [], start: 0, newestTs: -Infinity }));
     return entry;
   }
 
   private appendHistory(entry: TopicEntry, point: SamplePoint): void {
-    if (entry.ring.length < this.historyLength) {
-      entry.ring.push(point);
-    } else {
-      entry.ring[entry.ringStart] = point;
-      entry.ringStart = (entry.ringStart + 1) % this.historyLength;
+    const { points } = entry;
+    points.push(point);
+    entry.newestTs = Math.max(entry.newestTs, point[0]);
+    const oldest = entry.newestTs - this.historyMs;
+    while (
+      points.length - entry.start > this.historyLength ||
+      (entry.start < points.length - 1 && points[entry.start]![0] < oldest)
+    )
+      points[entry.start++] = undefined;
+    // Cut the emptied slots once they are as many as the kept points: amortised O(1) per point.
+    if (entry.start >= 64 && entry.start * 2 >= points.length) {
+      entry.points = points.slice(entry.start);
+      entry.start = 0;
     }
   }
 
   /** The newest `maxPoints` points, oldest first. */
   private history(entry: TopicEntry, maxPoints: number): SamplePoint[] {
     if (maxPoints <= 0) return [];
-    const ordered = [...entry.ring.slice(entry.ringStart), ...entry.ring.slice(0, entry.ringStart)];
-    return ordered.length > maxPoints ? ordered.slice(-maxPoints) : ordered;
+    return entry.points.slice(Math.max(entry.start, entry.points.length - maxPoints)) as SamplePoint[];
   }
+}
+
+/** Points in a topic's history (0 for a topic without an entry). */
+function historySize(entry: TopicEntry | undefined): number {
+  return entry ? entry.points.length - entry.start : 0;
 }

@@ -10,7 +10,8 @@ import { FeedHub } from './feed-hub';
 import { TopicCatalogue } from './topic-catalogue';
 import { IncidentStore } from '../incidents/incident-store';
 import { SourceManager } from './source-manager';
-import { TyphoonScript } from './typhoon-script';
+import { TyphoonScript } from '../demo/world/typhoon-script';
+import { createDemoSource } from '../demo/world/demo-source';
 
 const { indicators } = indicatorCatalogueSchema.parse(indicatorFile);
 let manager: SourceManager | undefined;
@@ -44,7 +45,13 @@ describe('SourceManager', () => {
         sourceSchema.parse({ id: 'weather', kind: 'tianmu-ws', url: server.url }),
         sourceSchema.parse({ id: 'demo', kind: 'demo', exclude: ['rain-1h'], incidents: false }),
       ],
-      { hub, incidents: store, indicators, typhoon: new TyphoonScript(), healthIntervalMs: 50 },
+      {
+        hub,
+        incidents: store,
+        healthIntervalMs: 50,
+        createDemoSource: (source, sink) =>
+          createDemoSource(source, sink, { indicators, typhoon: new TyphoonScript() }),
+      },
     );
     manager.onChanged((list) => broadcasts.push(list));
     manager.start();
@@ -93,8 +100,6 @@ describe('SourceManager', () => {
     manager = new SourceManager([sourceSchema.parse({ id: 'weather', kind: 'tianmu-ws', url: server.url })], {
       hub,
       incidents: new IncidentStore(),
-      indicators,
-      typhoon: new TyphoonScript(),
       healthIntervalMs: 50,
     });
     manager.start();
@@ -129,8 +134,8 @@ describe('SourceManager', () => {
     manager = new SourceManager([polling], {
       hub: new FeedHub(),
       incidents: store,
-      indicators,
-      typhoon: new TyphoonScript(),
+      createDemoSource: (source, sink) =>
+        createDemoSource(source, sink, { indicators, typhoon: new TyphoonScript() }),
     });
     manager.start();
     await until(() => store.get('city-api-e-1') !== undefined, 'the alarm');

@@ -1,11 +1,10 @@
 // Runs the workspace's sources: one adapter (one connection) per declared source, shared by every window.
 // Delivers their values to the hub and their incidents to the store, and keeps each source's health.
 import type { Incident } from '@shared/model/incident';
-import type { Source, SourceHealth } from '@shared/model/source';
+import type { Source, SourceHealth, SourceOf } from '@shared/model/source';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { FeedHub } from './feed-hub';
 import type { SourceAdapter, SourceSink } from './source-sink';
-import { createDemoSource, type DemoSourceDependencies } from './adapters/demo-source';
 import { createWebSocketSource } from './adapters/websocket-source';
 import { createSseSource } from './adapters/sse-source';
 import { createHttpPollSource } from './adapters/http-poll-source';
@@ -13,11 +12,16 @@ import { createMqttSource } from './adapters/mqtt-source';
 import { Emitter } from '@shared/base/emitter';
 import type { Disposable } from '@shared/base/disposable';
 
-export interface SourceManagerDependencies extends DemoSourceDependencies {
+export interface SourceManagerDependencies {
   readonly hub: FeedHub;
   readonly incidents: IncidentStore;
   /** Health broadcasts for counters only are at most this often (state changes go at once). */
   readonly healthIntervalMs?: number;
+  /**
+   * The adapter of a `demo` source: the embedded demo world, which only the composition root starts
+   * (core/demo/start-demo-world.ts). Required when a `demo` source is declared.
+   */
+  readonly createDemoSource?: (source: SourceOf<'demo'>, sink: SourceSink) => SourceAdapter;
 }
 
 export type SourceHealthListener = (sources: SourceHealth[]) => void;
@@ -77,7 +81,8 @@ export class SourceManager {
   private createAdapter(source: Source, sink: SourceSink): SourceAdapter {
     switch (source.kind) {
       case 'demo':
-        return createDemoSource(source, sink, this.dependencies);
+        if (!this.dependencies.createDemoSource) throw new Error(`source ${source.id}: no demo world to run`);
+        return this.dependencies.createDemoSource(source, sink);
       case 'tianmu-ws':
         return createWebSocketSource(source, sink);
       case 'tianmu-sse':

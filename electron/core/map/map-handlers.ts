@@ -2,13 +2,14 @@
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import type { HandlerGroup } from '../session';
 import { resolveBaseMaps } from './load-base-maps';
-import type { DemoUnits } from './demo-units';
-import type { DemoSensors } from './demo-sensors';
+import type { MovingUnit } from '@shared/model/moving-unit';
+import type { Sensor } from '@shared/model/sensor';
 
 export function mapHandlers(
   baseMaps: BaseMapCatalogue,
-  units: Pick<DemoUnits, 'list'>,
-  sensors: Pick<DemoSensors, 'list'>,
+  /** The moving units and sensors now on the map (the demo world's, while it runs). */
+  units: { list(): MovingUnit[] },
+  sensors: { list(): Sensor[] },
   environment: Readonly<Record<string, string | undefined>> = process.env,
   /** The core's access token, which the URLs of the tiles it serves itself (PMTiles) carry. */
   accessToken: string | null = null,

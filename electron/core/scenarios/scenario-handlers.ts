@@ -10,6 +10,8 @@ export function scenarioHandlers(
   workspace: Workspace,
   catalog: ScenarioCatalog,
   advisor: ScenarioAdvisor,
+  /** Where imported packs are written: the scenario overlay of a read-only workspace (default: the workspace). */
+  importFolder: string | null = null,
 ): HandlerGroup<
   | 'scenario.list'
   | 'scenario.exportPack'
@@ -27,7 +29,9 @@ export function scenarioHandlers(
       return { pack: exportScenarioPack(catalog, workspace, scenarioIds) };
     },
     async 'scenario.importPack'({ text, replaceExisting }) {
-      const run = importing.then(() => importScenarioPack(text, { workspace, catalog, replaceExisting }));
+      const run = importing.then(() =>
+        importScenarioPack(text, { workspace, catalog, replaceExisting, folder: importFolder }),
+      );
       importing = run.catch(() => undefined);
       return run;
     },

@@ -157,6 +157,25 @@ describe('scenario packs', () => {
     expect(reloaded.scenarios.find((scenario) => scenario.id === 'daily')).toEqual(catalog.get('daily'));
   });
 
+  it('imports into an overlay folder of a read-only workspace: refuses a new id whose file a workspace scenario already has, and writes a valid one there', async () => {
+    // 'daily' lives in the workspace's scenarios/main.json; the overlay is empty, so only the catalog knows the name.
+    const { workspace, catalog } = await demoCopy({ 'daily.json': 'main.json' });
+    const overlay = path.join(workspace.directory, '..', `${path.basename(workspace.directory)}-overlay`);
+    copies.push(overlay);
+    const before = await scenarioFiles(workspace);
+    const options = { workspace, catalog, replaceExisting: true, folder: overlay };
+    const error = await refusal(importScenarioPack(packWithId(catalog, workspace, 'main'), options));
+    expect(error.problem).toMatch(/scenarios\/main\.json.*holds scenario 'daily'/);
+    expect(await importScenarioPack(packWithId(catalog, workspace, 'night'), options)).toEqual({
+      imported: ['night'],
+      replaced: [],
+    });
+    expect(await readdir(overlay)).toEqual(['night.json']);
+    expect(await scenarioFiles(workspace)).toEqual(before);
+    const reloaded = await loadWorkspace(workspace.directory, { scenarioOverlay: overlay });
+    expect(reloaded.scenarios.find((scenario) => scenario.id === 'night')).toEqual(catalog.get('night'));
+  });
+
   it("refuses a new id whose file name differs only by case from another scenario's file", async () => {
     // On Windows and macOS night.json and Night.json are one file: writing it would replace 'fire'.
     const { workspace, catalog } = await demoCopy({ 'fire.json': 'Night.json' });

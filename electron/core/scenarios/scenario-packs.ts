@@ -1,7 +1,7 @@
 // Scenario packs: export a set of scenarios as one file; import one after checking all of it (size, JSON,
 // schema, references, unknown cameras, id clashes), writing into the workspace only once everything passed,
 // each file atomically — so a bad pack never damages the scenarios already there.
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { scenarioSchema, type Scenario } from '@shared/model/wall';
 import { migrateScenario } from '@shared/model/scenario-migrations';
@@ -108,8 +108,9 @@ function scenarioText(scenario: Scenario): string {
 }
 
 /**
- * Imports a pack into the workspace folder and the catalog. Every scenario is checked and written to a
- * temporary file first; only then are the files renamed into `scenarios/`.
+ * Imports a pack into the scenarios folder and the catalog. Every scenario is checked and written to a
+ * temporary file first; only then are the files renamed into the folder — the workspace's `scenarios/`, or the
+ * scenario overlay of a read-only workspace (see workspace/writable-paths.ts).
  */
 export async function importScenarioPack(
   text: string,
@@ -117,6 +118,8 @@ export async function importScenarioPack(
     workspace: Workspace;
     catalog: ScenarioCatalog;
     replaceExisting: boolean;
+    /** The scenario overlay to write to, created when missing (default: the workspace's `scenarios/`). */
+    folder?: string | null;
     /** Where failures that name server paths are logged (default: the console). */
     log?: (line: string) => void;
   },
@@ -130,7 +133,13 @@ export async function importScenarioPack(
       `scenarios with these ids exist already: ${clashes.join(', ')} (import with "replace" to overwrite them)`,
     );
   }
-  const folder = path.join(workspace.directory, 'scenarios');
+  const folder = options.folder ?? path.join(workspace.directory, 'scenarios');
+  if (options.folder) {
+    await mkdir(options.folder, { recursive: true }).catch((error: unknown) => {
+      (options.log ?? logToConsole)(`scenario pack import failed: ${(error as Error).message}`);
+      throw new ProtocolError('internal', 'could not create the scenarios folder (see the core log)');
+    });
+  }
   // An existing scenario keeps its file name, so one id never ends up in two files.
   const entries = scenarios.map((scenario) => ({
     scenario,
@@ -175,8 +184,10 @@ async function checkNewFiles(
     log(`scenario pack import failed: ${(error as Error).message}`);
     throw new ProtocolError('internal', 'could not read the scenarios folder (see the core log)');
   }
-  const byLowerCase = new Map(names.map((name) => [name.toLowerCase(), name]));
   const holders = new Map(catalog.all().map((scenario) => [catalog.fileOf(scenario.id), scenario.id]));
+  // An overlay's scenario is named by the catalog even where no file of that name is in the folder yet.
+  const files = [...names, ...[...holders.keys()].filter((file) => file !== undefined)];
+  const byLowerCase = new Map(files.map((name) => [name.toLowerCase(), name]));
   for (const [index, { scenario, file }] of entries.entries()) {
     if (catalog.get(scenario.id)) continue; // replaced in its own file
     const taken = byLowerCase.get(file.toLowerCase());

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createMediaServer, type MediaServer } from '../media/media-server';
+import { createMediaServer, type MediaServer } from '../demo/media/media-server';
 import type { CoreSession } from '../session';
 import { startHttpServer, type HttpServer } from './http-server';
 

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { MediaServer } from '../media/media-server';
+import type { Duplex } from 'node:stream';
 import type { CoreSession, EventSender, SessionIdentity } from '../session';
 import type { Credentials } from '../auth/sign-in';
 import { readCookie } from './session-endpoint';
@@ -13,11 +13,20 @@ import { serveStatic } from './serve-static';
 import { attachProtocolSocket } from './protocol-socket';
 import { isCrossSite, isOwnHost, isOwnOrigin, ownHostNames } from './request-guard';
 
+/**
+ * A server mounted under its own URL prefix (the demo media server at `/media/`): each call returns false, leaving
+ * the request or socket alone, for a URL outside its prefix.
+ */
+export interface MountedServer {
+  handleHttp(request: http.IncomingMessage, response: http.ServerResponse): boolean;
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): boolean;
+}
+
 export interface HttpServerOptions {
   host: string;
   port: number;
   rendererDir?: string | undefined;
-  media: MediaServer;
+  media: MountedServer;
   /**
    * Who a /ws connection is, from its `?token=` and session cookie: 'refused' answers 401 (a stale or
    * foreign token); no credential at all is an anonymous connection that may call public requests only.

@@ -35,7 +35,10 @@ export interface Workspace {
   readonly platforms: readonly Platform[];
   readonly indicators: readonly Indicator[];
   readonly scenarios: readonly Scenario[];
-  /** File of each scenario, relative to `scenarios/` (same order as `scenarios`). */
+  /**
+   * File of each scenario, relative to `scenarios/` or, for an imported one, to the scenario overlay (same order
+   * as `scenarios`).
+   */
   readonly scenarioFiles: readonly string[];
   readonly district: DistrictMap;
   /** The declared data sources (`sources.json`), or the demo source alone when the file is absent. */
@@ -104,8 +107,44 @@ async function loadFile<T extends z.ZodType>(
   return parseWith(file, schema, migrate(await readJson(directory, file)));
 }
 
+/** How error messages name the scenario overlay's files (it lies outside the workspace). */
+export const scenarioOverlayLabel = 'imported scenarios/';
+
+export interface LoadWorkspaceOptions {
+  /**
+   * A folder of imported scenarios kept outside a read-only workspace (see writable-paths.ts), read after its
+   * `scenarios/`: a scenario there replaces the workspace's one of the same id. A missing folder holds none.
+   */
+  readonly scenarioOverlay?: string | null;
+}
+
+/** The overlay's scenario files, each loaded and named as `imported scenarios/<file>` in errors. */
+async function loadScenarioOverlay(folder: string): Promise<{ scenario: Scenario; file: string }[]> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    throw new WorkspaceError(scenarioOverlayLabel, '', `cannot be read (${code ?? error})`);
+  }
+  const loaded: { scenario: Scenario; file: string }[] = [];
+  for (const name of names) {
+    try {
+      loaded.push({ scenario: await loadFile(folder, name, scenarioSchema, migrateScenario), file: name });
+    } catch (error) {
+      if (!(error instanceof WorkspaceError)) throw error;
+      throw new WorkspaceError(`${scenarioOverlayLabel}${name}`, error.field, error.problem);
+    }
+  }
+  return loaded;
+}
+
 /** Reads every file, then checks references between files (scenario → display, camera, indicator). */
-export async function loadWorkspace(directory: string): Promise<Workspace> {
+export async function loadWorkspace(
+  directory: string,
+  options: LoadWorkspaceOptions = {},
+): Promise<Workspace> {
   const manifest = await loadFile(directory, 'workspace.json', workspaceManifestSchema);
   const wall = await loadFile(directory, 'wall.json', wallSchema);
   const cameras = await loadFile(directory, 'cameras.json', cameraCatalogueSchema);
@@ -129,6 +168,22 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
   for (const name of scenarioFiles) {
     scenarios.push(await loadFile(directory, `scenarios/${name}`, scenarioSchema, migrateScenario));
   }
+  const fileLabels = scenarioFiles.map((name) => `scenarios/${name}`);
+  const overlaid = new Set<string>();
+  for (const { scenario, file } of options.scenarioOverlay
+    ? await loadScenarioOverlay(options.scenarioOverlay)
+    : []) {
+    const label = `${scenarioOverlayLabel}${file}`;
+    if (overlaid.has(scenario.id))
+      throw new WorkspaceError(label, 'id', `duplicate scenario id '${scenario.id}'`);
+    overlaid.add(scenario.id);
+    // An imported scenario wins over the workspace's own of that id, in its place in the list.
+    const index = scenarios.findIndex((existing) => existing.id === scenario.id);
+    const at = index === -1 ? scenarios.length : index;
+    scenarios[at] = scenario;
+    scenarioFiles[at] = file;
+    fileLabels[at] = label;
+  }
 
   const workspace: Workspace = {
     directory,
@@ -144,7 +199,7 @@ export async function loadWorkspace(directory: string): Promise<Workspace> {
     baseMaps,
     users,
   };
-  checkReferences(workspace, scenarioFiles);
+  checkReferences(workspace, fileLabels);
   return workspace;
 }
 
@@ -156,7 +211,8 @@ function checkUnique(file: string, field: string, ids: readonly string[]): void 
   }
 }
 
-function checkReferences(workspace: Workspace, scenarioFiles: readonly string[]): void {
+/** `fileLabels[i]` names the file of `workspace.scenarios[i]` in errors. */
+function checkReferences(workspace: Workspace, fileLabels: readonly string[]): void {
   checkUnique(
     'wall.json',
     'displays',
@@ -218,7 +274,7 @@ function checkReferences(workspace: Workspace, scenarioFiles: readonly string[])
   const scenarioIds = new Set<string>();
 
   for (const [fileIndex, scenario] of workspace.scenarios.entries()) {
-    const file = `scenarios/${scenarioFiles[fileIndex]}`;
+    const file = fileLabels[fileIndex]!;
     if (scenarioIds.has(scenario.id))
       throw new WorkspaceError(file, 'id', `duplicate scenario id '${scenario.id}'`);
     scenarioIds.add(scenario.id);

@@ -14,6 +14,7 @@ export interface WallFacts {
 export function workspaceHandlers(
   workspace: Workspace,
   wall: WallFacts,
+  historyLength: number,
 ): HandlerGroup<'session.hello' | 'map.district'> {
   return {
     async 'session.hello'({ role }, { session }) {
@@ -27,6 +28,7 @@ export function workspaceHandlers(
         indicators: [...workspace.indicators],
         state: wall.state,
         stateHash: wall.stateHash,
+        historyLength,
       };
     },
     async 'map.district'() {

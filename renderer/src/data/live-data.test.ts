@@ -2,15 +2,26 @@
 // what reads a changed topic is woken (the cost of a batch follows what changed, not what is on screen).
 import { describe, expect, it } from 'vitest';
 import { effect } from 'vue';
-import type { TopicValue } from '@shared/model/feed';
+import type { SamplePoint, TopicValue } from '@shared/model/feed';
 import type { CoreClient } from '../transport/core-client';
 import { LiveData } from './live-data';
 
-function fakeClient() {
+function fakeClient(history: Record<string, SamplePoint[]> = {}) {
   const listeners = new Map<string, (payload: unknown) => void>();
+  const requests: Array<{ name: string; topics: string[] }> = [];
   const client = {
     status: 'open',
-    request: async () => ({ snapshots: [] }),
+    request: async (name: string, params: { topics: string[] }) => {
+      requests.push({ name, topics: params.topics });
+      if (name !== 'topic.subscribe') return {};
+      return {
+        snapshots: params.topics.map((topic) => ({
+          topic,
+          latest: null,
+          history: history[topic] ?? [],
+        })),
+      };
+    },
     on(name: string, listener: (payload: unknown) => void) {
       listeners.set(name, listener);
       return () => listeners.delete(name);
@@ -18,7 +29,7 @@ function fakeClient() {
     onStatusChanged: () => () => undefined,
   } as unknown as CoreClient;
   const push = (values: TopicValue[]) => listeners.get('topic.updated')?.({ values });
-  return { client, push };
+  return { client, push, requests };
 }
 
 describe('LiveData', () => {
@@ -48,10 +59,52 @@ describe('LiveData', () => {
   it('ignores values older than the one it holds, and keeps their history in order', () => {
     const { client, push } = fakeClient();
     const live = new LiveData(client);
+    const history = live.history('a');
     push([{ topic: 'a', value: 2, ts: 20 }]);
     push([{ topic: 'a', value: 1, ts: 10 }]);
     expect(live.latest.get('a')?.value).toBe(2);
-    expect(live.history('a').value).toEqual([[20, 2]]);
+    expect(history.value).toEqual([[20, 2]]);
+    live.dispose();
+  });
+
+  it('keeps no history of a topic no widget shows any more, so switching scenarios leaves nothing behind', async () => {
+    const { client, push } = fakeClient({ rain: [[1, 5]] });
+    const live = new LiveData(client);
+    const release = live.acquire(['rain']);
+    const history = live.history('rain');
+    await Promise.resolve();
+    push([{ topic: 'rain', value: 6, ts: 2 }]);
+    expect(history.value).toEqual([
+      [1, 5],
+      [2, 6],
+    ]);
+    release();
+    expect(live.keptHistoryPoints()).toBe(0);
+    live.dispose();
+  });
+
+  it('keeps no history of a topic whose widgets read only its latest value (a risk grid, a KPI)', async () => {
+    const { client, push } = fakeClient({ 'risk/grid/1': [[1, 40]] });
+    const live = new LiveData(client);
+    live.acquire(['risk/grid/1']);
+    await Promise.resolve();
+    for (let ts = 2; ts < 50; ts++) push([{ topic: 'risk/grid/1', value: ts, ts }]);
+    expect(live.latest.get('risk/grid/1')?.value).toBe(49);
+    expect(live.keptHistoryPoints()).toBe(0);
+    live.dispose();
+  });
+
+  it('gives a trend mounted beside a KPI already showing its topic the whole history', async () => {
+    const { client, push, requests } = fakeClient({ rain: [[1, 5]] });
+    const live = new LiveData(client);
+    live.acquire(['rain']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    push([{ topic: 'rain', value: 6, ts: 2 }]);
+    live.acquire(['rain']);
+    const history = live.history('rain');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(history.value.map(([ts]) => ts)).toEqual([1]);
+    expect(requests.filter((request) => request.name === 'topic.subscribe')).toHaveLength(2);
     live.dispose();
   });
 });

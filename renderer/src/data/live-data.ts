@@ -1,9 +1,12 @@
 // The window's view of the feed hub: one core subscription per topic however many widgets show it,
-// the latest values and a bounded history, re-subscribed after a reconnect.
+// the latest values and a bounded history, re-subscribed after a reconnect. History is kept only for the topics a
+// widget reads the history of (a trend), and only while one holds the topic: a risk map's 85 grids and a KPI need
+// only the latest value, and a topic left at a scenario switch would otherwise stay at its cap for good.
 import { shallowRef, triggerRef, type ShallowRef } from 'vue';
 import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed';
 import type { CoreClient } from '../transport/core-client';
 
+/** Points a window keeps per topic at most (the longest trend's hour at one value a second fits in it). */
 const maxHistoryPoints = 3_000;
 
 /**
@@ -39,9 +42,18 @@ export class LiveData {
   readonly latest = new LatestValues();
   private readonly histories = new Map<string, ShallowRef<SamplePoint[]>>();
   private readonly refCounts = new Map<string, number>();
+  /** Topics whose snapshot is on its way (a history asked for now is filled by it). */
+  private readonly awaitingSnapshot = new Set<string>();
   private readonly stopListening: Array<() => void> = [];
 
-  constructor(private readonly client: CoreClient) {
+  /**
+   * `coreHistoryLength` tells how many points the core keeps per topic (from the hello): a window keeps no more,
+   * so both caps fill together.
+   */
+  constructor(
+    private readonly client: CoreClient,
+    private readonly coreHistoryLength: () => number | undefined = () => undefined,
+  ) {
     this.stopListening.push(
       client.on('topic.updated', ({ values }) => this.apply(values)),
       client.onStatusChanged((status) => {
@@ -50,10 +62,16 @@ export class LiveData {
     );
   }
 
-  /** The history of a topic as a reactive ref (oldest first). */
+  /**
+   * The history of a topic as a reactive ref (oldest first). The first reader of a topic already held (a trend
+   * mounted beside a KPI of the same indicator) gets it from a fresh snapshot: none was kept before.
+   */
   history(topic: string): ShallowRef<SamplePoint[]> {
     let history = this.histories.get(topic);
-    if (!history) this.histories.set(topic, (history = shallowRef([])));
+    if (!history) {
+      this.histories.set(topic, (history = shallowRef([])));
+      if (this.refCounts.has(topic) && !this.awaitingSnapshot.has(topic)) void this.subscribe([topic]);
+    }
     return history;
   }
 
@@ -76,6 +94,7 @@ export class LiveData {
         if (count > 0) this.refCounts.set(topic, count);
         else {
           this.refCounts.delete(topic);
+          this.histories.delete(topic);
           stale.push(topic);
         }
       }
@@ -85,23 +104,39 @@ export class LiveData {
     };
   }
 
+  /** Points of history the window holds over all topics (for tests and the soak bench). */
+  keptHistoryPoints(): number {
+    let points = 0;
+    for (const history of this.histories.values()) points += history.value.length;
+    return points;
+  }
+
   dispose(): void {
     for (const stop of this.stopListening) stop();
   }
 
   private async subscribe(topics: string[]): Promise<void> {
+    for (const topic of topics) this.awaitingSnapshot.add(topic);
     try {
       const { snapshots } = await this.client.request('topic.subscribe', { topics });
       for (const snapshot of snapshots) this.applySnapshot(snapshot);
     } catch (error) {
       // A lost connection re-subscribes everything on reconnect; anything else is worth a console line.
       console.warn('[live-data] subscribe failed', error);
+    } finally {
+      for (const topic of topics) this.awaitingSnapshot.delete(topic);
     }
   }
 
   private applySnapshot(snapshot: TopicSnapshot): void {
     if (snapshot.latest) this.latest.set(snapshot.latest);
-    this.history(snapshot.topic).value = snapshot.history.slice(-maxHistoryPoints);
+    const history = this.histories.get(snapshot.topic);
+    if (history && this.refCounts.has(snapshot.topic))
+      history.value = snapshot.history.slice(-this.historyLimit());
+  }
+
+  private historyLimit(): number {
+    return Math.min(maxHistoryPoints, this.coreHistoryLength() ?? maxHistoryPoints);
   }
 
   /** One pass over a batch; Vue's scheduler then re-renders each affected widget once. */
@@ -110,10 +145,11 @@ export class LiveData {
       const previous = this.latest.peek(value.topic);
       if (previous && previous.ts >= value.ts) continue;
       this.latest.set(value);
-      const history = this.history(value.topic);
+      const history = this.histories.get(value.topic);
+      if (!history) continue;
       history.value.push([value.ts, value.value]);
-      if (history.value.length > maxHistoryPoints)
-        history.value.splice(0, history.value.length - maxHistoryPoints);
+      const limit = this.historyLimit();
+      if (history.value.length > limit) history.value.splice(0, history.value.length - limit);
       triggerRef(history);
     }
   }

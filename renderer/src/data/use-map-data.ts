@@ -1,11 +1,9 @@
 // Composables for the map: the base-map catalogue, the moving units and IoT sensors (kept live from their events),
-// the risk index per grid from per-grid topics, and sending wall commands (map clicks → tiles).
+// the risk index per grid from per-grid topics. Map clicks send wall commands through use-wall-commands.ts.
 import { computed, shallowRef, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import type { MovingUnit } from '@shared/model/moving-unit';
 import type { Sensor } from '@shared/model/sensor';
-import type { WallCommand } from '@shared/model/wall';
-import type { RequestParams } from '@shared/protocol';
 import { useWindowContext, type WindowContext } from './context';
 import { useTopics } from './use-topics';
 
@@ -117,13 +115,4 @@ export function useRiskScores(
     }
     return scores.size > 0 ? scores : null;
   });
-}
-
-/** Sends a wall command through the core (validated, applied by the wall reducer, broadcast to every window). */
-export function useWallCommand() {
-  const { client } = useWindowContext();
-  return async (command: WallCommand | RequestParams<'wall.command'>['command']): Promise<number> => {
-    const { version } = await client.request('wall.command', { command });
-    return version;
-  };
 }

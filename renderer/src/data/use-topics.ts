@@ -8,8 +8,10 @@ export function useTopics(topics: MaybeRefOrGetter<readonly string[]>) {
   watch(
     () => [...toValue(topics)],
     (current) => {
-      release?.();
+      // The new set first: a topic in both stays held (no unsubscribe, its history kept for the widget).
+      const previous = release;
       release = liveData.acquire(current);
+      previous?.();
     },
     { immediate: true },
   );

@@ -62,6 +62,17 @@ export const en: Messages = {
     packExported: 'Exported {n} scenarios',
     packImported: 'Imported: {ids}',
     packTooLarge: 'The file is larger than {n} bytes',
+    patrol: {
+      title: 'Video patrols',
+      pause: 'Pause',
+      resume: 'Resume',
+      next: 'Next',
+      paused: 'Paused',
+      running: 'Running',
+      cameras: '{n} cameras',
+      camera: 'camera {position}/{count}',
+      page: 'page {page}/{pages}',
+    },
   },
   wall: {
     unknownDisplay: 'Unknown display: {id}',
@@ -90,11 +101,6 @@ export const en: Messages = {
     lastRefusal: 'last refused: {reason}',
     allHealthy: 'Sources OK',
     unhealthy: '{count} source(s) down',
-  },
-  board: {
-    title: 'Warnings',
-    none: 'No warnings',
-    raised: 'since {time} ({age})',
   },
   incidents: {
     title: 'Incidents and alarms',

@@ -25,6 +25,15 @@ export function setLocale(locale: Locale): void {
   window.localStorage?.setItem(storageKey, locale);
 }
 
+/**
+ * Adds a part's own texts (a widget kind's `messages.ts`) to every locale's messages: a deep merge, so parts may
+ * share a top-level key without overwriting each other.
+ */
+export function mergeMessages(messages: { readonly [locale in Locale]: Record<string, unknown> }): void {
+  for (const locale of Object.keys(messages) as Locale[])
+    i18n.global.mergeLocaleMessage(locale, messages[locale] as Messages);
+}
+
 /** Picks the right half of a `{ zh, en }` text for the current locale. */
 export function localized(text: { zh: string; en: string }): string {
   return i18n.global.locale.value === 'en' ? text.en : text.zh;

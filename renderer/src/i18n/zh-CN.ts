@@ -60,6 +60,17 @@ export const zhCN = {
     packExported: '已导出 {n} 个场景',
     packImported: '已导入：{ids}',
     packTooLarge: '文件超过 {n} 字节',
+    patrol: {
+      title: '视频轮巡',
+      pause: '暂停',
+      resume: '继续',
+      next: '下一路',
+      paused: '已暂停',
+      running: '轮巡中',
+      cameras: '{n} 路',
+      camera: '第 {position}/{count} 路',
+      page: '第 {page}/{pages} 页',
+    },
   },
   wall: {
     unknownDisplay: '未知显示屏：{id}',
@@ -88,11 +99,6 @@ export const zhCN = {
     lastRefusal: '最近一次拒收：{reason}',
     allHealthy: '数据源正常',
     unhealthy: '{count} 个数据源异常',
-  },
-  board: {
-    title: '预警看板',
-    none: '当前无预警',
-    raised: '{time} 起（{age}）',
   },
   incidents: {
     title: '事件告警',

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Indicator } from '@shared/model/indicator';
-import type { WallCommand, WallState } from '@shared/model/wall';
+import type { WallState } from '@shared/model/wall';
 import type { ScenarioSuggestion } from '@shared/model/scenario-pack';
 import {
   accessOf,
@@ -135,10 +135,6 @@ export const useSessionStore = defineStore('session', () => {
     subscriptions.clear();
   }
 
-  async function execute(command: WallCommand): Promise<void> {
-    await requireClient().request('wall.command', { command });
-  }
-
   function requireClient(): CoreClient {
     if (!client) throw new Error('not connected');
     return client;
@@ -161,7 +157,6 @@ export const useSessionStore = defineStore('session', () => {
     start,
     restart,
     stop,
-    execute,
     requireClient,
   };
 });

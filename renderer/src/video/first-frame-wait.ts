@@ -8,8 +8,10 @@
 // Measured with bench:switch on two cores: p50/p95 698/1,014 ms with neither the hold nor the deferred
 // teardown (release-queue.ts); with both, p50 607–630 ms and p95 797–1,067 ms over three runs.
 
+import { Emitter } from '@shared/base/emitter';
+
 const waiting = new Set<object>();
-const listeners = new Set<() => void>();
+const allFirstFrames = new Emitter<void>();
 
 /** Marks `player` as waiting for its first frame until the returned function is called (idempotent). */
 export function waitForFirstFrame(player: object): () => void {
@@ -19,7 +21,7 @@ export function waitForFirstFrame(player: object): () => void {
     if (isDone) return;
     isDone = true;
     waiting.delete(player);
-    if (waiting.size === 0) for (const listener of [...listeners]) listener();
+    if (waiting.size === 0) allFirstFrames.fire();
   };
 }
 
@@ -30,6 +32,67 @@ export function othersWaitForFirstFrame(player: object): boolean {
 
 /** Calls `listener` each time the last waiting player has its first frame; returns the function that stops it. */
 export function onAllFirstFrames(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  const subscription = allFirstFrames.on(listener);
+  return () => subscription.dispose();
+}
+
+/** The longest a starting tile holds its first picture for other tiles' first frames, ms. */
+export const startupHoldMs = 1_000;
+
+/**
+ * One player's part in the page's start-up hold. It waits for its first frame (`beginWait` at each new engine,
+ * `endWait` once it has one); with its first picture it holds while other players of the page still wait, for
+ * `startupHoldMs` at most. `release` runs when the hold may end: when the last waiting player of the page has
+ * its picture, and when `startupHoldMs` are over.
+ */
+export class StartupHold {
+  private seen: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stopListening: () => void;
+
+  constructor(private readonly release: () => void) {
+    // The last tile of a switch shows its picture: tiles that held their first picture go live now.
+    this.stopListening = onAllFirstFrames(release);
+  }
+
+  /** A new engine starts: this player waits for its first frame (again). */
+  beginWait(): void {
+    this.endWait();
+    this.seen = waitForFirstFrame(this);
+  }
+
+  /** This player has its first frame, or no longer waits for one (idempotent). */
+  endWait(): void {
+    const seen = this.seen;
+    this.seen = null;
+    seen?.();
+  }
+
+  /**
+   * Whether a player that has played since `playingSince` (ms since epoch) holds its first picture now for
+   * other players that still wait for theirs; a timer then calls `release` when the hold is over.
+   */
+  holds(playingSince: number | null): boolean {
+    if (playingSince === null) return false;
+    const heldFor = Date.now() - playingSince;
+    if (heldFor >= startupHoldMs || !othersWaitForFirstFrame(this)) return false;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.release();
+    }, startupHoldMs - heldFor);
+    return true;
+  }
+
+  /** Ends a hold in progress without calling `release` (the engine is gone). */
+  endHold(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Stops hearing of other players' first frames, and ends this player's wait and hold. */
+  dispose(): void {
+    this.stopListening();
+    this.endWait();
+    this.endHold();
+  }
 }

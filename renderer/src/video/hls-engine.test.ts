@@ -1,134 +1,138 @@
-// HLS tiles: hls.js keeps its own live edge (TilePlayer's latency controller must not chase a 1 s target inside
-// whole-segment buffers), and a segment's EXT-X-PROGRAM-DATE-TIME gives the latency figure its transit part.
-// hls.js and mpegts.js are fakes here; real playback is tests/e2e/video-hls.spec.ts.
+// The hls.js engine against a fake hls.js (handed in as the module it loads): hls.js keeps its own live edge
+// (TilePlayer's latency controller must stay out of whole-segment buffers: tile-player.test.ts), a segment's
+// EXT-X-PROGRAM-DATE-TIME gives the latency figure its transit part, and each hls.js event becomes what
+// TilePlayer expects. Real playback is tests/e2e/video-hls.spec.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as HlsModule from 'hls.js';
+import { recordingHandlers, type EngineReport } from '../../../tests/support/renderer/fake-engine';
+import { createHlsEngine } from './hls-engine';
+import type { PlayerEngine } from './player-engine';
 
 type Listener = (event: string, data: unknown) => void;
 
-const fake = vi.hoisted(() => {
-  class FakeHls {
-    static instances: FakeHls[] = [];
-    static config: Record<string, unknown> | undefined;
-    static isSupported = () => true;
-    static Events = { BUFFER_CODECS: 'hlsBufferCodecs', FRAG_LOADED: 'hlsFragLoaded', ERROR: 'hlsError' };
-    static ErrorTypes = { NETWORK_ERROR: 'networkError', MEDIA_ERROR: 'mediaError' };
-    static ErrorDetails = {};
-    readonly listeners = new Map<string, Listener>();
-    constructor(config: Record<string, unknown>) {
-      FakeHls.config = config;
-      FakeHls.instances.push(this);
-    }
-    on(event: string, listener: Listener) {
-      this.listeners.set(event, listener);
-    }
-    emit(event: string, data: unknown) {
-      this.listeners.get(event)?.(event, data);
-    }
-    attachMedia() {}
-    loadSource() {}
-    stopLoad() {}
-    detachMedia() {}
-    destroy() {}
-  }
-  class FakeMpegtsPlayer {
-    on() {}
-    off() {}
-    attachMediaElement() {}
-    load() {}
-    play() {
-      return Promise.resolve();
-    }
-    pause() {}
-    unload() {}
-    detachMediaElement() {}
-    destroy() {}
-  }
-  const mpegts = {
-    createPlayer: () => new FakeMpegtsPlayer(),
-    isSupported: () => true,
-    Events: {},
-    ErrorTypes: {},
-    ErrorDetails: {},
-    LoggingControl: { applyConfig: () => undefined },
+class FakeHls {
+  static instances: FakeHls[] = [];
+  static isSupported = () => true;
+  static Events = { BUFFER_CODECS: 'hlsBufferCodecs', FRAG_LOADED: 'hlsFragLoaded', ERROR: 'hlsError' };
+  static ErrorTypes = { NETWORK_ERROR: 'networkError', MEDIA_ERROR: 'mediaError' };
+  static ErrorDetails = {
+    MANIFEST_INCOMPATIBLE_CODECS_ERROR: 'manifestIncompatibleCodecsError',
+    BUFFER_ADD_CODEC_ERROR: 'bufferAddCodecError',
+    BUFFER_INCOMPATIBLE_CODECS_ERROR: 'bufferIncompatibleCodecsError',
   };
-  return { FakeHls, mpegts };
-});
-vi.mock('hls.js', () => ({ default: fake.FakeHls }));
-vi.mock('mpegts.js', () => ({ default: fake.mpegts }));
-
-const { TilePlayer } = await import('./tile-player');
-
-let container: HTMLElement;
-let frames = 0;
-
-/** A playing tile whose element holds 5 s of buffer ahead of the playhead: far behind a 1 s target. */
-async function playingTile(kind: 'hls' | 'http-flv') {
-  const tile = new TilePlayer(
-    container,
-    {
-      url: kind === 'hls' ? 'http://127.0.0.1:9/media/hls/cam-01/index.m3u8' : 'http://127.0.0.1:9/x.flv',
-      kind,
-    },
-    { readDecodedFrames: () => frames, watchdogIntervalMs: 1_000, latencyTargetMs: 1_000 },
-  );
-  Object.defineProperty(tile.video, 'buffered', {
-    value: { length: 1, start: () => 0, end: () => 5 },
-  });
-  tile.video.play = () => Promise.resolve();
-  if (kind === 'hls') await vi.waitFor(() => expect(fake.FakeHls.instances).toHaveLength(1));
-  for (let second = 0; second < 3; second++) {
-    frames += 25;
-    await vi.advanceTimersByTimeAsync(1_000);
+  readonly calls: string[] = [];
+  readonly listeners = new Map<string, Listener>();
+  constructor(readonly config: Record<string, unknown>) {
+    FakeHls.instances.push(this);
   }
-  expect(tile.status.state).toBe('playing');
-  return tile;
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+  }
+  emit(event: string, data: unknown) {
+    this.listeners.get(event)?.(event, data);
+  }
+  attachMedia() {
+    this.calls.push('attachMedia');
+  }
+  loadSource(url: string) {
+    this.calls.push(`loadSource ${url}`);
+  }
+  stopLoad() {
+    this.calls.push('stopLoad');
+  }
+  detachMedia() {
+    this.calls.push('detachMedia');
+  }
+  destroy() {
+    this.calls.push('destroy');
+  }
 }
 
+const url = 'http://127.0.0.1:9/media/hls/cam-01/index.m3u8';
+
+let video: HTMLVideoElement;
+let reports: EngineReport[];
+let engine: PlayerEngine | undefined;
+
+/** A started engine whose hls.js instance exists. */
+async function startEngine(): Promise<{ engine: PlayerEngine; hls: FakeHls }> {
+  const recording = recordingHandlers();
+  reports = recording.reports;
+  const load = async () => ({ default: FakeHls }) as unknown as typeof HlsModule;
+  engine = createHlsEngine(video, url, recording.handlers, load);
+  engine.start();
+  await vi.waitFor(() => expect(FakeHls.instances).toHaveLength(1));
+  return { engine, hls: FakeHls.instances[0]! };
+}
+
+/** Lets the engine handle a fatal error, which it does once hls.js's call stack has unwound (a microtask). */
+const settle = () => Promise.resolve();
+
 beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date('2026-11-21T08:00:00Z'));
-  fake.FakeHls.instances.length = 0;
-  container = document.createElement('div');
-  document.body.append(container);
-  frames = 0;
-  vi.stubGlobal('MediaSource', { isTypeSupported: () => true });
+  FakeHls.instances.length = 0;
+  video = document.createElement('video');
+  video.play = () => Promise.resolve();
+  vi.stubGlobal('MediaSource', { isTypeSupported: (type: string) => !type.includes('hvc1') });
 });
 
 afterEach(() => {
-  container.remove();
+  engine?.destroy();
+  engine = undefined;
   vi.unstubAllGlobals();
-  vi.useRealTimers();
 });
 
-describe('HLS engine in a tile', () => {
-  it('leaves the live edge to hls.js: no seek, no speed-up, however much is buffered', async () => {
-    const tile = await playingTile('hls');
-    expect(fake.FakeHls.config).toMatchObject({ maxLiveSyncPlaybackRate: 1.05, liveDurationInfinity: true });
-    expect(tile.video.currentTime).toBe(0);
-    expect(tile.video.playbackRate).toBe(1);
-    tile.dispose();
+describe('hls.js engine', () => {
+  it('plays the playlist through hls.js and leaves the live edge to it', async () => {
+    const { engine, hls } = await startEngine();
+    expect(hls.calls).toEqual(['attachMedia', `loadSource ${url}`]);
+    expect(hls.config).toMatchObject({ maxLiveSyncPlaybackRate: 1.05, liveDurationInfinity: true });
+    expect(engine.holdsLatency).toBe(true);
   });
 
-  it('while an HTTP-FLV tile with the same buffer jumps towards its live edge (the controller at work)', async () => {
-    const tile = await playingTile('http-flv');
-    expect(tile.video.currentTime).toBeGreaterThan(4);
-    tile.dispose();
+  it('reports H.265 in HLS as unsupported, and releases hls.js when destroyed', async () => {
+    const { engine, hls } = await startEngine();
+    hls.emit('hlsBufferCodecs', { video: { codec: 'hvc1.1.6.L93.B0' } });
+    expect(reports).toEqual([
+      ['onVideoCodec', 'hvc1.1.6.L93.B0'],
+      ['onUnsupported', 'H.265', 'MediaSource cannot play hvc1.1.6.L93.B0'],
+    ]);
+    engine.destroy();
+    expect(hls.calls.slice(-3)).toEqual(['stopLoad', 'detachMedia', 'destroy']);
+  });
+
+  it('reports a fatal network error as such', async () => {
+    const { hls } = await startEngine();
+    hls.emit('hlsError', { type: 'networkError', details: 'manifestLoadError', fatal: true });
+    await settle();
+    expect(reports).toEqual([['onNetworkError', 'manifestLoadError']]);
+  });
+
+  it('reports a playlist answered 401 as forbidden', async () => {
+    const { hls } = await startEngine();
+    hls.emit('hlsError', {
+      fatal: true,
+      type: 'networkError',
+      details: 'manifestLoadError',
+      response: { code: 401, text: 'Unauthorized' },
+    });
+    await settle();
+    expect(reports).toEqual([['onForbidden', 'manifestLoadError (HTTP 401)']]);
   });
 
   it("dates a loaded segment's last frame from EXT-X-PROGRAM-DATE-TIME for the latency figure", async () => {
-    const tile = await playingTile('hls');
+    const { hls } = await startEngine();
     const loadedAt = Date.now();
-    fake.FakeHls.instances[0]!.emit('hlsFragLoaded', {
+    hls.emit('hlsFragLoaded', {
       frag: {
         duration: 1,
         programDateTime: loadedAt - 1_400,
         stats: { loaded: 65_000, loading: { start: 0, end: 50 } },
       },
     });
-    await Promise.resolve();
-    const figures = tile.statistics();
-    expect(figures.transitMs).toBe(400);
-    expect(figures.bitsPerSecond).toBe(520_000);
-    tile.dispose();
+    // Sent 400 ms before it arrived: the segment's first frame was dated 1.4 s ago, its last one a second later.
+    expect(reports).toEqual([
+      ['onBitrate', 520_000],
+      ['onSendTime', loadedAt - 400],
+    ]);
   });
 });

@@ -47,9 +47,34 @@ export interface PlayerEngine {
   readonly holdsLatency?: boolean;
 }
 
-export type EngineFactory = (video: HTMLVideoElement, url: string, handlers: EngineHandlers) => PlayerEngine;
-
-/** Which engine family plays a stream kind. */
-export function engineFamilyOf(kind: StreamKind): 'mpegts' | 'hls' {
-  return kind === 'hls' ? 'hls' : 'mpegts';
+/** What an engine is asked to play: one stream, as resolved for a tile. */
+export interface EngineStream {
+  readonly url: string;
+  readonly kind: StreamKind;
+  /** Whether to demux audio (wall tiles are muted; see `TilePlayerOptions.hasAudio`). */
+  readonly hasAudio: boolean;
 }
+
+/** Why a browser cannot play a stream kind at all: the tile is `unsupported` with these words. */
+export interface EngineUnavailable {
+  /** Shown as the codec the tile cannot play (e.g. `MSE`). */
+  readonly codec: string;
+  readonly detail: string;
+}
+
+/** Makes the engines of one library; TilePlayer asks it for a new engine at every connection attempt. */
+export interface EngineFactory {
+  /**
+   * Why this browser cannot run the library at all (e.g. no MediaSource), asked once when a tile is created:
+   * the tile is then `unsupported` at once, with no connection and no retries. Absent or null: it can.
+   */
+  unavailable?(): EngineUnavailable | null;
+  /** A new engine for one connection attempt; TilePlayer calls its `start()`. */
+  create(video: HTMLVideoElement, stream: EngineStream, handlers: EngineHandlers): PlayerEngine;
+}
+
+/**
+ * Which factory plays each stream kind; a kind without one is `unsupported`. Injected into TilePlayer, so
+ * tests play every kind with one fake engine; production uses `defaultEngines` (engines.ts).
+ */
+export type EngineTable = Readonly<Partial<Record<StreamKind, EngineFactory>>>;

@@ -1,138 +1,14 @@
-// TilePlayer's state machine with mpegts.js replaced by a fake: what a tile shows as the stream behaves.
+// TilePlayer's state machine with a fake engine (the one FakeEngine of tests/support): what a tile shows as the
+// stream behaves. The engines themselves are tested in mpegts-engine.test.ts and hls-engine.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeEngines, type FakeEngines } from '../../../tests/support/renderer/fake-engine';
 import { startupHoldMs, TilePlayer, type TilePlayerStatus } from './tile-player';
 import { videoCounts } from './player-count';
 import { pendingReleases, releasePending } from './release-queue';
 
-const fake = vi.hoisted(() => {
-  type Listener = (...args: unknown[]) => void;
-  class FakePlayer {
-    readonly calls: string[] = [];
-    readonly listeners = new Map<string, Set<Listener>>();
-    mediaInfo: Record<string, unknown> = {};
-    constructor(
-      readonly source: Record<string, unknown>,
-      readonly config: Record<string, unknown>,
-    ) {}
-    on(event: string, listener: Listener) {
-      if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-      this.listeners.get(event)?.add(listener);
-    }
-    off(event: string, listener: Listener) {
-      this.listeners.get(event)?.delete(listener);
-    }
-    /** Like mpegts.js, but keeps listeners after destroy so a "late" event can still be delivered. */
-    emit(event: string, ...args: unknown[]) {
-      for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
-    }
-    listenerCount() {
-      return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
-    }
-    attachMediaElement() {
-      this.calls.push('attachMediaElement');
-    }
-    /** Like mpegts.js, makes its loader from `config.customLoader` when loading starts. */
-    load() {
-      this.calls.push('load');
-      const Loader = this.config.customLoader as (new () => { abort(): void }) | undefined;
-      if (!Loader) return;
-      const loader = new Loader();
-      const abort = loader.abort.bind(loader);
-      loader.abort = () => {
-        this.calls.push('loader.abort');
-        abort();
-      };
-    }
-    play() {
-      this.calls.push('play');
-      return Promise.resolve();
-    }
-    pause() {
-      this.calls.push('pause');
-    }
-    unload() {
-      this.calls.push('unload');
-    }
-    detachMediaElement() {
-      this.calls.push('detachMediaElement');
-    }
-    destroy() {
-      this.calls.push('destroy');
-    }
-  }
-  const players: FakePlayer[] = [];
-  class FakeHls {
-    static isSupported = () => true;
-    static Events = { BUFFER_CODECS: 'hlsBufferCodecs', FRAG_LOADED: 'hlsFragLoaded', ERROR: 'hlsError' };
-    static ErrorTypes = { NETWORK_ERROR: 'networkError', MEDIA_ERROR: 'mediaError' };
-    static ErrorDetails = {
-      MANIFEST_INCOMPATIBLE_CODECS_ERROR: 'manifestIncompatibleCodecsError',
-      BUFFER_ADD_CODEC_ERROR: 'bufferAddCodecError',
-      BUFFER_INCOMPATIBLE_CODECS_ERROR: 'bufferIncompatibleCodecsError',
-    };
-    readonly calls: string[] = [];
-    readonly listeners = new Map<string, Listener>();
-    constructor() {
-      hlsInstances.push(this);
-    }
-    on(event: string, listener: Listener) {
-      this.listeners.set(event, listener);
-    }
-    emit(event: string, data: unknown) {
-      this.listeners.get(event)?.(event, data);
-    }
-    attachMedia() {
-      this.calls.push('attachMedia');
-    }
-    loadSource(url: string) {
-      this.calls.push(`loadSource ${url}`);
-    }
-    stopLoad() {
-      this.calls.push('stopLoad');
-    }
-    detachMedia() {
-      this.calls.push('detachMedia');
-    }
-    destroy() {
-      this.calls.push('destroy');
-    }
-  }
-  const hlsInstances: FakeHls[] = [];
-  const mpegts = {
-    createPlayer: (source: Record<string, unknown>, config: Record<string, unknown>) => {
-      const player = new FakePlayer(source, config);
-      players.push(player);
-      return player;
-    },
-    isSupported: () => true,
-    Events: {
-      ERROR: 'error',
-      MEDIA_INFO: 'media_info',
-      LOADING_COMPLETE: 'loading_complete',
-      SCRIPTDATA_ARRIVED: 'scriptdata_arrived',
-      STATISTICS_INFO: 'statistics_info',
-    },
-    ErrorTypes: { NETWORK_ERROR: 'NetworkError', MEDIA_ERROR: 'MediaError', OTHER_ERROR: 'OtherError' },
-    ErrorDetails: {
-      NETWORK_EXCEPTION: 'Exception',
-      MEDIA_MSE_ERROR: 'MediaMSEError',
-      MEDIA_FORMAT_UNSUPPORTED: 'FormatUnsupported',
-      MEDIA_CODEC_UNSUPPORTED: 'CodecUnsupported',
-    },
-    LoggingControl: { applyConfig: () => undefined },
-    BaseLoader: class {},
-    LoaderStatus: { kIdle: 0, kConnecting: 1, kBuffering: 2, kError: 3, kComplete: 4 },
-    LoaderErrors: { EXCEPTION: 'Exception' },
-  };
-  return { players, mpegts, hlsInstances, FakeHls };
-});
-
-vi.mock('mpegts.js', () => ({ default: fake.mpegts }));
-vi.mock('hls.js', () => ({ default: fake.FakeHls }));
-
 const source = { url: 'ws://127.0.0.1:9/media/live/cam-01.flv', kind: 'ws-flv' } as const;
-const teardown = ['pause', 'unload', 'detachMediaElement', 'destroy'];
 
+let engines: FakeEngines;
 let container: HTMLElement;
 let frames: number;
 let states: TilePlayerStatus[];
@@ -143,7 +19,7 @@ function createPlayer(options: { kind?: 'ws-flv' | 'ws-ts' | 'http-flv' | 'hls' 
     container,
     { ...source, kind: options.kind ?? source.kind },
     // Whole-second watchdog looks keep the timings below easy to follow; the default looks twice a second.
-    { random: () => 0, readDecodedFrames: () => frames, watchdogIntervalMs: 1_000 },
+    { engines: engines.table, random: () => 0, readDecodedFrames: () => frames, watchdogIntervalMs: 1_000 },
   );
   player.onStateChanged((status) => states.push(status));
   return player;
@@ -197,6 +73,16 @@ function showFirstPicture(presentFrame: (video: HTMLVideoElement) => void) {
   return { tile, playhead, isPaused };
 }
 
+/** A playing tile whose element holds 5 s of buffer ahead of the playhead: far behind a 1 s target. */
+function playingTileWithBuffer(kind: 'hls' | 'http-flv'): TilePlayer {
+  const tile = createPlayer({ kind });
+  Object.defineProperty(tile.video, 'buffered', { value: { length: 1, start: () => 0, end: () => 5 } });
+  tile.video.play = () => Promise.resolve();
+  decode(3);
+  expect(tile.status.state).toBe('playing');
+  return tile;
+}
+
 /** Frames advance for `seconds` of watchdog ticks. */
 function decode(seconds: number): void {
   for (let second = 0; second < seconds; second++) {
@@ -205,15 +91,12 @@ function decode(seconds: number): void {
   }
 }
 
-const lastPlayer = () => fake.players[fake.players.length - 1]!;
-/** Lets the player handle events, which it does once mpegts.js's call stack has unwound (a microtask). */
-const settle = () => Promise.resolve();
+const lastEngine = () => engines.last();
 
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-11-21T08:00:00Z'));
-  fake.players.length = 0;
-  fake.hlsInstances.length = 0;
+  engines = fakeEngines();
   container = document.createElement('div');
   document.body.append(container);
   frames = 0;
@@ -231,25 +114,12 @@ afterEach(() => {
 });
 
 describe('TilePlayer', () => {
-  it('creates a live mpegts.js player for WS-FLV with the live configuration and a muted inline video', async () => {
+  it("starts one engine for the stream's kind, feeding a muted inline video, without audio", () => {
     const tile = createPlayer();
-    expect(fake.players).toHaveLength(1);
-    expect(lastPlayer().source).toMatchObject({
-      type: 'flv',
-      isLive: true,
-      url: source.url,
-      hasAudio: false,
-    });
-    expect(lastPlayer().config).toMatchObject({
-      isLive: true,
-      lazyLoad: false,
-      deferLoadAfterSourceOpen: false,
-      enableStashBuffer: false,
-      liveBufferLatencyChasing: false,
-      autoCleanupSourceBuffer: true,
-      enableWorker: false,
-    });
-    expect(lastPlayer().calls).toEqual(['attachMediaElement', 'load', 'play']);
+    expect(engines.created).toHaveLength(1);
+    expect(lastEngine().stream).toEqual({ url: source.url, kind: 'ws-flv', hasAudio: false });
+    expect(lastEngine().video).toBe(tile.video);
+    expect(lastEngine().calls).toEqual(['start']);
     expect(tile.video.parentElement).toBe(container);
     expect(tile.video.muted).toBe(true);
     expect(tile.video.autoplay).toBe(true);
@@ -257,18 +127,30 @@ describe('TilePlayer', () => {
     expect(tile.status.state).toBe('connecting');
   });
 
-  it('uses the mpegts (MPEG-TS) type for TS streams', async () => {
-    createPlayer({ kind: 'ws-ts' });
-    expect(lastPlayer().source).toMatchObject({ type: 'mpegts' });
+  it('plays each stream kind with the engine its table names (HLS through the HLS engine only)', () => {
+    const hls = fakeEngines();
+    engines = { ...engines, table: { ...engines.table, hls: hls.table.hls } };
+    createPlayer({ kind: 'hls' }).dispose();
+    expect(hls.created.map((engine) => engine.stream.kind)).toEqual(['hls']);
+    expect(engines.created).toHaveLength(0);
+    createPlayer({ kind: 'http-flv' });
+    expect(engines.created.map((engine) => engine.stream.kind)).toEqual(['http-flv']);
+    expect(hls.created).toHaveLength(1);
   });
 
-  it("connects WebSocket streams through the page's handshake gate, HTTP streams through mpegts.js", async () => {
-    createPlayer({ kind: 'ws-flv' }).dispose();
-    expect(typeof lastPlayer().config.customLoader).toBe('function');
-    createPlayer({ kind: 'ws-ts' }).dispose();
-    expect(typeof lastPlayer().config.customLoader).toBe('function');
-    createPlayer({ kind: 'http-flv' });
-    expect(lastPlayer().config.customLoader).toBeUndefined();
+  it('shows unsupported without connecting when the table has no engine for the kind, or the browser none at all', () => {
+    engines = { ...engines, table: {} };
+    expect(createPlayer({ kind: 'hls' }).status).toMatchObject({
+      state: 'unsupported',
+      codec: 'HLS',
+      detail: 'stream kind hls',
+    });
+    player?.dispose();
+    engines = fakeEngines({ unavailable: { codec: 'MSE', detail: 'MediaSource is not available' } });
+    const tile = createPlayer();
+    expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'MSE' });
+    vi.advanceTimersByTime(60_000);
+    expect(engines.created).toHaveLength(0);
   });
 
   it('shows playing once decoded frames advance, with the time of the last frame', async () => {
@@ -285,11 +167,11 @@ describe('TilePlayer', () => {
     const frozenAt = Date.now();
     vi.advanceTimersByTime(10_000);
     expect(tile.status).toMatchObject({ state: 'stalled', reconnectAttempt: 1, lastFrameAt: frozenAt });
-    expect(fake.players[0]!.calls.slice(-4)).toEqual(teardown);
+    expect(engines.created[0]!.calls).toEqual(['start', 'destroy']);
 
     vi.advanceTimersByTime(1_000); // first backoff step with no jitter
     expect(tile.status).toMatchObject({ state: 'reconnecting', reconnectAttempt: 1, reconnectCount: 1 });
-    expect(fake.players).toHaveLength(2);
+    expect(engines.created).toHaveLength(2);
 
     decode(2);
     expect(tile.status).toMatchObject({ state: 'playing', reconnectAttempt: 0, reconnectCount: 1 });
@@ -316,18 +198,15 @@ describe('TilePlayer', () => {
   it('starts the backoff over when the server closes a stream that played steadily for 3 s, not after 1 s', async () => {
     const tile = createPlayer();
     decode(2);
-    lastPlayer().emit('loading_complete');
-    await settle();
+    lastEngine().handlers.onEnded();
     expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
     vi.advanceTimersByTime(1_000);
     decode(1);
-    lastPlayer().emit('loading_complete'); // closed again after a second: still backing off
-    await settle();
+    lastEngine().handlers.onEnded(); // closed again after a second: still backing off
     expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 2 });
     vi.advanceTimersByTime(2_000);
     decode(4);
-    lastPlayer().emit('loading_complete'); // after steady playback: a new outage, first step again
-    await settle();
+    lastEngine().handlers.onEnded(); // after steady playback: a new outage, first step again
     expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
   });
 
@@ -342,12 +221,11 @@ describe('TilePlayer', () => {
     const tile = createPlayer();
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
-      lastPlayer().emit('error', 'NetworkError', 'Exception', { code: -1, msg: 'connection refused' });
-      await settle();
+      lastEngine().handlers.onNetworkError('Exception: connection refused');
       expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: attempt });
-      const created = fake.players.length;
+      const created = engines.created.length;
       let waited = 0;
-      while (fake.players.length === created) {
+      while (engines.created.length === created) {
         vi.advanceTimersByTime(100);
         waited += 100;
       }
@@ -361,150 +239,109 @@ describe('TilePlayer', () => {
 
   it('reports media errors as error and reconnects', async () => {
     const tile = createPlayer();
-    lastPlayer().emit('error', 'MediaError', 'FormatUnsupported', 'Non MPEG-TS/FLV, Unsupported media type!');
-    await settle();
+    lastEngine().handlers.onMediaError('FormatUnsupported: Non MPEG-TS/FLV, Unsupported media type!');
     expect(tile.status.state).toBe('error');
     expect(tile.status.detail).toContain('FormatUnsupported');
     vi.advanceTimersByTime(1_000);
-    expect(fake.players).toHaveLength(2);
+    expect(engines.created).toHaveLength(2);
   });
 
   it('treats the end of a live stream as offline and reconnects', async () => {
     const tile = createPlayer();
     decode(1);
-    lastPlayer().emit('loading_complete');
-    await settle();
+    lastEngine().handlers.onEnded();
     expect(tile.status.state).toBe('offline');
     vi.advanceTimersByTime(1_000);
     expect(tile.status.state).toBe('reconnecting');
   });
 
+  it('reconnects after an engine that fails to start, as after a media error', () => {
+    engines = fakeEngines();
+    const create = engines.table['ws-flv']!.create;
+    engines = {
+      ...engines,
+      table: {
+        'ws-flv': {
+          create: (...args) =>
+            Object.assign(create(...args), {
+              start: () => {
+                throw new Error('no MSE');
+              },
+            }),
+        },
+      },
+    };
+    const tile = createPlayer();
+    expect(tile.status).toMatchObject({ state: 'error', detail: 'no MSE', reconnectAttempt: 1 });
+  });
+
   it('ignores events of a destroyed player so they never touch its successor', async () => {
     const tile = createPlayer();
-    const first = lastPlayer();
-    first.emit('error', 'NetworkError', 'Exception', { code: -1, msg: 'gone' });
-    await settle();
+    const first = lastEngine();
+    first.handlers.onNetworkError('Exception: gone');
     vi.advanceTimersByTime(1_000);
-    const second = lastPlayer();
+    const second = lastEngine();
     expect(second).not.toBe(first);
-    expect(first.listenerCount()).toBe(0);
+    expect(first.isDestroyed).toBe(true);
 
-    // Re-deliver late events through the old player's listeners as a leaky emitter would.
-    const stale = vi.fn();
-    first.on('error', stale);
-    first.emit('error', 'NetworkError', 'Exception', { code: -1, msg: 'late' });
-    await settle();
-    first.emit('loading_complete');
-    await settle();
-    first.emit('media_info', { videoCodec: 'hvc1.1.6.L93.B0' });
-    await settle();
+    // Late events of the old engine, as a leaky emitter would deliver them.
+    first.handlers.onNetworkError('Exception: late');
+    first.handlers.onEnded();
+    first.handlers.onUnsupported('H.265', 'MediaSource cannot play hvc1.1.6.L93.B0');
     expect(tile.status.state).toBe('reconnecting');
     expect(second.calls).not.toContain('destroy');
-    expect(fake.players).toHaveLength(2);
+    expect(engines.created).toHaveLength(2);
   });
 
   it('ignores events captured before the player was replaced', async () => {
     const tile = createPlayer();
-    const first = lastPlayer();
-    const lateError = [...first.listeners.get('error')!][0]!;
-    const lateInfo = [...first.listeners.get('media_info')!][0]!;
-    first.emit('error', 'NetworkError', 'Exception', { code: -1, msg: 'gone' });
-    await settle();
+    const first = lastEngine();
+    const { onNetworkError: lateError, onUnsupported: lateUnsupported } = first.handlers;
+    first.handlers.onNetworkError('Exception: gone');
     vi.advanceTimersByTime(1_000);
     decode(1);
-    lateError('NetworkError', 'Exception', { code: -1, msg: 'late' });
-    await settle();
-    lateInfo({ videoCodec: 'hvc1.1.6.L93.B0' });
-    await settle();
+    lateError('Exception: late');
+    lateUnsupported('H.265', 'MediaSource cannot play hvc1.1.6.L93.B0');
     expect(tile.status.state).toBe('playing');
-    expect(lastPlayer().calls).not.toContain('destroy');
+    expect(lastEngine().calls).not.toContain('destroy');
   });
 
   it('shows H.265 as unsupported without a reconnect loop when MediaSource cannot play it', async () => {
     const tile = createPlayer({ kind: 'ws-ts' });
-    lastPlayer().emit('media_info', { videoCodec: 'hvc1.1.6.L93.B0', mimeType: 'video/mp2t' });
-    await settle();
+    lastEngine().handlers.onVideoCodec('hvc1.1.6.L93.B0');
+    lastEngine().handlers.onUnsupported('H.265', 'MediaSource cannot play hvc1.1.6.L93.B0');
     expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'H.265' });
-    expect(lastPlayer().calls.slice(-4)).toEqual(teardown);
+    expect(lastEngine().isDestroyed).toBe(true);
     vi.advanceTimersByTime(10 * 60_000);
-    expect(fake.players).toHaveLength(1);
+    expect(engines.created).toHaveLength(1);
     expect(tile.status.state).toBe('unsupported');
   });
 
   it('keeps playing H.264 that MediaSource supports', async () => {
     const tile = createPlayer();
-    lastPlayer().emit('media_info', { videoCodec: 'avc1.4d401e' });
-    await settle();
+    lastEngine().handlers.onVideoCodec('avc1.4d401e');
     decode(1);
     expect(tile.status.state).toBe('playing');
+    expect(tile.statistics().videoCodec).toBe('avc1.4d401e');
   });
 
-  it('shows unsupported when MSE refuses the codec before media info arrived', async () => {
-    const tile = createPlayer();
-    lastPlayer().mediaInfo = { videoCodec: 'hev1.1.6.L93.B0' };
-    lastPlayer().emit('error', 'MediaError', 'MediaMSEError', {
-      code: 9,
-      msg: 'The type provided is unsupported.',
-    });
-    await settle();
-    expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'H.265' });
-    vi.advanceTimersByTime(60_000);
-    expect(fake.players).toHaveLength(1);
-  });
+  it('shows an HLS stream as unsupported too, and reconnects HLS after a fatal network error with a new engine', async () => {
+    const unsupported = createPlayer({ kind: 'hls' });
+    lastEngine().handlers.onUnsupported('H.265', 'MediaSource cannot play hvc1.1.6.L93.B0');
+    expect(unsupported.status).toMatchObject({ state: 'unsupported', codec: 'H.265' });
+    unsupported.dispose();
 
-  it('names the codec from the MSE error message when nothing else reported it (Chromium wording)', async () => {
-    const tile = createPlayer({ kind: 'ws-ts' });
-    const msg =
-      "Failed to execute 'addSourceBuffer' on 'MediaSource': The type provided ('video/mp4;codecs=hvc1.1.1.L63.B0') is unsupported.";
-    lastPlayer().emit('error', 'MediaError', 'MediaMSEError', { code: 9, msg });
-    await settle();
-    expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'H.265' });
-  });
-
-  it('handles an event only after mpegts.js has returned from emitting it', async () => {
-    createPlayer();
-    const player = lastPlayer();
-    player.emit('error', 'NetworkError', 'Exception', {});
-    expect(player.calls).not.toContain('destroy');
-    await settle();
-    expect(player.calls).toContain('destroy');
-  });
-
-  it('shows unsupported for a codec mpegts.js cannot demux', async () => {
-    const tile = createPlayer();
-    lastPlayer().emit('error', 'MediaError', 'CodecUnsupported', 'Flv: Unsupported codec in video frame: 2');
-    await settle();
-    expect(tile.status).toMatchObject({ state: 'unsupported', codec: '2' });
-  });
-
-  it('plays HLS through hls.js, not mpegts.js, and shows H.265 in HLS as unsupported', async () => {
     const tile = createPlayer({ kind: 'hls' });
-    expect(fake.players).toHaveLength(0);
-    await vi.waitFor(() => expect(fake.hlsInstances).toHaveLength(1));
-    const hls = fake.hlsInstances[0]!;
-    expect(hls.calls).toEqual(['attachMedia', 'loadSource ws://127.0.0.1:9/media/live/cam-01.flv']);
-    hls.emit('hlsBufferCodecs', { video: { codec: 'hvc1.1.6.L93.B0' } });
-    expect(tile.status).toMatchObject({ state: 'unsupported', codec: 'H.265' });
-    expect(hls.calls.slice(-3)).toEqual(['stopLoad', 'detachMedia', 'destroy']);
-  });
-
-  it('reconnects HLS after a fatal network error with a new hls.js instance', async () => {
-    const tile = createPlayer({ kind: 'hls' });
-    await vi.waitFor(() => expect(fake.hlsInstances).toHaveLength(1));
-    fake.hlsInstances[0]!.emit('hlsError', {
-      type: 'networkError',
-      details: 'manifestLoadError',
-      fatal: true,
-    });
-    await settle();
+    lastEngine().handlers.onNetworkError('manifestLoadError');
     expect(tile.status).toMatchObject({ state: 'offline', reconnectAttempt: 1 });
     vi.advanceTimersByTime(1_000);
-    await vi.waitFor(() => expect(fake.hlsInstances).toHaveLength(2));
+    expect(engines.created).toHaveLength(3);
+    expect(lastEngine().stream.kind).toBe('hls');
   });
 
   it('reports statistics: decoded frames per second, the send-to-arrival transit and the stream url', async () => {
     const tile = createPlayer();
-    lastPlayer().emit('scriptdata_arrived', { onTianmuClock: { sentAt: Date.now() - 120 } });
+    lastEngine().handlers.onSendTime(Date.now() - 120);
     decode(3);
     expect(tile.statistics()).toMatchObject({
       state: 'playing',
@@ -533,7 +370,10 @@ describe('TilePlayer', () => {
   it('holds its first picture, paused, while another tile still waits for its own, then jumps to live', () => {
     const presentFrame = stubFramePresentation();
     let otherFrames = 0;
-    const other = new TilePlayer(container, source, { readDecodedFrames: () => otherFrames });
+    const other = new TilePlayer(container, source, {
+      engines: engines.table,
+      readDecodedFrames: () => otherFrames,
+    });
     try {
       const { tile, playhead, isPaused } = showFirstPicture(presentFrame);
       expect(tile.status.state).toBe('playing');
@@ -555,7 +395,10 @@ describe('TilePlayer', () => {
   it(`holds its first picture for other tiles ${startupHoldMs / 1000} s at most`, () => {
     const presentFrame = stubFramePresentation();
     // A camera that never plays (offline, reconnecting) must not keep every other tile still.
-    const neverPlays = new TilePlayer(container, source, { readDecodedFrames: () => 0 });
+    const neverPlays = new TilePlayer(container, source, {
+      engines: engines.table,
+      readDecodedFrames: () => 0,
+    });
     try {
       const { playhead, isPaused } = showFirstPicture(presentFrame);
       expect(isPaused()).toBe(true);
@@ -575,6 +418,19 @@ describe('TilePlayer', () => {
     }
   });
 
+  it('leaves the live edge to an engine that holds it (hls.js): no seek, no speed-up, however much is buffered', () => {
+    engines = fakeEngines({ holdsLatency: ['hls'] });
+    const tile = playingTileWithBuffer('hls');
+    expect(tile.video.currentTime).toBe(0);
+    expect(tile.video.playbackRate).toBe(1);
+  });
+
+  it('while an HTTP-FLV tile with the same buffer jumps towards its live edge (the controller at work)', () => {
+    engines = fakeEngines({ holdsLatency: ['hls'] });
+    const tile = playingTileWithBuffer('http-flv');
+    expect(tile.video.currentTime).toBeGreaterThan(4);
+  });
+
   it('dispose stops the player at once and releases its MediaSource and video when the page is idle', async () => {
     const before = videoCounts();
     const tile = createPlayer();
@@ -590,9 +446,8 @@ describe('TilePlayer', () => {
 
     tile.video.setAttribute('src', 'blob:media-source');
     tile.dispose();
-    // At once: the connection closed behind mpegts.js's back (an unload now and a detach later would let an
-    // append in flight end in mpegts.js without its loading controller), the element out of the document.
-    expect(fake.players[0]!.calls.slice(-3)).toEqual(['load', 'play', 'loader.abort']);
+    // At once: the engine stopped (its connection closed: mpegts-engine.test.ts), the element out of the document.
+    expect(engines.created[0]!.calls).toEqual(['start', 'stop']);
     expect(container.querySelector('video')).toBeNull();
     expect(videoCounts()).toEqual({
       ...before,
@@ -603,48 +458,37 @@ describe('TilePlayer', () => {
     // When the page is idle: the MediaSource detached and destroyed, the element emptied.
     vi.advanceTimersByTime(0);
     expect(pendingReleases()).toBe(0);
-    expect(fake.players[0]!.calls.slice(-4)).toEqual(teardown);
+    expect(engines.created[0]!.calls).toEqual(['start', 'stop', 'destroy']);
     expect(tile.video.getAttribute('src')).toBeNull();
     expect(videoCounts()).toEqual(before);
     expect(window.__tianmuVideo).toMatchObject(before);
     expect(window.__tianmuVideo?.statistics()).toHaveLength(0);
 
     vi.advanceTimersByTime(10 * 60_000);
-    fake.players[0]!.emit('error', 'NetworkError', 'Exception', {});
-    await settle();
-    expect(fake.players).toHaveLength(1);
+    engines.created[0]!.handlers.onNetworkError('Exception');
+    expect(engines.created).toHaveLength(1);
     expect(listener).not.toHaveBeenCalled();
     tile.dispose(); // idempotent
     expect(videoCounts()).toEqual(before);
   });
 
-  it('dispose tears an HTTP stream down whole at once: it has no connection of ours to close', () => {
-    const tile = createPlayer({ kind: 'http-flv' });
-    tile.dispose();
-    expect(lastPlayer().calls.slice(-4)).toEqual(teardown);
-    expect(container.querySelector('video')).toBeNull();
-    releasePending();
-    expect(lastPlayer().calls.filter((call) => call === 'destroy')).toHaveLength(1);
-    expect(videoCounts()).toMatchObject({ players: 0, engines: 0, videoElements: 0 });
-  });
-
-  it('drops an event that was still queued when the player was disposed', async () => {
+  it('drops an event that arrives after the player was disposed', async () => {
     const tile = createPlayer();
-    lastPlayer().emit('error', 'NetworkError', 'Exception', {});
+    const { onNetworkError } = lastEngine().handlers;
     tile.dispose();
-    await settle();
+    onNetworkError('Exception');
     expect(states).toEqual([]);
     vi.advanceTimersByTime(60_000);
-    expect(fake.players).toHaveLength(1);
+    expect(engines.created).toHaveLength(1);
+    expect(videoCounts()).toMatchObject({ players: 0, engines: 0, videoElements: 0 });
   });
 
   it('dispose during a reconnect wait cancels the reconnect', async () => {
     const tile = createPlayer();
-    lastPlayer().emit('error', 'NetworkError', 'Exception', {});
-    await settle();
+    lastEngine().handlers.onNetworkError('Exception');
     tile.dispose();
     vi.advanceTimersByTime(60_000);
-    expect(fake.players).toHaveLength(1);
+    expect(engines.created).toHaveLength(1);
     expect(videoCounts()).toMatchObject({ players: 0, engines: 0, videoElements: 0 });
   });
 });

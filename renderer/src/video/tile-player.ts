@@ -1,31 +1,22 @@
-// One live camera tile: a <video> element and the mpegts.js player feeding it, a decoded-frame watchdog,
-// reconnects forever (capped backoff with jitter) and a teardown that leaves nothing behind.
+// One live camera tile: a <video> element and the engine feeding it (chosen by stream kind from an injected
+// table), a decoded-frame watchdog, reconnects forever (capped backoff with jitter) and a teardown that leaves
+// nothing behind.
+import { Emitter } from '@shared/base/emitter';
 import type { StreamKind } from '@shared/model/camera';
-import { onAllFirstFrames, othersWaitForFirstFrame, waitForFirstFrame } from './first-frame-wait';
-import { createHlsEngine } from './hls-engine';
-import { bufferedRangeAt, latencyAction } from './latency-control';
-import { createMpegtsEngine, isMpegtsSupported, mediaTypeOf } from './mpegts-engine';
-import type { EngineHandlers, PlayerEngine } from './player-engine';
+import { StartupHold } from './first-frame-wait';
+import { steerLatency } from './latency-steering';
+import type { EngineFactory, EngineHandlers, EngineTable, PlayerEngine } from './player-engine';
 import { countVideo, registerPlayer } from './player-count';
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './reconnect-delay';
 import { releaseLater } from './release-queue';
-import { connectingStatus } from './tile-status';
+import { endedStablePlayback, stablePlaybackMs } from './stable-playback';
+import { readDecodedFrames, readStatistics, type TileStatistics } from './tile-statistics';
+import { connectingStatus, type TilePlayerStatus } from './tile-status';
 
-export { codecInMessage, mediaTypeOf } from './mpegts-engine';
-
-/**
- * What a tile shows.
- * - `connecting`: the first connection, no frame decoded yet.
- * - `playing`: frames are being decoded.
- * - `stalled`: no new frame for `stallTimeoutMs` (a silent disconnect or a stuck decoder); a reconnect follows.
- * - `offline`: the stream could not be reached or ended (network error); a reconnect follows.
- * - `error`: the media pipeline failed (demux or MSE error); a reconnect follows.
- * - `forbidden`: the media server refused this viewer (HTTP 401/403); a reconnect follows.
- * - `reconnecting`: a new player was created after one of the three above, no frame decoded yet.
- * - `unsupported`: this browser cannot decode the stream (e.g. H.265 without a decoder). Final: no retries.
- */
-export type TilePlayerState =
-  'connecting' | 'playing' | 'stalled' | 'reconnecting' | 'offline' | 'unsupported' | 'error' | 'forbidden';
+export type { TilePlayerState, TilePlayerStatus } from './tile-status';
+export { readDecodedFrames, type TileStatistics } from './tile-statistics';
+export { startupHoldMs } from './first-frame-wait';
+export { stablePlaybackMs } from './stable-playback';
 
 /** Where a stream is: the result of resolving a camera and profile on its media platform. */
 export interface TilePlayerSource {
@@ -33,26 +24,10 @@ export interface TilePlayerSource {
   readonly kind: StreamKind;
 }
 
-/** A snapshot of a tile player, passed to `onStateChanged` listeners. */
-export interface TilePlayerStatus {
-  readonly state: TilePlayerState;
-  /**
-   * Consecutive reconnect attempts (shown as "第 N 次"); 0 while playing and on the first connection. Only
-   * stable playback (30 s) resets the count, so a stream that freezes right after each reconnect backs off.
-   */
-  readonly reconnectAttempt: number;
-  /** Reconnects over the player's whole life, for diagnostics. */
-  readonly reconnectCount: number;
-  /** When a new frame was last seen (ms since epoch), or null if none yet. */
-  readonly lastFrameAt: number | null;
-  /** The codec that cannot be played (e.g. `H.265`) when `state` is `unsupported`. */
-  readonly codec: string | null;
-  /** The last failure in words (an mpegts.js error detail), for logs and tooltips. */
-  readonly detail: string | null;
-}
-
-/** Tuning, mostly for tests. */
+/** The engines to play with, and tuning (mostly for tests). */
 export interface TilePlayerOptions {
+  /** Which engine plays each stream kind: `defaultEngines` (engines.ts), or a fake in tests. */
+  readonly engines: EngineTable;
   /** No new decoded frame for this long means stalled (default 10 s). */
   readonly stallTimeoutMs?: number;
   /**
@@ -72,56 +47,12 @@ export interface TilePlayerOptions {
   readonly readDecodedFrames?: (video: HTMLVideoElement) => number;
   /** Live latency to hold the tile under, in ms (default 1000; per wall in `wall.json`). */
   readonly latencyTargetMs?: number;
-  /** Playback this long after a failure counts as recovered: the backoff starts over (default 5 s). */
+  /** Playback this long after a failure counts as recovered: the backoff starts over (default 3 s). */
   readonly stablePlaybackMs?: number;
-}
-
-/** Live figures of one tile, for the statistics overlay, tests and the video bench. */
-export interface TileStatistics {
-  readonly state: TilePlayerState;
-  /** Live latency in ms: buffered ahead of the playhead plus the server-to-here transit (when known). */
-  readonly latencyMs: number | null;
-  /** The buffered part alone (ms ahead of `currentTime`). */
-  readonly bufferMs: number | null;
-  /** Send-to-arrival delay from the server's `onTianmuClock` tags, or null when the server does not send them. */
-  readonly transitMs: number | null;
-  /** Frames decoded per second over the last watchdog interval. */
-  readonly framesPerSecond: number;
-  readonly decodedFrames: number;
-  readonly droppedFrames: number;
-  readonly bitsPerSecond: number | null;
-  readonly playbackRate: number;
-  readonly videoCodec: string | null;
-  /** From creating the tile to its first decoded frame, ms (null until then). */
-  readonly timeToFirstFrameMs: number | null;
-  readonly reconnectCount: number;
-  readonly url: string;
 }
 
 /** A listener of state changes. */
 export type TilePlayerListener = (status: TilePlayerStatus) => void;
-
-/**
- * Playback this long (ms) counts as recovered: the next failure starts the backoff from its first step.
- * Longer than a server's key-frame cache plays (the latency controller jumps over a cache of more than
- * 1.5 s, so that is at most about 1.5 s), so a stream that plays its cache and freezes again keeps backing
- * off; short enough that a wall back from a media-server restart starts the next outage at the 1 s step.
- * (Stalls are throttled by the watchdog anyway; the backoff matters for fast failures such as refusals.)
- */
-export const stablePlaybackMs = 3_000;
-
-/** The first seconds of playback, in which the latency controller jumps over a key-frame cache (latency-control.ts). */
-const startingWindowMs = 3_000;
-/** The longest a starting tile holds its first picture for other tiles' first frames (first-frame-wait.ts), ms. */
-export const startupHoldMs = 1_000;
-
-/** The decoded-frame counter of a video element (Chromium also has the older webkit counter). */
-export function readDecodedFrames(video: HTMLVideoElement): number {
-  const quality =
-    typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality() : null;
-  if (quality) return quality.totalVideoFrames;
-  return (video as HTMLVideoElement & { webkitDecodedFrameCount?: number }).webkitDecodedFrameCount ?? 0;
-}
 
 /**
  * Plays one live stream into a `<video>` element it creates inside `container`, and keeps it playing:
@@ -133,7 +64,7 @@ export function readDecodedFrames(video: HTMLVideoElement): number {
 export class TilePlayer {
   /** The element frames are shown in; removed from the DOM by `dispose()`. */
   readonly video: HTMLVideoElement;
-  private readonly listeners = new Set<TilePlayerListener>();
+  private readonly stateChanged = new Emitter<TilePlayerStatus>();
   private readonly stallTimeoutMs: number;
   private readonly watchdogIntervalMs: number;
   private readonly latencyTargetSeconds: number;
@@ -142,6 +73,8 @@ export class TilePlayer {
   private readonly random: () => number;
   private readonly hasAudio: boolean;
   private readonly readFrames: (video: HTMLVideoElement) => number;
+  /** Makes this tile's engines; undefined when its stream kind has none (the tile is `unsupported`). */
+  private readonly engineFactory: EngineFactory | undefined;
   private readonly unregister: () => void;
   private readonly createdAt = performance.now();
   private engine: PlayerEngine | null = null;
@@ -152,8 +85,6 @@ export class TilePlayer {
   private generation = 0;
   private watchdogTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Ends a start-up hold on time (see `waitsForOtherTiles`). */
-  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private decodedFrames = 0;
   private framesPerSecond = 0;
   /** Decoded-frame count and time at the previous watchdog tick, for `framesPerSecond`. */
@@ -163,9 +94,8 @@ export class TilePlayer {
   private failureStreak = 0;
   /** When frames started advancing after the last failure (ms since epoch), or null. */
   private playingSince: number | null = null;
-  /** Ends this player's wait for its first frame (first-frame-wait.ts); null when it is not waiting. */
-  private firstFrameSeen: (() => void) | null = null;
-  private readonly stopFirstFrameListener: () => void;
+  /** This player's part in the page's start-up hold (first-frame-wait.ts). */
+  private readonly startupHold = new StartupHold(() => this.holdLatency());
   /** The RFC 6381 video codec of the current stream, once the engine has reported it. */
   private videoCodec: string | null = null;
   /** When frames last advanced, or when the current engine started (ms since epoch). */
@@ -179,7 +109,7 @@ export class TilePlayer {
   constructor(
     container: HTMLElement,
     private readonly source: TilePlayerSource,
-    options: TilePlayerOptions = {},
+    options: TilePlayerOptions,
   ) {
     this.stallTimeoutMs = options.stallTimeoutMs ?? 10_000;
     this.watchdogIntervalMs = options.watchdogIntervalMs ?? 500;
@@ -189,23 +119,14 @@ export class TilePlayer {
     this.random = options.random ?? Math.random;
     this.hasAudio = options.hasAudio ?? false;
     this.readFrames = options.readDecodedFrames ?? readDecodedFrames;
+    this.engineFactory = options.engines[source.kind];
 
-    this.video = document.createElement('video');
-    this.video.muted = true;
-    this.video.defaultMuted = true;
-    this.video.autoplay = true;
-    this.video.playsInline = true;
-    this.video.controls = false;
-    this.video.disablePictureInPicture = true;
-    this.video.style.cssText = 'display:block;width:100%;height:100%;object-fit:contain;';
-    container.append(this.video);
+    this.video = createTileVideo(container);
     countVideo('players', 1);
     countVideo('videoElements', 1);
     this.unregister = registerPlayer(() => this.statistics());
-    // The last tile of a switch shows its picture: tiles that held their first picture go live now.
-    this.stopFirstFrameListener = onAllFirstFrames(() => this.holdLatency());
 
-    if (source.kind !== 'hls' && mediaTypeOf(source.kind) === null) {
+    if (!this.engineFactory) {
       this.setStatus({
         state: 'unsupported',
         codec: source.kind.toUpperCase(),
@@ -213,8 +134,9 @@ export class TilePlayer {
       });
       return;
     }
-    if (source.kind !== 'hls' && !isMpegtsSupported()) {
-      this.setStatus({ state: 'unsupported', codec: 'MSE', detail: 'MediaSource is not available' });
+    const unavailable = this.engineFactory.unavailable?.() ?? null;
+    if (unavailable) {
+      this.setStatus({ state: 'unsupported', ...unavailable });
       return;
     }
     this.startEngine();
@@ -228,30 +150,30 @@ export class TilePlayer {
 
   /** Calls `listener` on every state change; returns the function that stops it. */
   onStateChanged(listener: TilePlayerListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // One failing listener (a tile's view) must not keep the others from hearing of the change.
+    const subscription = this.stateChanged.on((status) => {
+      try {
+        listener(status);
+      } catch (error) {
+        console.error('[tile-player] state listener failed', error);
+      }
+    });
+    return () => subscription.dispose();
   }
 
   /** The tile's live figures now (latency is read from the element at this moment). */
   statistics(): TileStatistics {
-    const quality = playbackQuality(this.video);
-    const range = this.engine ? bufferedRangeAt(this.video.buffered, this.video.currentTime) : null;
-    const bufferMs = range ? Math.max(0, (range.end - this.video.currentTime) * 1000) : null;
-    return {
+    return readStatistics(this.video, {
       state: this.currentStatus.state,
-      latencyMs: bufferMs === null ? null : Math.round(bufferMs + Math.max(0, this.transitMs ?? 0)),
-      bufferMs: bufferMs === null ? null : Math.round(bufferMs),
+      hasEngine: this.engine !== null,
       transitMs: this.transitMs,
       framesPerSecond: this.framesPerSecond,
-      decodedFrames: quality.decoded,
-      droppedFrames: quality.dropped,
       bitsPerSecond: this.bitsPerSecond,
-      playbackRate: this.video.playbackRate,
       videoCodec: this.videoCodec,
       timeToFirstFrameMs: this.timeToFirstFrameMs,
       reconnectCount: this.currentStatus.reconnectCount,
       url: this.source.url,
-    };
+    });
   }
 
   /**
@@ -263,10 +185,10 @@ export class TilePlayer {
     if (this.isDisposed) return;
     this.isDisposed = true;
     this.stopTimers();
-    this.stopFirstFrameListener();
+    this.startupHold.dispose();
     const engine = this.takeEngine();
     engine?.stop();
-    this.listeners.clear();
+    this.stateChanged.dispose();
     this.unregister();
     const video = this.video;
     video.pause();
@@ -303,14 +225,10 @@ export class TilePlayer {
     };
     this.transitMs = null;
     this.video.playbackRate = 1;
-    this.endFirstFrameWait();
-    this.firstFrameSeen = waitForFirstFrame(this);
-    this.engine =
-      this.source.kind === 'hls'
-        ? createHlsEngine(this.video, this.source.url, handlers)
-        : createMpegtsEngine(this.video, this.source.url, this.source.kind, handlers, {
-            hasAudio: this.hasAudio,
-          });
+    this.startupHold.beginWait();
+    const stream = { url: this.source.url, kind: this.source.kind, hasAudio: this.hasAudio };
+    // Only started when the kind has a factory (see the constructor).
+    this.engine = this.engineFactory!.create(this.video, stream, handlers);
     countVideo('engines', 1);
     this.decodedFrames = this.readFrames(this.video);
     this.progressAt = Date.now();
@@ -350,20 +268,9 @@ export class TilePlayer {
     if (!engine) return null;
     this.engine = null;
     this.generation++;
-    this.endFirstFrameWait();
-    this.endHold();
+    this.startupHold.endWait();
+    this.startupHold.endHold();
     return engine;
-  }
-
-  private endHold(): void {
-    clearTimeout(this.holdTimer);
-    this.holdTimer = undefined;
-  }
-
-  private endFirstFrameWait(): void {
-    const seen = this.firstFrameSeen;
-    this.firstFrameSeen = null;
-    seen?.();
   }
 
   private tick(): void {
@@ -388,7 +295,7 @@ export class TilePlayer {
         this.playingSince = now;
         this.timeToFirstFrameMs ??= Math.round(performance.now() - this.createdAt);
         this.setStatus({ state: 'playing', reconnectAttempt: 0, lastFrameAt: now, detail: null });
-        this.endFirstFrameWait();
+        this.startupHold.endWait();
       } else {
         this.setStatus({ lastFrameAt: now }, false);
       }
@@ -404,76 +311,35 @@ export class TilePlayer {
     if (now - this.progressAt >= this.stallTimeoutMs) this.fail('stalled', 'no decoded frame');
   }
 
-  /**
-   * Whether this tile, showing its first picture, holds it for other tiles of the page that still wait for
-   * theirs (first-frame-wait.ts) — `startupHoldMs` at most; a timer ends the hold on time.
-   */
-  private waitsForOtherTiles(): boolean {
-    if (this.playingSince === null) return false;
-    const heldFor = Date.now() - this.playingSince;
-    if (heldFor >= startupHoldMs || !othersWaitForFirstFrame(this)) return false;
-    if (this.holdTimer === undefined) {
-      const generation = this.generation;
-      this.holdTimer = setTimeout(() => {
-        this.holdTimer = undefined;
-        if (generation === this.generation) this.holdLatency();
-      }, startupHoldMs - heldFor);
-    }
-    return true;
-  }
-
-  /** One step of the latency controller (see latency-control.ts). */
+  /** One step of the latency controller (latency-steering.ts), unless the engine holds its own live edge. */
   private holdLatency(): void {
     if (this.isDisposed || !this.engine || this.currentStatus.state !== 'playing') return;
     if (this.engine.holdsLatency) return; // e.g. hls.js: see PlayerEngine.holdsLatency
-    const video = this.video;
-    const range = bufferedRangeAt(video.buffered, video.currentTime);
-    if (!range) return;
-    const action = latencyAction(
+    const playingSince = this.playingSince;
+    steerLatency(
+      this.video,
       {
-        currentTime: video.currentTime,
-        bufferedStart: range.start,
-        bufferedEnd: range.end,
-        transitSeconds: (this.transitMs ?? 0) / 1000,
-        playbackRate: video.playbackRate,
-        isStarting: this.playingSince !== null && Date.now() - this.playingSince < startingWindowMs,
-        waitsForOtherTiles: this.waitsForOtherTiles(),
+        transitMs: this.transitMs,
+        playingSince,
+        // A starting tile holds its first picture for other tiles that still wait for theirs (first-frame-wait.ts).
+        waitsForOtherTiles: () => this.startupHold.holds(playingSince),
       },
       this.latencyTargetSeconds,
     );
-    try {
-      if (action.holds) {
-        if (!video.paused) video.pause();
-        return;
-      }
-      if (action.seekTo !== null) video.currentTime = action.seekTo;
-      if (video.playbackRate !== action.playbackRate) video.playbackRate = action.playbackRate;
-      // A live element can end up paused (a seek past the data, a refused play()): keep it running.
-      if (video.paused) Promise.resolve(video.play()).catch(() => undefined);
-    } catch (error) {
-      console.warn('[tile-player] latency control failed', error);
-    }
   }
 
   /** Drops the current engine and schedules the next attempt; the state says why while we wait. */
   private fail(state: 'stalled' | 'offline' | 'error' | 'forbidden', detail: string): void {
     if (this.isDisposed) return;
     this.destroyEngine();
-    // A reconnect that plays a second of a server's key-frame cache and freezes again is not a recovery:
-    // without this, a flapping stream would retry every few seconds forever instead of backing off.
-    // Frames seen at the last watchdog tick and the server closes the stream now: they advanced until now.
-    const now = Date.now();
-    const lastFrameAt = this.currentStatus.lastFrameAt;
-    const wasAdvancing =
-      state !== 'stalled' &&
-      this.currentStatus.state === 'playing' &&
-      lastFrameAt !== null &&
-      now - lastFrameAt <= 1.5 * this.watchdogIntervalMs;
-    const lastProgressAt = wasAdvancing ? now : lastFrameAt;
-    const isStable =
-      this.playingSince !== null &&
-      lastProgressAt !== null &&
-      lastProgressAt - this.playingSince >= this.stableMs;
+    const isStable = endedStablePlayback({
+      state,
+      status: this.currentStatus,
+      playingSince: this.playingSince,
+      now: Date.now(),
+      watchdogIntervalMs: this.watchdogIntervalMs,
+      stableMs: this.stableMs,
+    });
     const attempt = (isStable ? 0 : this.failureStreak) + 1;
     this.failureStreak = attempt;
     this.playingSince = null;
@@ -503,26 +369,26 @@ export class TilePlayer {
     clearTimeout(this.reconnectTimer);
     this.watchdogTimer = undefined;
     this.reconnectTimer = undefined;
-    this.endHold();
+    this.startupHold.endHold();
   }
 
   private setStatus(change: Partial<TilePlayerStatus>, isNotified = true): void {
     this.currentStatus = { ...this.currentStatus, ...change };
     if (!isNotified) return;
-    const status = this.currentStatus;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(status);
-      } catch (error) {
-        console.error('[tile-player] state listener failed', error);
-      }
-    }
+    this.stateChanged.fire(this.currentStatus);
   }
 }
 
-/** Decoded and dropped frame counters of an element (zeros where the DOM does not decode). */
-function playbackQuality(video: HTMLVideoElement): { decoded: number; dropped: number } {
-  const quality =
-    typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality() : null;
-  return { decoded: quality?.totalVideoFrames ?? 0, dropped: quality?.droppedVideoFrames ?? 0 };
+/** A muted, inline, autoplaying `<video>` filling `container`, without controls. */
+function createTileVideo(container: HTMLElement): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.defaultMuted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  video.controls = false;
+  video.disablePictureInPicture = true;
+  video.style.cssText = 'display:block;width:100%;height:100%;object-fit:contain;';
+  container.append(video);
+  return video;
 }

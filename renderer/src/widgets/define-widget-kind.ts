@@ -24,16 +24,26 @@ export interface WidgetViewProps<K extends WidgetKindId> {
   bezels?: BezelBands;
 }
 
+/**
+ * A kind's own UI texts, one tree per locale (Chinese first), under a key named after the kind (e.g.
+ * `mapIncidents`); the registry merges them into the window's vue-i18n messages, views read them with `t()`.
+ */
+export interface WidgetMessages {
+  readonly 'zh-CN': Record<string, unknown>;
+  readonly en: Record<string, unknown>;
+}
+
 export interface WidgetKind<K extends WidgetKindId> {
   readonly id: K;
-  /** Bumped when the options change shape; `migrate` then upgrades older options. */
-  readonly version: number;
   readonly label: LocalizedText;
   /** The options schema, declared once in shared/model/widget.ts (type, defaults, validation). */
   readonly optionsSchema: (typeof widgetOptionSchemas)[K];
   readonly view: Component;
   /** Short description of one configured widget for the console's mimic (e.g. the camera name). */
   describe?(widget: WidgetConfigOf<K>): string;
+  /** The kind's UI texts, if it has any of its own (shared ones such as `widget.stale` live in renderer/src/i18n). */
+  readonly messages?: WidgetMessages;
+  /** Sample widgets for tests and the `#/gallery` page: every one must render from fixtures alone. */
   readonly fixtures: readonly WidgetConfigOf<K>[];
 }
 

@@ -1,5 +1,6 @@
 // The one list of widget kinds. Every kind declared in shared/model/widget.ts must have an entry here.
 import type { WidgetConfig, WidgetKindId } from '@shared/model/widget';
+import { mergeMessages } from '../i18n';
 import type { WidgetKind } from './define-widget-kind';
 import { videoCameraKind } from './video-camera';
 import { videoPatrolKind } from './video-patrol';
@@ -24,6 +25,9 @@ export const widgetKinds: { readonly [K in WidgetKindId]: WidgetKind<K> } = {
   clock: clockKind,
   empty: emptyKind,
 };
+
+// Each kind's own texts join the window's vue-i18n messages before any view of it renders.
+for (const kind of Object.values(widgetKinds)) if (kind.messages) mergeMessages(kind.messages);
 
 export function widgetKindOf(widget: WidgetConfig): WidgetKind<WidgetKindId> {
   return widgetKinds[widget.kind] as unknown as WidgetKind<WidgetKindId>;

@@ -31,6 +31,11 @@ export const sessionRequests = {
       indicators: z.array(indicatorSchema),
       state: wallStateSchema,
       stateHash: z.string(),
+      /**
+       * Points of history the core keeps per topic: a window keeps no more (absent from older cores; a soak
+       * bench makes it small so the caps fill before it measures).
+       */
+      historyLength: z.number().int().positive().optional(),
     }),
   },
 } as const;

@@ -4,7 +4,6 @@ import ClockView from './ClockView.vue';
 
 export const clockKind = defineWidgetKind({
   id: 'clock',
-  version: 1,
   label: { zh: '时钟', en: 'Clock' },
   view: ClockView,
   fixtures: [{ kind: 'clock', options: { showDate: true } }],

@@ -4,7 +4,6 @@ import EmptyView from './EmptyView.vue';
 
 export const emptyKind = defineWidgetKind({
   id: 'empty',
-  version: 1,
   label: { zh: '空闲', en: 'Empty' },
   view: EmptyView,
   fixtures: [{ kind: 'empty', options: {} }],

@@ -5,7 +5,12 @@ import type { Camera } from '@shared/model/camera';
 import type { DistrictMap } from '@shared/model/workspace';
 import { defaultBaseMapCatalogue } from '@shared/model/base-map';
 import { windowContextKey, type WindowContext } from '../../data/context';
+import { i18n, mergeMessages } from '../../i18n';
 import MapIncidentsView from './MapIncidentsView.vue';
+import { mapIncidentsMessages } from './messages';
+
+// The registry merges every kind's texts in a window; this test mounts the view alone.
+mergeMessages(mapIncidentsMessages);
 
 const district: DistrictMap = {
   type: 'FeatureCollection',
@@ -69,7 +74,7 @@ function mountMap(layers: Array<'district' | 'grids' | 'cameras' | 'incidents'>)
       size: { width: 800, height: 600 },
       active: true,
     },
-    global: { provide: { [windowContextKey as symbol]: fakeContext() } },
+    global: { plugins: [i18n], provide: { [windowContextKey as symbol]: fakeContext() } },
   });
 }
 

@@ -3,6 +3,7 @@
 import type { WidgetOptions } from '@shared/model/widget';
 import { defineWidgetKind } from '../define-widget-kind';
 import MapIncidentsView from './MapIncidentsView.vue';
+import { mapIncidentsMessages } from './messages';
 
 /** The layers' names as the console's mimic lists them. */
 const layerNames: Record<WidgetOptions<'map.incidents'>['layers'][number], string> = {
@@ -18,9 +19,9 @@ const layerNames: Record<WidgetOptions<'map.incidents'>['layers'][number], strin
 /** An offline district map: base map from the district file, city-ops grids and cameras. */
 export const mapIncidentsKind = defineWidgetKind({
   id: 'map.incidents',
-  version: 1,
   label: { zh: '事件地图', en: 'Incident map' },
   view: MapIncidentsView,
+  messages: mapIncidentsMessages,
   describe: (widget) => widget.options.layers.map((layer) => layerNames[layer]).join(' · '),
   fixtures: [
     { kind: 'map.incidents', options: { layers: ['district', 'grids', 'cameras'] } },

@@ -5,7 +5,6 @@ import VideoCameraView from './VideoCameraView.vue';
 /** A live camera tile (sub or main stream by tile size), with its name and playback state in Chinese. */
 export const videoCameraKind = defineWidgetKind({
   id: 'video.camera',
-  version: 1,
   label: { zh: '视频', en: 'Video' },
   view: VideoCameraView,
   describe: (widget) => widget.options.cameraId,

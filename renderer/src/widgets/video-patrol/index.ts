@@ -6,7 +6,6 @@ import VideoPatrolView from './VideoPatrolView.vue';
 /** A patrol cell: one camera (or one page of a rows×columns block) per dwell (≥ 5 s), paused from the console. */
 export const videoPatrolKind = defineWidgetKind({
   id: 'video.patrol',
-  version: 1,
   label: { zh: '视频轮巡', en: 'Video patrol' },
   view: VideoPatrolView,
   describe: (widget) => {

@@ -4,7 +4,6 @@ import VitalsGaugeView from './VitalsGaugeView.vue';
 
 export const vitalsGaugeKind = defineWidgetKind({
   id: 'vitals.gauge',
-  version: 1,
   label: { zh: '仪表盘', en: 'Gauge' },
   view: VitalsGaugeView,
   describe: (widget) => widget.options.title ?? widget.options.indicatorId,

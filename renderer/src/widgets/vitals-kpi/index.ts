@@ -4,7 +4,6 @@ import VitalsKpiView from './VitalsKpiView.vue';
 
 export const vitalsKpiKind = defineWidgetKind({
   id: 'vitals.kpi',
-  version: 1,
   label: { zh: '指标', en: 'KPI' },
   view: VitalsKpiView,
   describe: (widget) => widget.options.title ?? widget.options.indicatorIds.join(', '),

@@ -4,7 +4,6 @@ import VitalsRankingView from './VitalsRankingView.vue';
 
 export const vitalsRankingKind = defineWidgetKind({
   id: 'vitals.ranking',
-  version: 1,
   label: { zh: '排行', en: 'Ranking' },
   view: VitalsRankingView,
   describe: (widget) => widget.options.title ?? widget.options.indicatorIds.join(', '),

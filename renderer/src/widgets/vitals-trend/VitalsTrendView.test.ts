@@ -8,7 +8,12 @@ import { windowContextKey, type WindowContext } from '../../data/context';
 import { LiveData } from '../../data/live-data';
 import type { CoreClient } from '../../transport/core-client';
 import type { ChartOption } from '../../charts/use-chart';
+import { i18n, mergeMessages } from '../../i18n';
 import VitalsTrendView from './VitalsTrendView.vue';
+import { vitalsTrendMessages } from './messages';
+
+// The registry merges every kind's texts in a window; this test mounts the view alone.
+mergeMessages(vitalsTrendMessages);
 
 const charted = vi.hoisted(() => ({ option: undefined as undefined | (() => unknown) }));
 vi.mock('../../charts/use-chart', () => ({
@@ -73,7 +78,7 @@ function mountTrend() {
       size: { width: 640, height: 360 },
       active: true,
     },
-    global: { provide: { [windowContextKey as symbol]: fakeContext() } },
+    global: { plugins: [i18n], provide: { [windowContextKey as symbol]: fakeContext() } },
   });
 }
 

@@ -1,13 +1,14 @@
 // The `vitals.trend` widget kind: a line chart of one to six vital-sign indicators over recent minutes.
 import { defineWidgetKind } from '../define-widget-kind';
 import VitalsTrendView from './VitalsTrendView.vue';
+import { vitalsTrendMessages } from './messages';
 
 /** A trend chart with warning bands, each indicator's latest value and its age in the header. */
 export const vitalsTrendKind = defineWidgetKind({
   id: 'vitals.trend',
-  version: 1,
   label: { zh: '趋势图', en: 'Trend' },
   view: VitalsTrendView,
+  messages: vitalsTrendMessages,
   describe: (widget) => widget.options.title ?? widget.options.indicatorIds.join(', '),
   fixtures: [
     { kind: 'vitals.trend', options: { indicatorIds: ['rain-1h'], minutes: 10 } },
