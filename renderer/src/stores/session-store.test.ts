@@ -32,7 +32,8 @@ describe('useSessionStore', () => {
     const { client, live } = countingClient();
     const session = useSessionStore();
     session.start(client, 'console');
-    expect(live()).toBe(4);
+    // wall.stateChanged, scenario.listChanged, scenario.suggestionsChanged, auth.sessionEnded, the status.
+    expect(live()).toBe(5);
     session.stop();
     expect(live()).toBe(0);
   });
@@ -44,6 +45,6 @@ describe('useSessionStore', () => {
     session.start(first.client, 'wall', 'display-1');
     session.start(second.client, 'wall', 'display-1');
     expect(first.live()).toBe(0);
-    expect(second.live()).toBe(4);
+    expect(second.live()).toBe(5);
   });
 });
