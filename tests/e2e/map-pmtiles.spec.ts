@@ -193,7 +193,8 @@ test('a raster PMTiles base map draws its tiles from the core on 127.0.0.1, and 
   await page.screenshot({ path: 'test-results/screens/map-pmtiles.png' });
 
   expect(tiles.length).toBeGreaterThan(4);
-  const token = new URL(host.urls.get('console')!).searchParams.get('token');
+  // Tiles carry the core's access token: the wall windows' (the console has its own start ticket).
+  const token = new URL(host.urls.get('wall:left')!).searchParams.get('token');
   expect(token).toMatch(/^[0-9a-f]{32}$/);
   for (const tile of tiles) {
     const url = new URL(tile.url);
@@ -257,7 +258,8 @@ test('a vector (MVT) PMTiles base map draws land and water in the default style'
   await page.screenshot({ path: 'test-results/screens/map-pmtiles-vector.png' });
 
   expect(tiles.length).toBeGreaterThan(4);
-  const token = new URL(host.urls.get('console')!).searchParams.get('token');
+  // Tiles carry the core's access token: the wall windows' (the console has its own start ticket).
+  const token = new URL(host.urls.get('wall:left')!).searchParams.get('token');
   expect(token).toMatch(/^[0-9a-f]{32}$/);
   for (const tile of tiles) {
     expect(new URL(tile.url).pathname).toMatch(/^\/basemaps\/local-vector\/\d+\/\d+\/\d+$/);

@@ -19,7 +19,8 @@ function shownFrames(page: Page, cameraId: string): Promise<number> {
 }
 
 async function hlsRequests(): Promise<number> {
-  const token = new URL(video.host.urls.get('console')!).searchParams.get('token') ?? '';
+  // The fault control answers to the core's access token: the wall windows' (the console has its own ticket).
+  const token = new URL(video.host.urls.get('wall:left')!).searchParams.get('token') ?? '';
   const response = await fetch(`${video.host.origin}/test/media/stats?token=${encodeURIComponent(token)}`);
   return ((await response.json()) as { hlsRequests: number }).hlsRequests;
 }

@@ -43,7 +43,9 @@ export function tileStates(page: Page): Promise<string[]> {
 
 /** The test-only fault control of the host's demo media server (`--fault-injection`). */
 export function mediaControl(host: RunningHost) {
-  const token = new URL(host.urls.get('console')!).searchParams.get('token') ?? '';
+  // The fault control answers to the core's access token: the wall windows' (the console has its own ticket).
+  const wallUrl = [...host.urls].find(([key]) => key.startsWith('wall:'))![1];
+  const token = new URL(wallUrl).searchParams.get('token') ?? '';
   const url = (route: string) => `${host.origin}/test/media/${route}?token=${encodeURIComponent(token)}`;
   // Node's fetch may reuse a kept-alive socket the host is just closing ("other side closed"): ask again once.
   const request = (route: string, init?: RequestInit) =>
