@@ -45,7 +45,8 @@ export const mediaRequests = {
   },
   /** Saves a tile's current frame, a PNG encoded as base64, under `<workspace>/snapshots/`. */
   'media.snapshot': {
-    access: 'operate',
+    // A wall tile's 截图 saves the frame it shows: wall machines too, for cameras they may play (checked per camera).
+    access: 'wall',
     params: z.object({
       cameraId: idSchema,
       png: z
