@@ -33,16 +33,28 @@ import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
 import { contentSecurityPolicy } from './server/content-security-policy';
+import { advertisedHost, resolveServerSettings, withCoreScheme } from './server/server-settings';
+import { readTlsIdentity } from './server/tls-identity';
 
 export { WorkspaceError } from './workspace/workspace-error';
 export type { Workspace } from './workspace/load-workspace';
 export type { CoreSession } from './session';
 
 export interface CoreOptions {
-  /** Address of the core's HTTP server (default 127.0.0.1: never reachable from other machines by default). */
+  /**
+   * Address of the core's HTTP server (`--listen`; with `port`, overrides the workspace's `server.listen`).
+   * Default 127.0.0.1: never reachable from other machines unless configured. Off loopback TLS is required
+   * (server/listen-policy.ts).
+   */
   host?: string;
   /** Port of the HTTP server (default 0: any free port). */
   port?: number;
+  /** `--tls-cert` / `--tls-key` (override the workspace's `server.tls`). */
+  tls?: { certificateFile: string; keyFile: string };
+  /** More host names other machines use (override the workspace's `server.names`). */
+  names?: readonly string[];
+  /** `--insecure-lan`: plain HTTP off loopback, announced by a red banner in every window. */
+  insecureLan?: boolean;
   /** Folder of the built renderer to serve (both hosts load their windows from the core's origin). */
   rendererDir?: string;
   /** Folder of the demo clips (default: resources/media/clips beside the workspace's resources). */
@@ -80,17 +92,55 @@ export interface Core {
   readonly sources: SourceManager;
   readonly typhoon: TyphoonScript;
   readonly media: MediaServer;
-  /** `http://127.0.0.1:PORT`. */
+  /** `http(s)://ADDRESS:PORT`, loadable on this machine (a wildcard listener is named by loopback). */
   readonly origin: string;
+  /** How the core listens: what the CLI prints and the Electron shell trusts. */
+  readonly server: CoreServerFacts;
   readonly accessToken: string | null;
   /** Opens a session for one window; its events go to `send`. */
   connect(send: EventSender): CoreSession;
   close(): Promise<void>;
 }
 
+export interface CoreServerFacts {
+  readonly scheme: 'http' | 'https';
+  /** Plain HTTP off loopback (`--insecure-lan`). */
+  readonly isInsecureLan: boolean;
+  /** `ADDRESS:PORT` as bound. */
+  readonly listen: string;
+  /** The names other machines may use (configured, then the certificate's). */
+  readonly names: readonly string[];
+  /** The served certificate (under TLS): the Electron shell accepts exactly this one. */
+  readonly certificate: {
+    readonly fingerprint256: string;
+    readonly spkiSha256: string;
+    readonly validTo: string;
+  } | null;
+}
+
 /** Loads the workspace (refusing to start on any bad file) and starts every service. */
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
-  const workspace = await loadWorkspace(path.resolve(workspaceDir));
+  const loadedWorkspace = await loadWorkspace(path.resolve(workspaceDir));
+  // Where to listen is decided before anything starts: off loopback without TLS nothing does.
+  const serverSettings = resolveServerSettings(
+    {
+      listen:
+        options.host !== undefined || options.port !== undefined
+          ? { host: options.host ?? '127.0.0.1', port: options.port ?? 0 }
+          : undefined,
+      tls: options.tls,
+      names: options.names,
+      insecureLan: options.insecureLan,
+    },
+    loadedWorkspace.manifest.server,
+    loadedWorkspace.directory,
+  );
+  const tlsIdentity = serverSettings.tls ? await readTlsIdentity(serverSettings.tls) : null;
+  const hostNames = [...serverSettings.names, ...(tlsIdentity?.names ?? [])];
+  const workspace: Workspace = {
+    ...loadedWorkspace,
+    platforms: loadedWorkspace.platforms.map((platform) => withCoreScheme(platform, serverSettings.scheme)),
+  };
   const log = options.log ?? ((line: string) => console.log(line));
   // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
   const hub = new FeedHub({
@@ -193,7 +243,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
   let nextMediaHost = (): string => new URL(http.origin).host;
   const handlers: RequestHandlers<SessionContext> = {
-    ...workspaceHandlers(workspace, wall),
+    ...workspaceHandlers(workspace, wall, { isInsecureLan: serverSettings.isInsecureLan }),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
@@ -255,12 +305,16 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // The pages' CSP names the media addresses, known once every listener is up (no page is served before).
   let policy = contentSecurityPolicy({
     mediaHosts: [],
+    scheme: serverSettings.scheme,
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
+  const tls = tlsIdentity ?? undefined;
   const http: HttpServer = await startHttpServer({
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
+    host: serverSettings.listen.host,
+    port: serverSettings.listen.port,
+    tls,
+    names: hostNames,
     rendererDir: options.rendererDir,
     media,
     accessToken,
@@ -273,16 +327,26 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const mediaListeners = await startMediaListeners(
     media,
-    options.host ?? '127.0.0.1',
+    serverSettings.listen.host,
     options.extraMediaPorts ?? 3,
+    { tls, names: hostNames },
   ).catch(async (error: unknown) => {
     await http.close();
     throw error;
   });
-  const mediaHosts = [new URL(http.origin).host, ...mediaListeners.hosts];
+  // Stream URLs name the media ports by a host other machines reach as well (server-settings.ts).
+  const mediaHostName = advertisedHost(
+    serverSettings.listen.host,
+    serverSettings.names,
+    tlsIdentity?.names ?? [],
+  );
+  const mediaHosts = [new URL(http.origin).host, ...mediaListeners.hosts].map(
+    (host) => `${mediaHostName}:${new URL(`http://${host}`).port}`,
+  );
   nextMediaHost = roundRobin(mediaHosts);
   policy = contentSecurityPolicy({
     mediaHosts,
+    scheme: serverSettings.scheme,
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
@@ -307,6 +371,19 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     typhoon,
     media,
     origin: http.origin,
+    server: {
+      scheme: serverSettings.scheme,
+      isInsecureLan: serverSettings.isInsecureLan,
+      listen: `${serverSettings.listen.host.includes(':') ? `[${serverSettings.listen.host}]` : serverSettings.listen.host}:${new URL(http.origin).port}`,
+      names: hostNames,
+      certificate: tlsIdentity
+        ? {
+            fingerprint256: tlsIdentity.fingerprint256,
+            spkiSha256: tlsIdentity.spkiSha256,
+            validTo: tlsIdentity.validTo,
+          }
+        : null,
+    },
     accessToken,
     connect,
     async close() {
