@@ -49,6 +49,8 @@ export interface CoreOptions {
   host?: string;
   /** Port of the HTTP server (default 0: any free port). */
   port?: number;
+  /** Port on 127.0.0.1 when neither host/port nor the workspace's `server.listen` say (default 0). */
+  defaultPort?: number;
   /** `--tls-cert` / `--tls-key` (override the workspace's `server.tls`). */
   tls?: { certificateFile: string; keyFile: string };
   /** More host names other machines use (override the workspace's `server.names`). */
@@ -128,6 +130,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
         options.host !== undefined || options.port !== undefined
           ? { host: options.host ?? '127.0.0.1', port: options.port ?? 0 }
           : undefined,
+      defaultListen: { host: '127.0.0.1', port: options.defaultPort ?? 0 },
       tls: options.tls,
       names: options.names,
       insecureLan: options.insecureLan,

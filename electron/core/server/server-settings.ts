@@ -16,6 +16,8 @@ export interface ServerOverrides {
   readonly names?: readonly string[] | undefined;
   /** `--insecure-lan`: plain HTTP off loopback, announced on every screen. Never read from a file. */
   readonly insecureLan?: boolean | undefined;
+  /** Where to listen when neither `listen` nor the workspace say (default: defaultListen). */
+  readonly defaultListen?: ListenAddress | undefined;
 }
 
 /** The settings the core starts its listeners with. */
@@ -45,7 +47,7 @@ export function resolveServerSettings(
     overrides.listen ??
     (workspace?.listen
       ? parseListenAddress(workspace.listen, 'workspace.json server.listen')
-      : defaultListen);
+      : (overrides.defaultListen ?? defaultListen));
   let tls: TlsFiles | null = null;
   if (overrides.tls) {
     tls = { ...overrides.tls, certificateField: '--tls-cert', keyField: '--tls-key' };
