@@ -8,7 +8,7 @@ import { createCore, WorkspaceError, type Core } from '../core';
 import { registerIpcBridge } from './ipc-bridge';
 import { parseLaunchOptions, resolveAppPaths, type LaunchOptions } from './launch-options';
 import { isGpuDisabled, relaunchWithoutGpuArguments, startupSwitches } from './restart-policy';
-import { hardenSession, hardenWebContents } from './security';
+import { hardenSession, hardenWebContents, trustOwnCertificate } from './security';
 import { WindowManager } from './window-manager';
 import { toPhysicalDisplays } from './window-plan';
 
@@ -58,6 +58,8 @@ async function start(): Promise<void> {
     core = await createCore(paths.workspace, {
       rendererDir: paths.renderer,
       clipsDir: paths.clips,
+      // Where to listen comes from the workspace's server block; plain HTTP off loopback only by switch.
+      insecureLan: launch.insecureLan,
       // An installed app's workspace may be read-only (inside the package): keep the wall state per user.
       ...(app.isPackaged ? { stateDir: path.join(app.getPath('userData'), 'wall-state') } : {}),
     });
@@ -69,6 +71,7 @@ async function start(): Promise<void> {
   }
 
   hardenSession(session.defaultSession, core.origin);
+  trustOwnCertificate(app, core.server.certificate?.fingerprint256 ?? null);
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, {
       appOrigin: core.origin,
