@@ -13,6 +13,7 @@ import type { CoreSession } from '../session';
 import { startHttpServer, type HttpServer } from './http-server';
 import { startMediaListeners, type MediaListeners } from './media-listeners';
 import { readTlsIdentity, type TlsIdentity } from './tls-identity';
+import { securityHeaders } from './security-headers';
 
 const clipsDir = fileURLToPath(new URL('../../../resources/media/clips', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/tls', import.meta.url));
@@ -225,5 +226,16 @@ describe('readTlsIdentity', () => {
     await expect(readTlsIdentity(files('certificate.pem', 'certificate.pem'))).rejects.toThrow(
       /server\.tls\.key: .*certificate\.pem is not a PEM private key/,
     );
+  });
+});
+
+describe('securityHeaders', () => {
+  it('sends HSTS only under TLS (over plain HTTP it would be ignored, and lie)', () => {
+    expect(securityHeaders(true)).toHaveProperty('Strict-Transport-Security');
+    expect(securityHeaders(false)).not.toHaveProperty('Strict-Transport-Security');
+    expect(securityHeaders(false)).toMatchObject({
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+    });
   });
 });
