@@ -33,10 +33,10 @@ import { DemoSensors } from './map/demo-sensors';
 import { createFaultControl } from './media/fault-control';
 import { roundRobin, startMediaListeners } from './server/media-listeners';
 import { contentSecurityPolicy } from './server/content-security-policy';
-import { advertisedHost, resolveServerSettings, withCoreScheme } from './server/server-settings';
-import { readTlsIdentity } from './server/tls-identity';
+import { prepareServer, serverFacts, type CoreServerFacts } from './server/server-settings';
 
 export { WorkspaceError } from './workspace/workspace-error';
+export type { CoreServerFacts } from './server/server-settings';
 export type { Workspace } from './workspace/load-workspace';
 export type { CoreSession } from './session';
 
@@ -104,45 +104,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export interface CoreServerFacts {
-  readonly scheme: 'http' | 'https';
-  /** Plain HTTP off loopback (`--insecure-lan`). */
-  readonly isInsecureLan: boolean;
-  /** `ADDRESS:PORT` as bound. */
-  readonly listen: string;
-  /** The names other machines may use (configured, then the certificate's). */
-  readonly names: readonly string[];
-  /** The served certificate (under TLS): the Electron shell accepts exactly this one. */
-  readonly certificate: {
-    readonly fingerprint256: string;
-    readonly spkiSha256: string;
-    readonly validTo: string;
-  } | null;
-}
-
 /** Loads the workspace (refusing to start on any bad file) and starts every service. */
 export async function createCore(workspaceDir: string, options: CoreOptions): Promise<Core> {
   const loadedWorkspace = await loadWorkspace(path.resolve(workspaceDir));
   // Where to listen is decided before anything starts: off loopback without TLS nothing does.
-  const serverSettings = resolveServerSettings(
-    {
-      listen:
-        options.host !== undefined || options.port !== undefined
-          ? { host: options.host ?? '127.0.0.1', port: options.port ?? 0 }
-          : undefined,
-      defaultListen: { host: '127.0.0.1', port: options.defaultPort ?? 0 },
-      tls: options.tls,
-      names: options.names,
-      insecureLan: options.insecureLan,
-    },
-    loadedWorkspace.manifest.server,
-    loadedWorkspace.directory,
-  );
-  const tlsIdentity = serverSettings.tls ? await readTlsIdentity(serverSettings.tls) : null;
-  const hostNames = [...serverSettings.names, ...(tlsIdentity?.names ?? [])];
+  const server = await prepareServer(options, loadedWorkspace);
   const workspace: Workspace = {
     ...loadedWorkspace,
-    platforms: loadedWorkspace.platforms.map((platform) => withCoreScheme(platform, serverSettings.scheme)),
+    platforms: loadedWorkspace.platforms.map(server.withCoreScheme),
   };
   const log = options.log ?? ((line: string) => console.log(line));
   // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
@@ -246,7 +215,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // Stream URLs of the demo platform name one of the media server's addresses, known once they listen.
   let nextMediaHost = (): string => new URL(http.origin).host;
   const handlers: RequestHandlers<SessionContext> = {
-    ...workspaceHandlers(workspace, wall, { isInsecureLan: serverSettings.isInsecureLan }),
+    ...workspaceHandlers(workspace, wall, { isInsecureLan: server.settings.isInsecureLan }),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor),
     ...feedHandlers(),
@@ -308,16 +277,16 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // The pages' CSP names the media addresses, known once every listener is up (no page is served before).
   let policy = contentSecurityPolicy({
     mediaHosts: [],
-    scheme: serverSettings.scheme,
+    scheme: server.settings.scheme,
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
-  const tls = tlsIdentity ?? undefined;
+  const tls = server.tls ?? undefined;
   const http: HttpServer = await startHttpServer({
-    host: serverSettings.listen.host,
-    port: serverSettings.listen.port,
+    host: server.settings.listen.host,
+    port: server.settings.listen.port,
     tls,
-    names: hostNames,
+    names: server.names,
     rendererDir: options.rendererDir,
     media,
     accessToken,
@@ -330,26 +299,21 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const mediaListeners = await startMediaListeners(
     media,
-    serverSettings.listen.host,
+    server.settings.listen.host,
     options.extraMediaPorts ?? 3,
-    { tls, names: hostNames },
+    { tls, names: server.names },
   ).catch(async (error: unknown) => {
     await http.close();
     throw error;
   });
   // Stream URLs name the media ports by a host other machines reach as well (server-settings.ts).
-  const mediaHostName = advertisedHost(
-    serverSettings.listen.host,
-    serverSettings.names,
-    tlsIdentity?.names ?? [],
-  );
   const mediaHosts = [new URL(http.origin).host, ...mediaListeners.hosts].map(
-    (host) => `${mediaHostName}:${new URL(`http://${host}`).port}`,
+    (host) => `${server.mediaHostName}:${new URL(`http://${host}`).port}`,
   );
   nextMediaHost = roundRobin(mediaHosts);
   policy = contentSecurityPolicy({
     mediaHosts,
-    scheme: serverSettings.scheme,
+    scheme: server.settings.scheme,
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
@@ -374,19 +338,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     typhoon,
     media,
     origin: http.origin,
-    server: {
-      scheme: serverSettings.scheme,
-      isInsecureLan: serverSettings.isInsecureLan,
-      listen: `${serverSettings.listen.host.includes(':') ? `[${serverSettings.listen.host}]` : serverSettings.listen.host}:${new URL(http.origin).port}`,
-      names: hostNames,
-      certificate: tlsIdentity
-        ? {
-            fingerprint256: tlsIdentity.fingerprint256,
-            spkiSha256: tlsIdentity.spkiSha256,
-            validTo: tlsIdentity.validTo,
-          }
-        : null,
-    },
+    server: serverFacts(server, http.origin),
     accessToken,
     connect,
     async close() {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Platform } from '@shared/model/camera';
 import type { ServerSettings } from '@shared/model/workspace';
 import { listenPolicy, parseListenAddress, type ListenAddress } from './listen-policy';
-import type { TlsFiles } from './tls-identity';
+import { readTlsIdentity, type TlsFiles, type TlsIdentity } from './tls-identity';
 
 /** What the command line (or a test) says; each field overrides the workspace's. */
 export interface ServerOverrides {
@@ -106,5 +106,94 @@ export function withCoreScheme(platform: Platform, scheme: 'http' | 'https'): Pl
   return {
     ...platform,
     url: { ...platform.url, main: upgrade(platform.url.main), sub: upgrade(platform.url.sub) },
+  };
+}
+
+/** How the core listens, as the CLI prints it and the Electron shell trusts it. */
+export interface CoreServerFacts {
+  readonly scheme: 'http' | 'https';
+  /** Plain HTTP off loopback (`--insecure-lan`). */
+  readonly isInsecureLan: boolean;
+  /** `ADDRESS:PORT` as bound. */
+  readonly listen: string;
+  /** The names other machines may use (configured, then the certificate's). */
+  readonly names: readonly string[];
+  /** The served certificate (under TLS): the Electron shell accepts exactly this one. */
+  readonly certificate: {
+    readonly fingerprint256: string;
+    readonly spkiSha256: string;
+    readonly validTo: string;
+  } | null;
+}
+
+/** Everything the core's listeners need, decided and read before any of them starts. */
+export interface PreparedServer {
+  readonly settings: ResolvedServerSettings;
+  readonly tls: TlsIdentity | null;
+  /** Names the listeners answer to besides their address and loopback: configured, then the certificate's. */
+  readonly names: readonly string[];
+  /** The host stream URLs name the demo media ports by (advertisedHost). */
+  readonly mediaHostName: string;
+  /** A platform with the core's scheme (withCoreScheme). */
+  readonly withCoreScheme: (platform: Platform) => Platform;
+}
+
+/**
+ * Resolves the settings (`resolveServerSettings`, refusing off loopback without TLS) and reads the certificate
+ * pair; throws before anything listens.
+ */
+export async function prepareServer(
+  options: {
+    host?: string | undefined;
+    port?: number | undefined;
+    defaultPort?: number | undefined;
+    tls?: ServerOverrides['tls'];
+    names?: readonly string[] | undefined;
+    insecureLan?: boolean | undefined;
+  },
+  workspace: {
+    readonly manifest: { readonly server?: ServerSettings | undefined };
+    readonly directory: string;
+  },
+): Promise<PreparedServer> {
+  const settings = resolveServerSettings(
+    {
+      listen:
+        options.host !== undefined || options.port !== undefined
+          ? { host: options.host ?? '127.0.0.1', port: options.port ?? 0 }
+          : undefined,
+      defaultListen: { host: '127.0.0.1', port: options.defaultPort ?? 0 },
+      tls: options.tls,
+      names: options.names,
+      insecureLan: options.insecureLan,
+    },
+    workspace.manifest.server,
+    workspace.directory,
+  );
+  const tls = settings.tls ? await readTlsIdentity(settings.tls) : null;
+  return {
+    settings,
+    tls,
+    names: [...settings.names, ...(tls?.names ?? [])],
+    mediaHostName: advertisedHost(settings.listen.host, settings.names, tls?.names ?? []),
+    withCoreScheme: (platform) => withCoreScheme(platform, settings.scheme),
+  };
+}
+
+/** The facts of a prepared server once it listens at `origin`. */
+export function serverFacts(server: PreparedServer, origin: string): CoreServerFacts {
+  const host = server.settings.listen.host;
+  return {
+    scheme: server.settings.scheme,
+    isInsecureLan: server.settings.isInsecureLan,
+    listen: `${host.includes(':') ? `[${host}]` : host}:${new URL(origin).port}`,
+    names: server.names,
+    certificate: server.tls
+      ? {
+          fingerprint256: server.tls.fingerprint256,
+          spkiSha256: server.tls.spkiSha256,
+          validTo: server.tls.validTo,
+        }
+      : null,
   };
 }
