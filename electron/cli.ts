@@ -9,6 +9,7 @@ import { findBrowser } from './host-browser/find-browser';
 import { startBrowserHost } from './host-browser/browser-host';
 import { runUserCommand } from './core/auth/user-cli';
 import { serveServerOptions } from './host-browser/serve-flags';
+import { isLoopbackHost } from './core/server/listen-policy';
 
 const usage = `usage: tianmu <command> [options]
 
@@ -110,7 +111,11 @@ async function main(argv: string[]): Promise<number> {
   for (const window of host.windows) console.log(`  ${window.label.padEnd(24)} ${window.url}`);
   const facts = host.core.server;
   const port = new URL(host.core.origin).port;
-  for (const name of facts.names)
+  // Other machines' addresses: none when the core listens on loopback only.
+  const lanNames = isLoopbackHost(new URL(`http://${facts.listen}`).hostname)
+    ? []
+    : facts.names.filter((name) => !isLoopbackHost(name));
+  for (const name of lanNames)
     console.log(
       `  on the LAN               ${facts.scheme}://${name.includes(':') ? `[${name}]` : name}:${port}/`,
     );
