@@ -25,44 +25,32 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** Waits until every video tile shown has decoded frames, so no tile is caught connecting. */
+// The checks below run in the page: they are strings because this file is typed for Node, without the DOM.
+
+/** Every video tile shown is playing and has decoded a few frames, so no tile is caught connecting. */
+const tilesPlaying = `(() => {
+  const tiles = [...document.querySelectorAll('[data-testid="video-tile"]')];
+  return tiles.length > 0 && tiles.every((tile) => {
+    const shown = [...tile.querySelectorAll('.video-layer')].find((layer) => layer.style.visibility === 'visible');
+    const video = shown && shown.querySelector('video');
+    return tile.dataset.state === 'playing' && video !== null && video.getVideoPlaybackQuality().totalVideoFrames > 5;
+  });
+})()`;
+
+/** Every trend chart holds a few points and every map its cameras. */
+const chartsFilled = `(() =>
+  [...document.querySelectorAll('[data-testid="trend-chart"]')].every((chart) => Number(chart.dataset.points || 0) > 1) &&
+  [...document.querySelectorAll('[data-testid="incident-map"]')].every((map) => Number(map.dataset.cameraCount || 0) > 0)
+)()`;
+
 async function waitForPlayingTiles(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid="video-tile"]')];
-      return (
-        tiles.length > 0 &&
-        tiles.every((tile) => {
-          const shown = [...tile.querySelectorAll<HTMLElement>('.video-layer')].find(
-            (layer) => layer.style.visibility === 'visible',
-          );
-          const video = shown?.querySelector('video');
-          return (
-            tile.dataset.state === 'playing' && (video?.getVideoPlaybackQuality().totalVideoFrames ?? 0) > 5
-          );
-        })
-      );
-    },
-    undefined,
-    { timeout: 60_000, polling: 500 },
-  );
+  await page.waitForFunction(tilesPlaying, undefined, { timeout: 60_000, polling: 500 });
 }
 
-/** Waits until charts hold a few points and maps their cameras, then lets the chart animations finish. */
+/** Waits until the charts and maps hold data and the fonts are in, then lets the chart animations finish. */
 async function waitForSettledCharts(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const charts = [...document.querySelectorAll<HTMLElement>('[data-testid="trend-chart"]')];
-      const maps = [...document.querySelectorAll<HTMLElement>('[data-testid="incident-map"]')];
-      return (
-        charts.every((chart) => Number(chart.dataset.points ?? 0) > 1) &&
-        maps.every((map) => Number(map.dataset.cameraCount ?? 0) > 0)
-      );
-    },
-    undefined,
-    { timeout: 60_000, polling: 500 },
-  );
-  await page.evaluate(() => document.fonts.ready);
+  await page.waitForFunction(chartsFilled, undefined, { timeout: 60_000, polling: 500 });
+  await page.evaluate('document.fonts.ready.then(() => true)');
   // ECharts animates a series for about a second after each update; two seconds leaves it at rest.
   await page.waitForTimeout(2_000);
 }
@@ -109,7 +97,7 @@ async function main(): Promise<void> {
 
     await consolePage.getByText('值班控制台').waitFor();
     await consolePage.locator('[data-testid="incident-row"]').first().waitFor({ timeout: 60_000 });
-    await consolePage.evaluate(() => document.fonts.ready);
+    await consolePage.evaluate('document.fonts.ready.then(() => true)');
     await consolePage.waitForTimeout(1_000);
     await save(consolePage, 'console.png');
     await Promise.all([...walls, consolePage].map((page) => page.close()));
