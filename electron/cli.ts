@@ -9,6 +9,8 @@ import { findBrowser } from './host-browser/find-browser';
 import { startBrowserHost } from './host-browser/browser-host';
 import { runUserCommand } from './core/auth/user-cli';
 import { runJournalCli } from './core/journal/journal-cli';
+import { serveServerOptions } from './host-browser/serve-flags';
+import { isLoopbackHost } from './core/server/listen-policy';
 
 const usage = `usage: tianmu <command> [options]
 
@@ -22,7 +24,14 @@ options:
   --workspace DIR   workspace folder (default: the embedded demo district)
   --state-dir DIR   where the wall state is saved (default: <workspace>/.state), and on the
                     embedded demo also snapshots and imported scenario packs
-  --port N          HTTP port on 127.0.0.1 (default 7300; 0 = any free port)
+  --port N          HTTP port on 127.0.0.1 (default 7300, or the workspace's server.listen; 0 = any free port)
+  --listen ADDR:PORT  serve other machines too: 0.0.0.0:7443, 192.168.1.20:7443, [::]:7443. Off loopback
+                    TLS is required: --tls-cert and --tls-key (or the workspace's server.tls)
+  --tls-cert FILE   PEM certificate chain to serve HTTPS and WSS with (all ports)
+  --tls-key FILE    its PEM private key
+  --name HOST       a host name other machines use for this one (repeatable; the certificate's names are
+                    accepted anyway); the first also names the demo media server in stream URLs
+  --insecure-lan    allow plain HTTP off loopback: every window shows a red 不安全连接 banner
   --displays SPEC   simulated displays: a count (2) or sizes (1920x1080,1920x1080); default 2
   --open            open each window in a local Chrome/Chromium
   --no-token        do not require the access token on the WebSocket (local testing only)
@@ -44,7 +53,12 @@ async function main(argv: string[]): Promise<number> {
     options: {
       workspace: { type: 'string' },
       'state-dir': { type: 'string' },
-      port: { type: 'string', default: '7300' },
+      port: { type: 'string' },
+      listen: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      name: { type: 'string', multiple: true },
+      'insecure-lan': { type: 'boolean', default: false },
       displays: { type: 'string', default: '2' },
       open: { type: 'boolean', default: false },
       'no-token': { type: 'boolean', default: false },
@@ -77,9 +91,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port: '${values.port}' is not a port`);
+  const server = serveServerOptions(values, process.cwd());
   const incidentSeconds =
     values['demo-incident-seconds'] === undefined ? undefined : Number(values['demo-incident-seconds']);
   if (incidentSeconds !== undefined && !(incidentSeconds >= 0.5 && incidentSeconds <= 3_600))
@@ -94,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     workspaceDir,
     rendererDir: paths.renderer,
     clipsDir: paths.clips,
-    port,
+    ...server,
     displays: parseDisplays(values.displays),
     ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
     // The embedded demo is never written: snapshots and imported packs go to the state folder.
@@ -110,6 +122,25 @@ async function main(argv: string[]): Promise<number> {
     `Tianmu 天幕 — ${host.core.workspace.manifest.name.zh} (${host.core.workspace.manifest.district.zh})`,
   );
   for (const window of host.windows) console.log(`  ${window.label.padEnd(24)} ${window.url}`);
+  const facts = host.core.server;
+  const port = new URL(host.core.origin).port;
+  // Other machines' addresses: none when the core listens on loopback only.
+  const lanNames = isLoopbackHost(new URL(`http://${facts.listen}`).hostname)
+    ? []
+    : facts.names.filter((name) => !isLoopbackHost(name));
+  for (const name of lanNames)
+    console.log(
+      `  on the LAN               ${facts.scheme}://${name.includes(':') ? `[${name}]` : name}:${port}/`,
+    );
+  if (facts.certificate)
+    console.log(
+      `  TLS certificate          SHA-256 ${facts.certificate.fingerprint256} (valid to ${facts.certificate.validTo})`,
+    );
+  if (facts.isInsecureLan)
+    console.error(
+      `tianmu: WARNING — serving ${facts.listen} over plain HTTP (--insecure-lan): streams, tokens and passwords ` +
+        'cross the network in clear; every window shows 不安全连接',
+    );
   if (values['fault-injection'])
     console.log('  fault injection (test only) at /test/media/ — never in production');
 

@@ -43,15 +43,30 @@ import { demoHandlers } from './demo/demo-handlers';
 import type { TyphoonScript } from './demo/world/typhoon-script';
 import type { MediaServer } from './demo/media/media-server';
 
+import { prepareServer, serverFacts, type CoreServerFacts } from './server/server-settings';
+
 export { WorkspaceError } from './files/workspace-error';
+export type { CoreServerFacts } from './server/server-settings';
 export type { Workspace } from './workspace/load-workspace';
 export type { CoreSession } from './session';
 
 export interface CoreOptions {
-  /** Address of the core's HTTP server (default 127.0.0.1: never reachable from other machines by default). */
+  /**
+   * Address of the core's HTTP server (`--listen`; with `port`, overrides the workspace's `server.listen`).
+   * Default 127.0.0.1: never reachable from other machines unless configured. Off loopback TLS is required
+   * (server/listen-policy.ts).
+   */
   host?: string;
   /** Port of the HTTP server (default 0: any free port). */
   port?: number;
+  /** Port on 127.0.0.1 when neither host/port nor the workspace's `server.listen` say (default 0). */
+  defaultPort?: number;
+  /** `--tls-cert` / `--tls-key` (override the workspace's `server.tls`). */
+  tls?: { certificateFile: string; keyFile: string };
+  /** More host names other machines use (override the workspace's `server.names`). */
+  names?: readonly string[];
+  /** `--insecure-lan`: plain HTTP off loopback, announced by a red banner in every window. */
+  insecureLan?: boolean;
   /** Folder of the built renderer to serve (both hosts load their windows from the core's origin). */
   rendererDir?: string;
   /** Folder of the demo clips (default: resources/media/clips beside the workspace's resources). */
@@ -110,8 +125,10 @@ export interface Core {
   readonly sources: SourceManager;
   readonly typhoon: TyphoonScript;
   readonly media: MediaServer;
-  /** `http://127.0.0.1:PORT`. */
+  /** `http(s)://ADDRESS:PORT`, loadable on this machine (a wildcard listener is named by loopback). */
   readonly origin: string;
+  /** How the core listens: what the CLI prints and the Electron shell trusts. */
+  readonly server: CoreServerFacts;
   /** The wall machines' token (see CoreOptions.accessToken). */
   readonly accessToken: string | null;
   /** The console's start ticket for its URL, or null: the console starts at the login page. */
@@ -135,11 +152,17 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     stateDir: options.stateDir === undefined ? null : path.resolve(options.stateDir),
     userDataDir: options.userDataDir ?? null,
   });
-  const workspace = await loadWorkspace(path.resolve(workspaceDir), {
+  const loadedWorkspace = await loadWorkspace(path.resolve(workspaceDir), {
     scenarioOverlay: writable.scenarioOverlay,
   });
+  // Where to listen is decided before anything starts: off loopback without TLS nothing does.
+  const server = await prepareServer(options, loadedWorkspace);
+  const workspace: Workspace = {
+    ...loadedWorkspace,
+    platforms: loadedWorkspace.platforms.map(server.withCoreScheme),
+  };
   const log = options.log ?? ((line: string) => console.log(line));
-  const host = options.host ?? '127.0.0.1';
+  const host = server.settings.listen.host;
   // The hub keeps catalogue topics only: a backend's endless distinct keys are refused, not stored.
   const hub = new FeedHub({
     ...(options.historyPoints ? { historyLength: options.historyPoints } : {}),
@@ -213,10 +236,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     accessToken,
     isAllowedOrigin: (origin) => http.isOwnOrigin(origin),
     coreHost: () => new URL(http.origin).host,
+    listeners: { tls: server.tls ?? undefined, names: server.names },
+    hostName: server.mediaHostName,
   });
 
   const unchecked: RequestHandlers<SessionContext> = {
-    ...workspaceHandlers(workspace, wall, hub.historyLength),
+    ...workspaceHandlers(workspace, wall, hub.historyLength, {
+      isInsecureLan: server.settings.isInsecureLan,
+    }),
     ...signIn.handlers(),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor, writable.scenarioOverlay),
@@ -259,6 +286,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   // The pages' CSP names the media addresses, known once every listener is up (no page is served before).
   let policy = contentSecurityPolicy({
     mediaHosts: [],
+    scheme: server.settings.scheme,
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
@@ -267,9 +295,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     isOwnOrigin: (origin) => http.isOwnOrigin(origin),
     isSecure: () => http.origin.startsWith('https:'),
   });
+  const tls = server.tls ?? undefined;
   const http: HttpServer = await startHttpServer({
-    host,
-    port: options.port ?? 0,
+    host: server.settings.listen.host,
+    port: server.settings.listen.port,
+    tls,
+    names: server.names,
     rendererDir: options.rendererDir,
     media: media.server,
     identify: (credentials) => signIn.identify(credentials),
@@ -283,6 +314,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   policy = contentSecurityPolicy({
     mediaHosts: [...mediaHosts],
+    scheme: server.settings.scheme,
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
@@ -304,6 +336,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     typhoon: demo.typhoon,
     media: media.server,
     origin: http.origin,
+    server: serverFacts(server, http.origin),
     accessToken,
     consoleTicket: signIn.consoleTicket,
     signIn,

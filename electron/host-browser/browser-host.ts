@@ -77,6 +77,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
             '--disable-sync',
             // A wall shows Chinese on purpose: no "translate this page?" bar over the tiles.
             '--disable-features=Translate',
+            // Under TLS the window opens the core by loopback, which the certificate may not name: trust exactly
+            // the core's own key (Chromium honours this only with --user-data-dir, given above).
+            ...(core.server.certificate
+              ? [`--ignore-certificate-errors-spki-list=${core.server.certificate.spkiSha256}`]
+              : []),
             // Chromium refuses to start as root with its sandbox (kiosk PCs and containers often run as root).
             // (--test-type keeps the "unsupported flag" warning bar off the wall.)
             ...(isRoot() ? ['--no-sandbox', '--test-type'] : []),

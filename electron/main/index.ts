@@ -8,7 +8,7 @@ import { createCore, WorkspaceError, type Core } from '../core';
 import { registerIpcBridge } from './ipc-bridge';
 import { parseLaunchOptions, resolveAppPaths, type LaunchOptions } from './launch-options';
 import { isGpuDisabled, relaunchWithoutGpuArguments, startupSwitches } from './restart-policy';
-import { hardenSession, hardenWebContents } from './security';
+import { hardenSession, hardenWebContents, trustOwnCertificate } from './security';
 import { WindowManager } from './window-manager';
 import { toPhysicalDisplays } from './window-plan';
 
@@ -63,6 +63,8 @@ async function start(): Promise<void> {
       ...(app.isPackaged
         ? { appDir: path.dirname(process.resourcesPath), userDataDir: app.getPath('userData') }
         : {}),
+      // Where to listen comes from the workspace's server block; plain HTTP off loopback only by switch.
+      insecureLan: launch.insecureLan,
     });
   } catch (error) {
     if (error instanceof WorkspaceError) {
@@ -72,6 +74,7 @@ async function start(): Promise<void> {
   }
 
   hardenSession(session.defaultSession, core.origin);
+  trustOwnCertificate(app, core.server.certificate?.fingerprint256 ?? null);
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, {
       appOrigin: core.origin,

@@ -13,6 +13,7 @@ describe('parseLaunchOptions', () => {
       devTools: true,
       console: true,
       assignments: {},
+      insecureLan: false,
     });
     expect(parseLaunchOptions(['/opt/tianmu/tianmu'], {}, packaged).devTools).toBe(false);
   });
@@ -82,5 +83,12 @@ describe('resolveAppPaths', () => {
       renderer: path.join('/opt/Tianmu/resources/app.asar', 'out', 'renderer'),
       preload: path.join('/opt/Tianmu/resources/app.asar', 'out', 'preload', 'index.cjs'),
     });
+  });
+});
+
+describe('parseLaunchOptions --insecure-lan', () => {
+  it('allows plain HTTP off loopback only when the switch is on this start’s command line', () => {
+    expect(parseLaunchOptions(['x', '--insecure-lan'], {}, dev).insecureLan).toBe(true);
+    expect(parseLaunchOptions(['x'], { TIANMU_INSECURE_LAN: '1' }, dev).insecureLan).toBe(false);
   });
 });

@@ -12,6 +12,11 @@ export interface LaunchOptions {
   console: boolean;
   /** `--assign=WALL_DISPLAY:PHYSICAL_DISPLAY,…` (physical ids as Electron's `screen` reports them). */
   assignments: Record<string, string>;
+  /**
+   * `--insecure-lan`: the workspace's `server.listen` may be off loopback without `server.tls`; every window
+   * then shows 不安全连接. A switch, never a workspace setting: it must be chosen on each start.
+   */
+  insecureLan: boolean;
 }
 
 /** The value of `--name=value` or `--name value`, or undefined. */
@@ -54,6 +59,7 @@ export function parseLaunchOptions(
     devTools: argv.includes('--devtools') || (!context.isPackaged && !kiosk),
     console: !argv.includes('--no-console'),
     assignments: parseAssignments(switchValue(argv, 'assign')),
+    insecureLan: argv.includes('--insecure-lan'),
   };
 }
 

@@ -1,5 +1,14 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decidePermission, isAllowedExternalUrl, isAllowedNavigation } from './navigation-policy';
+import {
+  decidePermission,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  isOwnCertificate,
+} from './navigation-policy';
 
 const app = 'http://127.0.0.1:4310';
 
@@ -68,5 +77,24 @@ describe('decidePermission', () => {
     'display-capture',
   ])('denies %s even to the app', (permission) => {
     expect(decidePermission(permission, app, app)).toBe(false);
+  });
+});
+
+describe('isOwnCertificate', () => {
+  const fixtures = fileURLToPath(new URL('../../tests/fixtures/tls', import.meta.url));
+  const own = readFileSync(path.join(fixtures, 'certificate.pem'), 'utf8');
+  const other = readFileSync(path.join(fixtures, 'other-certificate.pem'), 'utf8');
+  const ownFingerprint = new X509Certificate(own).fingerprint256.replaceAll(':', '').toLowerCase();
+
+  it('accepts exactly the core’s certificate (a window opening the core by 127.0.0.1 under TLS)', () => {
+    expect(isOwnCertificate(own, ownFingerprint)).toBe(true);
+    expect(isOwnCertificate(own, ownFingerprint.toUpperCase())).toBe(true);
+  });
+
+  it('refuses any other certificate for the same address, garbage, and everything without TLS', () => {
+    expect(isOwnCertificate(other, ownFingerprint)).toBe(false);
+    expect(isOwnCertificate('not a certificate', ownFingerprint)).toBe(false);
+    expect(isOwnCertificate('', ownFingerprint)).toBe(false);
+    expect(isOwnCertificate(own, null)).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
-// Where windows may navigate, which links may open outside the app, and which permissions pages get: deny by default.
+// Where windows may navigate, which links may open outside the app, which permissions pages get, and which
+// refused certificate the shell may accept after all: deny by default.
+import { X509Certificate } from 'node:crypto';
 
 /** The origin of `url` (`http://127.0.0.1:4310`), or null when it is not a URL or has an opaque origin. */
 function originOf(url: string): string | null {
@@ -47,4 +49,21 @@ export function decidePermission(permission: string, requestingOrigin: string, a
   if (!grantedToApp.has(permission)) return false;
   const origin = originOf(requestingOrigin);
   return origin !== null && origin === originOf(appOrigin);
+}
+
+/**
+ * Whether a certificate Chromium refused (`app.on('certificate-error')`) is the core's own, compared by the
+ * SHA-256 of its DER encoding with `ownFingerprint256` (hex, from the core). Windows open the core by loopback
+ * (127.0.0.1), which a LAN certificate need not name and whose issuer the machine may not trust; the exact
+ * certificate, whose key only the core holds, is trusted instead. Without TLS (null), or for any other
+ * certificate, or for data that is not a certificate: false.
+ */
+export function isOwnCertificate(certificatePem: string, ownFingerprint256: string | null): boolean {
+  if (ownFingerprint256 === null) return false;
+  try {
+    const fingerprint = new X509Certificate(certificatePem).fingerprint256.replaceAll(':', '').toLowerCase();
+    return fingerprint === ownFingerprint256.toLowerCase();
+  } catch {
+    return false;
+  }
 }

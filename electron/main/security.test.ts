@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenSession, hardenWebContents } from './security';
+import { readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hardenSession, hardenWebContents, trustOwnCertificate } from './security';
 
 const appOrigin = 'http://127.0.0.1:4310';
 
@@ -11,6 +15,7 @@ describe('hardenSession', () => {
       setPermissionRequestHandler: vi.fn((handler) => (handlers.request = handler)),
       setPermissionCheckHandler: vi.fn((handler) => (handlers.check = handler)),
       setDevicePermissionHandler: vi.fn((handler) => (handlers.device = handler)),
+      setDisplayMediaRequestHandler: vi.fn((handler) => (handlers.displayMedia = handler)),
     };
     hardenSession(session as never, appOrigin);
 
@@ -27,6 +32,10 @@ describe('hardenSession', () => {
     expect(check(null, 'geolocation', appOrigin, {})).toBe(false);
     expect(check(null, 'fullscreen', appOrigin, {})).toBe(true);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);
+    // Screen capture: answered with no stream at all, for any frame.
+    const captured = vi.fn();
+    (handlers.displayMedia as unknown as (...args: unknown[]) => void)({ frame: null }, captured);
+    expect(captured.mock.calls).toEqual([[null]]);
   });
 });
 
@@ -76,5 +85,57 @@ describe('hardenWebContents', () => {
     expect(outside.preventDefault).toHaveBeenCalled();
     expect(redirect.preventDefault).toHaveBeenCalled();
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('blocks a frame inside the page from navigating off the app origin', () => {
+    const { contents } = setup();
+    const frameOut = { ...navigationEvent('https://evil.example/'), isMainFrame: false };
+    const frameIn = { ...navigationEvent(`${appOrigin}/#/console`), isMainFrame: false };
+    const main = { ...navigationEvent('https://evil.example/'), isMainFrame: true }; // will-navigate decides
+    contents.emit('will-frame-navigate', frameOut);
+    contents.emit('will-frame-navigate', frameIn);
+    contents.emit('will-frame-navigate', main);
+    expect(frameOut.preventDefault).toHaveBeenCalled();
+    expect(frameIn.preventDefault).not.toHaveBeenCalled();
+    expect(main.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('trustOwnCertificate', () => {
+  const fixtures = fileURLToPath(new URL('../../tests/fixtures/tls', import.meta.url));
+  const own = readFileSync(path.join(fixtures, 'certificate.pem'), 'utf8');
+  const other = readFileSync(path.join(fixtures, 'other-certificate.pem'), 'utf8');
+  const fingerprint = new X509Certificate(own).fingerprint256.replaceAll(':', '').toLowerCase();
+
+  function certificateError(app: EventEmitter, data: string) {
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    app.emit(
+      'certificate-error',
+      event,
+      {},
+      'https://127.0.0.1:7443/',
+      'net::ERR_CERT_AUTHORITY_INVALID',
+      { data },
+      callback,
+    );
+    return { event, callback };
+  }
+
+  it('accepts the core’s own certificate and refuses any other, as Chromium would', () => {
+    const app = new EventEmitter();
+    trustOwnCertificate(app as never, fingerprint, () => {});
+    const ownCase = certificateError(app, own);
+    expect(ownCase.event.preventDefault).toHaveBeenCalled();
+    expect(ownCase.callback.mock.calls).toEqual([[true]]);
+    const otherCase = certificateError(app, other);
+    expect(otherCase.event.preventDefault).not.toHaveBeenCalled();
+    expect(otherCase.callback.mock.calls).toEqual([[false]]);
+  });
+
+  it('accepts nothing when the core serves no TLS', () => {
+    const app = new EventEmitter();
+    trustOwnCertificate(app as never, null, () => {});
+    expect(certificateError(app, own).callback.mock.calls).toEqual([[false]]);
   });
 });

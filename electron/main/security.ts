@@ -1,16 +1,24 @@
 // Applies the navigation and permission policies to Electron sessions and webContents (deny by default).
 // Electron objects are passed in; only their types are imported here.
-import type { Session, WebContents } from 'electron';
-import { decidePermission, isAllowedExternalUrl, isAllowedNavigation } from './navigation-policy';
+import type { App, Certificate, Event, Session, WebContents } from 'electron';
+import {
+  decidePermission,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  isOwnCertificate,
+} from './navigation-policy';
 
 /**
  * Replaces Electron's grant-everything default: permission requests and checks are decided by
- * `decidePermission`, and device access (HID, serial, USB) is always refused.
+ * `decidePermission`, device access (HID, serial, USB) and screen capture (`getDisplayMedia`) are always refused.
  */
 export function hardenSession(
   session: Pick<
     Session,
-    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+    | 'setPermissionRequestHandler'
+    | 'setPermissionCheckHandler'
+    | 'setDevicePermissionHandler'
+    | 'setDisplayMediaRequestHandler'
   >,
   appOrigin: string,
 ): void {
@@ -21,6 +29,8 @@ export function hardenSession(
     decidePermission(permission, requestingOrigin, appOrigin),
   );
   session.setDevicePermissionHandler(() => false);
+  // No page of ours captures screens: answer every request with no stream (the page's promise rejects).
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
 }
 
 export interface WebContentsPolicy {
@@ -52,10 +62,47 @@ export function hardenWebContents(
     event.preventDefault();
     log(`refused navigation to ${event.url}`);
   });
+  // Frames inside a page (none today; the CSP allows only our own) navigate through this one, not will-navigate.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame || isAllowedNavigation(event.url, policy.appOrigin)) return;
+    event.preventDefault();
+    log(`refused frame navigation to ${event.url}`);
+  });
   contents.on('will-redirect', (event) => {
     if (isAllowedNavigation(event.url, policy.appOrigin)) return;
     event.preventDefault();
     log(`refused redirect to ${event.url}`);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Chromium refuses a certificate its machine does not trust or that does not name the host (the core under
+ * TLS, opened by loopback): accept exactly the core's own certificate (`isOwnCertificate`), refuse the rest
+ * as Chromium would. `ownFingerprint256` is null without TLS: then everything refused stays refused.
+ */
+export function trustOwnCertificate(
+  app: Pick<App, 'on'>,
+  ownFingerprint256: string | null,
+  log: (message: string) => void = (message) => console.warn(message),
+): void {
+  app.on(
+    'certificate-error',
+    (
+      event: Event,
+      _contents: WebContents,
+      url: string,
+      error: string,
+      certificate: Certificate,
+      callback: (isTrusted: boolean) => void,
+    ) => {
+      if (isOwnCertificate(certificate.data, ownFingerprint256)) {
+        event.preventDefault();
+        callback(true);
+        return;
+      }
+      log(`refused the certificate of ${url}: ${error}`);
+      callback(false);
+    },
+  );
 }

@@ -100,3 +100,39 @@ describe('consoleWindowOptions', () => {
     });
   });
 });
+
+describe('every window’s web preferences (Electron security checklist)', () => {
+  const all = [
+    wallWindowOptions(fullscreenWall, preload, { devTools: true, kiosk: true }),
+    wallWindowOptions(tiledWall, preload),
+    consoleWindowOptions(consolePlan, preload, { devTools: true }),
+  ].map((options) => options.webPreferences!);
+
+  it('enables no experimental or Blink features and nothing that widens what the page may do', () => {
+    for (const preferences of all) {
+      expect(preferences.experimentalFeatures).toBe(false);
+      expect(preferences.allowRunningInsecureContent).toBe(false);
+      expect(preferences.webSecurity).toBe(true);
+      expect(preferences.navigateOnDragDrop).toBe(false);
+      expect(preferences.safeDialogs).toBe(true);
+      // Unset means Electron's safe default; each of these, when set, opens something up.
+      for (const widening of [
+        'enableBlinkFeatures',
+        'additionalArguments',
+        'plugins',
+        'enableWebSQL',
+      ] as const)
+        expect(preferences[widening], widening).toBeUndefined();
+    }
+  });
+
+  it('keeps the sandbox and context isolation on, with the one preload, in every window', () => {
+    for (const preferences of all)
+      expect(preferences).toMatchObject({
+        sandbox: true,
+        contextIsolation: true,
+        webviewTag: false,
+        preload,
+      });
+  });
+});

@@ -2,6 +2,36 @@
 import { z } from 'zod';
 import { idSchema, localizedTextSchema } from './common';
 
+/**
+ * The manifest's `server` block: serve other machines of the room (wall nodes, consoles, leader views).
+ * Off loopback the core requires `tls` (paths relative to the workspace folder; never served) unless started
+ * with `--insecure-lan`. `names` are the host names other machines use, accepted in Host and Origin besides the
+ * certificate's own names; the first one also names the demo media server in stream URLs.
+ */
+export const serverSettingsSchema = z.strictObject({
+  /** `ADDRESS:PORT`: `0.0.0.0:7443` (every interface), `192.168.1.20:7443`, `[::]:7443`. */
+  listen: z
+    .string()
+    .max(64)
+    .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be ADDRESS:PORT (IPv6 in brackets)')
+    .optional(),
+  names: z
+    .array(
+      z.string().regex(/^[A-Za-z0-9.-]{1,253}$|^\[[0-9A-Fa-f:.]+\]$/, 'must be a host name or an IP address'),
+    )
+    .max(16)
+    .optional(),
+  tls: z
+    .strictObject({
+      /** PEM certificate chain (leaf first). */
+      certificate: z.string().min(1).max(1024),
+      /** PEM private key, unencrypted: keep the file readable by the app's account only. */
+      key: z.string().min(1).max(1024),
+    })
+    .optional(),
+});
+export type ServerSettings = z.infer<typeof serverSettingsSchema>;
+
 /** The workspace's `workspace.json`. */
 export const workspaceManifestSchema = z.object({
   format: z.literal('tianmu-workspace/1'),
@@ -16,6 +46,8 @@ export const workspaceManifestSchema = z.object({
    * suggests the switch on the console for the operator to confirm (the default: no automatic switching).
    */
   automaticSwitching: z.array(idSchema).max(64).optional(),
+  /** Where the core listens (the Electron app; `serve --listen` and `--tls-*` override it). See serverSettingsSchema. */
+  server: serverSettingsSchema.optional(),
 });
 export type WorkspaceManifest = z.infer<typeof workspaceManifestSchema>;
 

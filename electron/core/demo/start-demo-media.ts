@@ -2,7 +2,12 @@
 // with the test-only fault control when asked, and the addresses the demo platform's stream URLs are dealt over.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFaultControl } from './media/fault-control';
-import { roundRobin, startMediaListeners, type MediaListeners } from './media/media-listeners';
+import {
+  roundRobin,
+  startMediaListeners,
+  type MediaListenerOptions,
+  type MediaListeners,
+} from './media/media-listeners';
 import { createMediaServer, type MediaServer } from './media/media-server';
 
 export interface DemoMediaOptions {
@@ -19,6 +24,10 @@ export interface DemoMediaOptions {
   readonly isAllowedOrigin: (origin: string) => boolean;
   /** The core's own `host:port`, known once its HTTP server listens. */
   readonly coreHost: () => string;
+  /** TLS and the names other machines use, as the core's own port has them (server/server-settings.ts). */
+  readonly listeners?: MediaListenerOptions;
+  /** The host name stream URLs give the media ports: one other machines reach too (default: as listening). */
+  readonly hostName?: string;
 }
 
 export interface DemoMedia {
@@ -42,8 +51,11 @@ export function createDemoMedia(options: DemoMediaOptions): DemoMedia {
     server,
     extraHandlers: options.faultInjection ? [createFaultControl(server, options.accessToken)] : [],
     async listen() {
-      listeners = await startMediaListeners(server, options.host, options.extraMediaPorts);
-      const hosts = [options.coreHost(), ...listeners.hosts];
+      listeners = await startMediaListeners(server, options.host, options.extraMediaPorts, options.listeners);
+      const hostName = options.hostName;
+      const hosts = [options.coreHost(), ...listeners.hosts].map((host) =>
+        hostName ? `${hostName}:${new URL(`http://${host}`).port}` : host,
+      );
       nextHost = roundRobin(hosts);
       return hosts;
     },

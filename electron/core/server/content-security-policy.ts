@@ -7,6 +7,8 @@ import type { Platform } from '@shared/model/camera';
 export interface ContentSecurityPolicyInput {
   /** `host:port` of every address the demo media server answers on (`{origin}` in platform templates). */
   readonly mediaHosts: readonly string[];
+  /** The core's scheme: under TLS the media addresses are https:// and wss:// (default http). */
+  readonly scheme?: 'http' | 'https';
   readonly platforms: readonly Platform[];
   readonly baseMaps: BaseMapCatalogue;
 }
@@ -14,9 +16,10 @@ export interface ContentSecurityPolicyInput {
 /** The policy's directives; `connect-src` as described above, the rest fixed. */
 export function contentSecurityPolicy(input: ContentSecurityPolicyInput): string {
   const connect = new Set<string>(["'self'"]);
+  const isTls = input.scheme === 'https';
   for (const host of input.mediaHosts) {
-    connect.add(`http://${host}`);
-    connect.add(`ws://${host}`);
+    connect.add(`${isTls ? 'https' : 'http'}://${host}`);
+    connect.add(`${isTls ? 'wss' : 'ws'}://${host}`);
   }
   for (const platform of input.platforms) {
     for (const template of [platform.url.main, platform.url.sub]) addSource(connect, template);

@@ -1,7 +1,9 @@
 // The core's HTTP server: demo media (HTTP-FLV and WS-FLV), the built renderer (browser host), and the
-// protocol over WebSocket at /ws. Listens on 127.0.0.1 unless told otherwise, and answers only requests that
-// name it (Host) and, from browsers, only its own origin (see request-guard.ts).
+// protocol over WebSocket at /ws. Listens on 127.0.0.1 unless told otherwise (HTTPS and WSS when given a
+// certificate; listen-policy.ts decides when one is required), answers only requests that name it (Host) and,
+// from browsers, only its own origin (see request-guard.ts), and sends the security headers on every response.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
@@ -12,6 +14,7 @@ import { sessionCookieName } from '../auth/sign-in';
 import { serveStatic } from './serve-static';
 import { attachProtocolSocket } from './protocol-socket';
 import { isCrossSite, isOwnHost, isOwnOrigin, ownHostNames } from './request-guard';
+import { applySecurityHeaders } from './security-headers';
 
 /**
  * A server mounted under its own URL prefix (the demo media server at `/media/`): each call returns false, leaving
@@ -37,9 +40,17 @@ export interface HttpServerOptions {
   extraHandlers?: ReadonlyArray<(request: http.IncomingMessage, response: http.ServerResponse) => boolean>;
   /** Content-Security-Policy sent with the renderer's pages (default: serve-static's own). */
   contentSecurityPolicy?: () => string;
+  /** Serve HTTPS and WSS with this PEM certificate chain and key (node's https server; the same port). */
+  tls?: { readonly certificate: string; readonly key: string } | undefined;
+  /** More names the server answers to besides its address and loopback (the certificate's, `server.names`). */
+  names?: readonly string[] | undefined;
 }
 
 export interface HttpServer {
+  /**
+   * `http(s)://ADDRESS:PORT`, loadable from this machine: a wildcard listener (0.0.0.0, ::) is named by its
+   * loopback address (127.0.0.1, [::1]).
+   */
   readonly origin: string;
   /** Whether an `Origin` header is this server's own (under any of its names): the pages it serves. */
   isOwnOrigin(origin: string | undefined): boolean;
@@ -54,10 +65,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     maxPayload: 12 * 1024 * 1024,
   });
   const sockets = new Set<WebSocket>();
-  const names = ownHostNames(options.host);
+  const names = ownHostNames(options.host, options.names);
   let port = options.port; // the bound port once listening (options.port may be 0)
+  const isTls = options.tls !== undefined;
 
-  const server = http.createServer((request, response) => {
+  const handleRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
+    applySecurityHeaders(response, isTls);
     // A page on another name that resolves to us (DNS rebinding) must not read streams, files or tiles.
     if (!isOwnHost(request.headers.host, names, port)) {
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden host');
@@ -70,7 +83,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return;
     }
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.certificate, key: options.tls.key }, handleRequest)
+    : http.createServer(handleRequest);
 
   server.on('upgrade', (request, socket, head) => {
     if (!isOwnHost(request.headers.host, names, port)) {
@@ -112,10 +128,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   });
   const address = server.address() as AddressInfo;
   port = address.port;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-
   return {
-    origin: `http://${host}:${address.port}`,
+    origin: `${isTls ? 'https' : 'http'}://${loadableHost(address)}:${address.port}`,
     isOwnOrigin: (origin) => isOwnOrigin(origin, names, port),
     async close() {
       for (const socket of sockets) socket.terminate();
@@ -124,4 +138,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The bound address as a URL host this machine can open: wildcards become loopback, IPv6 is bracketed. */
+export function loadableHost(address: Pick<AddressInfo, 'address' | 'family'>): string {
+  if (address.address === '0.0.0.0') return '127.0.0.1';
+  if (address.address === '::') return '[::1]';
+  return address.family === 'IPv6' ? `[${address.address}]` : address.address;
 }

@@ -61,6 +61,8 @@ export function isSameToken(presented: string | null, expected: string): boolean
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
+/** IPv6 in brackets and written the shortest way, as a Host header has it (`FE80:0:0:0:0:0:0:1` → `[fe80::1]`). */
 function bracketed(name: string): string {
-  return isIP(name) === 6 ? `[${name}]` : name;
+  const bare = name.replace(/^\[|\]$/g, '');
+  return isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname : name;
 }

@@ -1,4 +1,4 @@
-// Serves the built renderer: files under one folder only, index.html for the app's routes.
+// Serves the built renderer: files under one folder only, index.html for `/`, 404 for everything else.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -46,22 +46,24 @@ export async function serveStatic(
     return;
   }
   const base = path.resolve(root);
-  let file = path.resolve(base, '.' + path.posix.normalize(relative));
-  if (file !== base && !file.startsWith(base + path.sep)) {
-    response.writeHead(403).end('forbidden');
-    return;
-  }
-  let info = await stat(file).catch(() => null);
-  if (!info || info.isDirectory()) {
-    // The app routes in the hash, but serve index.html for any unknown path so reloads never 404.
-    file = path.join(base, 'index.html');
-    info = await stat(file).catch(() => null);
-    if (!info) {
+  // The app routes in the hash, so its page is `/` (or /index.html) and everything else is a built file.
+  // Anything not in the folder is 404 — never index.html, so no path (a workspace file, the state folder, the
+  // journal, a ../ escape) ever answers 200 — and dot files are never served.
+  const notFound = () =>
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+  const normalized = path.posix.normalize(relative);
+  if (relative.includes('\0') || normalized.split('/').some((segment) => segment.startsWith('.')))
+    return void notFound();
+  const file = path.resolve(base, '.' + (normalized === '/' ? '/index.html' : normalized));
+  if (!file.startsWith(base + path.sep)) return void notFound();
+  const info = await stat(file).catch(() => null);
+  if (!info || !info.isFile()) {
+    if (normalized === '/')
       response
         .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
         .end('renderer not built: run npm run build');
-      return;
-    }
+    else notFound();
+    return;
   }
   const isHtml = file.endsWith('.html');
   response.writeHead(200, {

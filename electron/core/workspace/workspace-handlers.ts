@@ -15,14 +15,18 @@ export function workspaceHandlers(
   workspace: Workspace,
   wall: WallFacts,
   historyLength: number,
+  connection: { isInsecureLan: boolean } = { isInsecureLan: false },
 ): HandlerGroup<'session.hello' | 'map.district'> {
+  // Where the core listens and its key file are no window's business.
+  const { server: _server, ...manifest } = workspace.manifest;
   return {
     async 'session.hello'({ role }, { session }) {
       session.role = role;
       return {
         protocolVersion: 1,
         serverTime: Date.now(),
-        manifest: workspace.manifest,
+        manifest,
+        ...(connection.isInsecureLan ? { insecureLan: true } : {}),
         wall: workspace.wall,
         scenarios: wall.scenarios.summaries(),
         indicators: [...workspace.indicators],

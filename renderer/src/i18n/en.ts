@@ -8,6 +8,9 @@ export const en: Messages = {
     open: 'Connected',
     reconnecting: 'Connection lost, reconnecting…',
     closed: 'Disconnected',
+    insecure: '不安全连接 Insecure connection',
+    insecureDetail:
+      'served to the LAN over plain HTTP (--insecure-lan): video, passwords and commands can be intercepted',
   },
   login: {
     title: 'Sign in to the duty console',

@@ -6,6 +6,8 @@ export const zhCN = {
     open: '已连接',
     reconnecting: '连接中断，正在重连…',
     closed: '已断开',
+    insecure: '不安全连接',
+    insecureDetail: '本系统正以明文 HTTP 向局域网提供服务（--insecure-lan），画面、口令与操作均可被截获',
   },
   login: {
     title: '登录值班控制台',

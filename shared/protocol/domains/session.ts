@@ -25,7 +25,12 @@ export const sessionRequests = {
     result: z.object({
       protocolVersion: z.literal(1),
       serverTime: z.number(),
-      manifest: workspaceManifestSchema,
+      manifest: workspaceManifestSchema.omit({ server: true }),
+      /**
+       * The core serves other machines over plain HTTP (`--insecure-lan`): every window shows a red
+       * 不安全连接 banner. Absent otherwise.
+       */
+      insecureLan: z.literal(true).optional(),
       wall: wallSchema,
       scenarios: z.array(scenarioSummarySchema),
       indicators: z.array(indicatorSchema),

@@ -6,12 +6,16 @@
 // whatever the machine. The demo media server answers on the core's own port and on a few more ports,
 // and stream URLs are dealt out over them in turn; the same media server (streams, viewers, fault
 // injection, statistics) is behind every port. Each port answers only requests that name it (Host), like the
-// core's own (request-guard.ts).
+// core's own (request-guard.ts), and speaks what the core's own port speaks: off loopback that is TLS (the same
+// certificate), so no stream leaves the machine in clear unless the operator chose --insecure-lan.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { MediaServer } from './media-server';
 import { isOwnHost, ownHostNames } from '../../server/request-guard';
+import { applySecurityHeaders } from '../../server/security-headers';
+import { loadableHost } from '../../server/http-server';
 
 export interface MediaListeners {
   /** The extra listeners' `host:port`, in the order they were opened. */
@@ -19,14 +23,22 @@ export interface MediaListeners {
   close(): Promise<void>;
 }
 
+/** TLS and names of the core's own listener, shared by the media ports. */
+export interface MediaListenerOptions {
+  tls?: { readonly certificate: string; readonly key: string } | undefined;
+  names?: readonly string[] | undefined;
+}
+
 /** Opens `count` listeners on `host` (any free port each) that answer `/media/` only. */
 export async function startMediaListeners(
   media: MediaServer,
   host: string,
   count: number,
+  options: MediaListenerOptions = {},
 ): Promise<MediaListeners> {
   const servers: http.Server[] = [];
-  const names = ownHostNames(host);
+  const names = ownHostNames(host, options.names);
+  const tls = options.tls;
   const portOf = (server: http.Server) => (server.address() as AddressInfo | null)?.port ?? -1;
   // Upgraded sockets (WS-FLV viewers) are no longer the HTTP server's: it would wait for them forever.
   const upgraded = new Set<Duplex>();
@@ -44,14 +56,18 @@ export async function startMediaListeners(
   };
   try {
     for (let index = 0; index < count; index++) {
-      const server: http.Server = http.createServer((request, response) => {
+      const handleRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
+        applySecurityHeaders(response, tls !== undefined);
         if (!isOwnHost(request.headers.host, names, portOf(server))) {
           response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden host');
           return;
         }
         if (media.handleHttp(request, response)) return;
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-      });
+      };
+      const server: http.Server = tls
+        ? https.createServer({ cert: tls.certificate, key: tls.key }, handleRequest)
+        : http.createServer(handleRequest);
       server.on('upgrade', (request, socket: Duplex, head) => {
         upgraded.add(socket);
         socket.once('close', () => upgraded.delete(socket));
@@ -75,7 +91,7 @@ export async function startMediaListeners(
   return {
     hosts: servers.map((server) => {
       const address = server.address() as AddressInfo;
-      return `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      return `${loadableHost(address)}:${address.port}`;
     }),
     close,
   };
