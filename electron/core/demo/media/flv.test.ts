@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAmf0, encodeAmf0, rewriteMetadataForLive } from './amf0';
 import { FlvParseError, FlvTagType, parseFlv, parseFlvHeader } from './flv-parser';
 import { writeFlvHeader, writeFlvTag } from './flv-writer';
-import { makeSyntheticClip } from './synthetic-clip';
+import { makeSyntheticClip } from '../../../../tests/support/media/synthetic-clip';
 
 const realClip = fileURLToPath(new URL('../../../../resources/media/clips/cam-01.flv', import.meta.url));
 

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 import { decodeAmf0 } from './amf0';
 import { FlvTagType, parseFlv, type FlvTag } from './flv-parser';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../../tests/support/media/fake-clock';
 import { LiveStream, LiveStreamStoppedError } from './live-stream';
-import { makeSyntheticClip } from './synthetic-clip';
+import { makeSyntheticClip } from '../../../../tests/support/media/synthetic-clip';
 
 /** A viewer that records every chunk and can parse what it received so far. */
 function recorder() {

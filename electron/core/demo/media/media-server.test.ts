@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../../tests/support/media/fake-clock';
 import { FlvTagType, parseFlv, type FlvFile } from './flv-parser';
 import { createMediaServer, type MediaServer } from './media-server';
-import { makeSyntheticClip } from './synthetic-clip';
+import { makeSyntheticClip } from '../../../../tests/support/media/synthetic-clip';
 
 const clipsDir = fileURLToPath(new URL('../../../../resources/media/clips', import.meta.url));
 
@@ -522,7 +522,7 @@ describe('createMediaServer with an unusual folder', () => {
 
   it('answers HLS of a clip whose H.264 it cannot read with 500, and still serves its FLV', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'tianmu-media-'));
-    // A valid FLV whose AVC configuration record is cut short (fake payloads, see synthetic-clip.ts).
+    // A valid FLV whose AVC configuration record is cut short (fake payloads, see tests/support/media/synthetic-clip.ts).
     writeFileSync(join(folder, 'fake.flv'), makeSyntheticClip());
     const local = createMediaServer({ clipsDir: folder, hlsStartTimeoutMs: 500 });
     const localServer = createServer((req, res) => void local.handleHttp(req, res));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseFlv } from './flv-parser';
 import { LiveStream, type LiveStreamClock } from './live-stream';
-import { makeSyntheticClip } from './synthetic-clip';
+import { makeSyntheticClip } from '../../../../tests/support/media/synthetic-clip';
 import { attachViewer, type ViewerSink } from './viewer';
 
 /** A clock whose timers never fire: only the synchronous initial burst is sent. */

@@ -1,8 +1,8 @@
 // Builds tiny, fake-payload FLV clips (valid container, not decodable video) for unit tests of the media code.
 
-import { encodeAmf0 } from './amf0';
-import { FlvTagType } from './flv-parser';
-import { writeFlvHeader, writeFlvTag } from './flv-writer';
+import { encodeAmf0 } from '../../../electron/core/demo/media/amf0';
+import { FlvTagType } from '../../../electron/core/demo/media/flv-parser';
+import { writeFlvHeader, writeFlvTag } from '../../../electron/core/demo/media/flv-writer';
 
 /** Shape of a synthetic clip. */
 export interface SyntheticClipOptions {

@@ -1,5 +1,5 @@
 // A manual LiveStreamClock for unit tests: streams and idle timers move only when the test says so.
-import type { LiveStreamClock } from './live-stream';
+import type { LiveStreamClock } from '../../../electron/core/demo/media/live-stream';
 
 /** A manual clock: time moves only in advance(), firing due timers in order (late if asked to). */
 export class FakeClock implements LiveStreamClock {
