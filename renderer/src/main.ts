@@ -29,6 +29,7 @@ const context: WindowContext = {
     if (!session.hello) throw new Error('the wall is not known before the hello');
     return session.hello.wall;
   },
+  canCommand: () => session.can('wall.command'),
 };
 app.provide(windowContextKey, context);
 app.mount('#app');

@@ -89,9 +89,26 @@ test('the map draws the offline base map with no request leaving 127.0.0.1; an i
   await expect(map).not.toHaveAttribute('data-incident-targets', '[]');
   await left.screenshot({ path: 'test-results/screens/map-wall-left.png' });
 
+  // The wall's map is read only: a wall window is a machine, so hovering shows the tooltip and a click
+  // commands nothing. The operator pulls the cameras from the console's map, which is the same widget.
+  const wallTargets = JSON.parse((await map.getAttribute('data-incident-targets'))!) as {
+    x: number;
+    y: number;
+  }[];
+  const wallBox = (await map.boundingBox())!;
+  await left.mouse.click(wallBox.x + wallTargets[0]!.x, wallBox.y + wallTargets[0]!.y);
+  await left.waitForTimeout(1_000);
+  await expect(left.getByTestId('map-message')).toHaveCount(0);
+
+  const consolePage = await context.newPage();
+  await consolePage.goto(host.urls.get('console')!);
+  const consoleMap = consolePage.getByTestId('incident-map');
+  await expect(consoleMap).toHaveAttribute('data-camera-count', '240');
+  await expect(consoleMap).not.toHaveAttribute('data-incident-targets', '[]');
+
   // The incident to click: one drawn as a single symbol (at the pixel the map reports for it) with at least
   // 4 online cameras within 500 m, as the core's own data says.
-  const targets = JSON.parse((await map.getAttribute('data-incident-targets'))!) as {
+  const targets = JSON.parse((await consoleMap.getAttribute('data-incident-targets'))!) as {
     id: string;
     x: number;
     y: number;
@@ -115,11 +132,11 @@ test('the map draws the offline base map with no request leaving 127.0.0.1; an i
   expect(candidates.length, 'an incident on screen with 4 cameras within 500 m').toBeGreaterThan(0);
   const { target, incident, expected } = candidates[0]!;
 
-  const box = (await map.boundingBox())!;
-  await left.mouse.move(box.x + target.x, box.y + target.y);
-  await expect(left.getByTestId('map-tooltip')).toContainText(incident.title);
-  await left.mouse.click(box.x + target.x, box.y + target.y);
-  await expect(left.getByTestId('map-message')).toContainText('已调阅周边视频');
+  const box = (await consoleMap.boundingBox())!;
+  await consolePage.mouse.move(box.x + target.x, box.y + target.y);
+  await expect(consolePage.getByTestId('map-tooltip')).toContainText(incident.title);
+  await consolePage.mouse.click(box.x + target.x, box.y + target.y);
+  await expect(consolePage.getByTestId('map-message')).toContainText('已调阅周边视频');
 
   // The daily wall's right display is 3 × 3 video: the 4 cameras fill its top-left 2 × 2 block, nearest first.
   const tileIds = () =>

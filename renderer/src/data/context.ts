@@ -11,6 +11,11 @@ export interface WindowContext {
   readonly liveData: LiveData;
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly wall: Wall;
+  /**
+   * May this window's caller send wall commands? A wall window (a machine) and a viewer may not: their widgets
+   * stay read-only instead of offering clicks the core would refuse. Absent: yes (tests, fixtures).
+   */
+  readonly canCommand?: () => boolean;
 }
 
 export const windowContextKey: InjectionKey<WindowContext> = Symbol('tianmu.window');

@@ -5,9 +5,12 @@ import type { WallCommand } from '@shared/model/wall';
 import { windowContextKey, type WindowContext } from './context';
 import { useWallCommands } from './use-wall-commands';
 
-function withCommands(request: (name: string, params: unknown) => Promise<unknown>) {
+function withCommands(
+  request: (name: string, params: unknown) => Promise<unknown>,
+  canCommand?: () => boolean,
+) {
   const app = createApp({});
-  app.provide(windowContextKey, { client: { request } } as unknown as WindowContext);
+  app.provide(windowContextKey, { client: { request }, canCommand } as unknown as WindowContext);
   const scope = effectScope();
   const commands = app.runWithContext(() =>
     scope.run(() => useWallCommands({ failed: (message) => `操作失败：${message}` })),
@@ -42,5 +45,16 @@ describe('useWallCommands', () => {
     expect(commands.isBusy.value).toBe(false);
     await expect(commands.execute({ type: 'cell.restore', displayId: 'nowhere' })).rejects.toThrow('nowhere');
     scope.stop();
+  });
+
+  it("says whether the window's caller may command: a wall window or a viewer may not, a window without the fact may", () => {
+    const request = async () => ({ version: 1 });
+    const wallWindow = withCommands(request, () => false);
+    const operator = withCommands(request, () => true);
+    const fixture = withCommands(request);
+    expect(wallWindow.commands.canCommand()).toBe(false);
+    expect(operator.commands.canCommand()).toBe(true);
+    expect(fixture.commands.canCommand()).toBe(true);
+    for (const { scope } of [wallWindow, operator, fixture]) scope.stop();
   });
 });

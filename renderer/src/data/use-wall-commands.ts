@@ -30,10 +30,13 @@ export interface WallCommands {
   /** True while a `run` is under way: buttons that send commands wait for it. */
   readonly isBusy: Ref<boolean>;
   readonly outcome: ShallowRef<CommandOutcome | null>;
+  /** Whether this window's caller may command the wall at all (see WindowContext.canCommand). */
+  canCommand(): boolean;
 }
 
 export function useWallCommands(options: WallCommandOptions): WallCommands {
-  const { client } = useWindowContext();
+  const context = useWindowContext();
+  const { client } = context;
   const isBusy = ref(false);
   const outcome = shallowRef<CommandOutcome | null>(null);
   let forgetTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,5 +68,5 @@ export function useWallCommands(options: WallCommandOptions): WallCommands {
     }
   }
 
-  return { execute, run, report, isBusy, outcome };
+  return { execute, run, report, isBusy, outcome, canCommand: () => context.canCommand?.() ?? true };
 }
