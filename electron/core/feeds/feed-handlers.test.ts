@@ -9,8 +9,15 @@ import { TopicCatalogue } from './topic-catalogue';
 
 const now = Date.UTC(2026, 11, 7, 9, 0);
 
+/** A wall window's session (topic subscriptions are 'wall' requests: wall machines and every user). */
 function sessionOn(hub: FeedHub): CoreSession {
-  return new CoreSession(feedHandlers() as RequestHandlers<SessionContext>, hub, () => undefined);
+  return new CoreSession(
+    feedHandlers() as RequestHandlers<SessionContext>,
+    hub,
+    () => undefined,
+    {},
+    { principal: { kind: 'machine', nodeId: 'wall' } },
+  );
 }
 
 /** A hub whose topics `vitals/t-0` … each hold a full history (4,000 points, 0.5 s apart: within the hour kept). */
