@@ -7,9 +7,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
 import { launchBenchBrowser } from '../../support/bench-browser';
 import { startHost } from '../../support/browser-host';
+import { connectToCore } from '../../support/core-requests';
 import type { PlainPage } from '../../support/plain-cdp';
 import { bytesKeptPerSwitch, perHour, round, type SeriesPoint } from './soak-figures';
 
@@ -102,28 +102,6 @@ async function writeHeapSnapshot(page: PlainPage, file: string): Promise<void> {
   await new Promise((resolve) => out.end(resolve));
 }
 
-/** A protocol client of the core, as the console would be. */
-async function connect(consoleUrl: string) {
-  const url = new URL(consoleUrl);
-  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const request = <T>(name: string, params: unknown) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data));
-        if (message.type !== 'response' || message.id !== id) return;
-        socket.off('message', onMessage);
-        if (message.ok) resolve(message.result as T);
-        else reject(new Error(`${name}: ${message.error.message}`));
-      };
-      socket.on('message', onMessage);
-      socket.send(JSON.stringify({ type: 'request', id, name, params }));
-    });
-  return { request, close: () => socket.close() };
-}
-
 function series(samples: readonly Sample[], pick: (sample: Sample) => number): SeriesPoint[] {
   return samples.map((sample) => ({ minute: sample.minute, value: pick(sample) }));
 }
@@ -185,7 +163,7 @@ function summarize(samples: readonly Sample[], windowIds: readonly string[]) {
 async function main(): Promise<void> {
   const host = await startHost(['--history-points', String(historyPoints)]);
   const browser = await launchBenchBrowser(options.driver === 'playwright' ? 'playwright' : 'plain');
-  const core = await connect(host.urls.get('console')!);
+  const core = await connectToCore(host.urls.get('console')!);
   try {
     const windowIds = [...host.urls.keys()].sort();
     const pages: Record<string, PlainPage> = {};

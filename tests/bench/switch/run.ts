@@ -3,9 +3,9 @@
 // Runs the built browser host and Chromium (TIANMU_CHROMIUM or the usual places); not part of `npm test`.
 // Pages are driven over a bare DevTools pipe, not Playwright, whose Network domain copies every WebSocket
 // frame of the 32 tiles to the driver (`-- --driver=playwright` measures with it).
-import WebSocket from 'ws';
 import { benchDriverFrom, launchBenchBrowser, type BenchBrowser } from '../../support/bench-browser';
 import { startHost } from '../../support/browser-host';
+import { connectToCore } from '../../support/core-requests';
 import type { PlainPage } from '../../support/plain-cdp';
 import { createBenchWorkspace } from './bench-workspace';
 
@@ -124,25 +124,9 @@ async function main(): Promise<void> {
       ),
     );
 
-    const token = new URL(host.urls.get('console')!).searchParams.get('token')!;
-    const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ws?token=${token}`);
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    let nextId = 1;
-    const request = <T>(name: string, params: unknown) =>
-      new Promise<T>((resolve, reject) => {
-        const id = nextId++;
-        const onMessage = (data: WebSocket.RawData) => {
-          const message = JSON.parse(String(data));
-          if (message.type !== 'response' || message.id !== id) return;
-          socket.off('message', onMessage);
-          if (message.ok) resolve(message.result as T);
-          else reject(new Error(message.error.message));
-        };
-        socket.on('message', onMessage);
-        socket.send(JSON.stringify({ type: 'request', id, name, params }));
-      });
+    const core = await connectToCore(host.urls.get('console')!);
     const command = (scenarioId: string) =>
-      request<unknown>('wall.command', { command: { type: 'scenario.activate', scenarioId } });
+      core.request<unknown>('wall.command', { command: { type: 'scenario.activate', scenarioId } });
 
     const samples: number[] = [];
     const mounted: number[] = [];
@@ -173,12 +157,12 @@ async function main(): Promise<void> {
       for (const [displayId, cameraIds] of Object.entries(byDisplay)) {
         urls[scenarioId]![displayId] = [];
         for (const cameraId of cameraIds) {
-          const resolved = await request<{ url: string }>('media.resolve', { cameraId, profile: 'sub' });
+          const resolved = await core.request<{ url: string }>('media.resolve', { cameraId, profile: 'sub' });
           urls[scenarioId]![displayId]!.push(resolved.url);
         }
       }
     }
-    socket.close();
+    core.close();
     const reference = await referenceSwitches(browser, host.origin, urls, switches);
     const sortedReference = [...reference].sort((a, b) => a - b);
     const sorted = [...samples].sort((a, b) => a - b);
