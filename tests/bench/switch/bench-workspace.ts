@@ -25,8 +25,12 @@ export async function createBenchWorkspace(): Promise<BenchWorkspace> {
   const workspaceDir = path.join(base, 'workspace');
   await cp(path.join(root, 'resources', 'demo'), workspaceDir, {
     recursive: true,
+    // Without users.json the console URL carries the local administrator's ticket the bench switches with
+    // (a copied workspace with users would start its console at the login page: a 401 for the bench).
     filter: (source) =>
-      !source.includes(`${path.sep}.state`) && !source.includes(`${path.sep}scenarios${path.sep}`),
+      !source.includes(`${path.sep}.state`) &&
+      !source.includes(`${path.sep}scenarios${path.sep}`) &&
+      path.basename(source) !== 'users.json',
   });
   const catalogue = JSON.parse(await readFile(path.join(workspaceDir, 'cameras.json'), 'utf8')) as {
     cameras: Camera[];
