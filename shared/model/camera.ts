@@ -1,5 +1,6 @@
 // Cameras of the visual hub (视觉中枢): where they are, which area they belong to, how to reach their streams.
 import { z } from 'zod';
+import { connectorConfigSchema } from './camera-connectors';
 import { idSchema, lonLatSchema } from './common';
 
 export const cameraSchema = z.object({
@@ -32,13 +33,27 @@ export type StreamKind = z.infer<typeof streamKindSchema>;
 /**
  * A media platform (ZLMediaKit, SRS, MediaMTX, a GB28181 gateway, or the embedded demo server).
  * URL templates use `{streamId}` and `{profile}`; `{origin}` is one of the demo media server's addresses (demo only).
+ * With a `connector` the wall also talks to the platform (lists cameras, PTZ, playback; see camera-connectors.ts);
+ * wvp and ZLMediaKit connectors hand out their own URLs, so `url` is needed only without one, or for ONVIF.
  */
-export const platformSchema = z.object({
-  id: idSchema,
-  name: z.string().min(1).max(120),
-  vendor: z.enum(['demo', 'zlmediakit', 'srs', 'mediamtx', 'wvp', 'other']),
-  kind: streamKindSchema,
-  url: z.object({ main: z.string().min(1).max(500), sub: z.string().min(1).max(500) }),
-});
+export const platformSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().min(1).max(120),
+    vendor: z.enum(['demo', 'zlmediakit', 'srs', 'mediamtx', 'wvp', 'onvif', 'other']),
+    kind: streamKindSchema,
+    url: z.object({ main: z.string().min(1).max(500), sub: z.string().min(1).max(500) }).optional(),
+    connector: connectorConfigSchema.optional(),
+  })
+  .superRefine((platform, context) => {
+    const needsTemplate = platform.connector === undefined || platform.connector.type === 'onvif';
+    if (needsTemplate && platform.url === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'a platform without a wvp or zlmediakit connector needs url templates (main and sub)',
+      });
+    }
+  });
 export type Platform = z.infer<typeof platformSchema>;
 export const platformListSchema = z.object({ platforms: z.array(platformSchema).min(1).max(100) });

@@ -22,7 +22,11 @@ export function contentSecurityPolicy(input: ContentSecurityPolicyInput): string
     connect.add(`${isTls ? 'wss' : 'ws'}://${host}`);
   }
   for (const platform of input.platforms) {
-    for (const template of [platform.url.main, platform.url.sub]) addSource(connect, template);
+    if (platform.url)
+      for (const template of [platform.url.main, platform.url.sub]) addSource(connect, template);
+    const connector = platform.connector;
+    if (connector && 'streamOrigins' in connector)
+      for (const origin of connector.streamOrigins) connect.add(origin);
   }
   for (const baseMap of input.baseMaps.baseMaps) if ('url' in baseMap) addSource(connect, baseMap.url);
   return [

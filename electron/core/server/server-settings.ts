@@ -101,11 +101,11 @@ function loopbackOf(listenHost: string): string {
  * streams are wss:// and https:// on the same ports. Other platforms' URLs are the platform's business.
  */
 export function withCoreScheme(platform: Platform, scheme: 'http' | 'https'): Platform {
-  if (scheme === 'http') return platform;
+  if (scheme === 'http' || platform.url === undefined) return platform;
   const upgrade = (template: string) => template.replace(/^(ws|http):\/\/\{origin\}/i, '$1s://{origin}');
   return {
     ...platform,
-    url: { ...platform.url, main: upgrade(platform.url.main), sub: upgrade(platform.url.sub) },
+    url: { main: upgrade(platform.url.main), sub: upgrade(platform.url.sub) },
   };
 }
 
