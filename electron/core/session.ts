@@ -22,6 +22,12 @@ import { TopicCoalescer } from './feeds/topic-coalescer';
 /** What a handler knows about the window that asked. */
 export interface SessionContext {
   readonly session: CoreSession;
+  /**
+   * Set by a wrapper that must make a record of the act durable with it (the journal's audit of wall commands).
+   * A handler that changes durable state calls it once the act is applied, then waits for it beside its own
+   * save: the two flushes overlap instead of adding up, and the answer still waits for both.
+   */
+  readonly onApplied?: () => Promise<void>;
 }
 
 /** The handlers of some of the requests, written beside the service that answers them. */

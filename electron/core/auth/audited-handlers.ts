@@ -56,40 +56,46 @@ export function withAudit(
       const { command } = params;
       checkCameras(context.session, command);
       const detail = { type: command.type };
-      let answer;
-      try {
-        answer = await handlers['wall.command'](params, context);
-      } catch (error) {
-        audit.record(context.session, {
+      let isApplied = false;
+      // Called by the wall's handler once the command is applied, before it waits for the state's save: the
+      // record's write + fdatasync runs beside the save's instead of after it, and the answer waits for both.
+      const onApplied = () => {
+        isApplied = true;
+        const recorded = audit.recordDurably(context.session, {
           action: 'command',
           target: commandTarget(command),
-          result: 'failed',
-          reason: (error as Error).message.slice(0, 500) || 'failed',
+          result: 'ok',
           detail,
         });
+        if (command.type === 'scenario.activate' || command.type === 'scenario.return')
+          audit.record(context.session, {
+            action: 'scenario.switched',
+            target:
+              command.type === 'scenario.activate'
+                ? { kind: 'scenario', id: command.scenarioId }
+                : { kind: 'scenario' },
+            result: 'ok',
+            detail,
+          });
+        return recorded;
+      };
+      try {
+        const answer = await handlers['wall.command'](params, { ...context, onApplied });
+        // A handler that does not say when it applied the command is recorded once it answered, as before.
+        if (!isApplied) await onApplied();
+        return answer;
+      } catch (error) {
+        // An applied command is on the wall: it failed only to be recorded, and another record would fail too.
+        if (!isApplied)
+          audit.record(context.session, {
+            action: 'command',
+            target: commandTarget(command),
+            result: 'failed',
+            reason: (error as Error).message.slice(0, 500) || 'failed',
+            detail,
+          });
         throw error;
       }
-      const records: Promise<void>[] = [
-        audit.recordDurably(context.session, {
-          action: 'command',
-          target: commandTarget(command),
-          result: 'ok',
-          detail,
-        }),
-      ];
-      if (command.type === 'scenario.activate' || command.type === 'scenario.return')
-        audit.record(context.session, {
-          action: 'scenario.switched',
-          target:
-            command.type === 'scenario.activate'
-              ? { kind: 'scenario', id: command.scenarioId }
-              : { kind: 'scenario' },
-          result: 'ok',
-          detail,
-        });
-      // Answered once the state and the command's record are both on disk.
-      await Promise.all(records);
-      return answer;
     },
     async 'scenario.importPack'(params, context) {
       const answer = await handlers['scenario.importPack'](params, context);
