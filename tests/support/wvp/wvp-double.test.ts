@@ -258,6 +258,34 @@ describe('wvp double (master, 26,000 channels)', () => {
     double.control.setOnline(42, true);
   });
 
+  it('filters by civil code: one street holds an eighth of the channels', async () => {
+    const street = wvpStreets()[1]!;
+    const answer = await call(
+      double,
+      '/api/common/channel/list',
+      { page: 1, count: 10, civilCode: street.civilCode },
+      token,
+    );
+    const page = answer.body.data as { total: number; list: { gbCivilCode: string }[] };
+    expect(page.total).toBe(26_000 / 8);
+    expect(page.list.every((channel) => channel.gbCivilCode === street.civilCode)).toBe(true);
+  });
+
+  it('serves each kind of malformed record with the bad field as injected', async () => {
+    const expected = {
+      'bad-position': { gbLongitude: '121.5E', gbLatitude: 'abc' },
+      'swapped-position': { gbLongitude: 31.23, gbLatitude: 121.5 },
+      'bad-status': { gbStatus: 'UNKNOWN' },
+      'missing-name': { gbName: null },
+    } as const;
+    for (const [kind, fields] of Object.entries(expected)) {
+      const id = double.control.injectMalformed(kind as keyof typeof expected);
+      const answer = await call(double, '/api/common/channel/list', { page: 1, count: 1 }, token);
+      const record = (answer.body.data as { list: Record<string, unknown>[] }).list[0]!;
+      expect(record).toMatchObject({ gbId: id, ...fields });
+    }
+  });
+
   it('serves an injected malformed record first (newest) with its field missing', async () => {
     const id = double.control.injectMalformed('missing-id');
     const answer = await call(double, '/api/common/channel/list', { page: 1, count: 1 }, token);
@@ -276,6 +304,13 @@ describe('wvp double (master, 26,000 channels)', () => {
     expect(failing.status).toBe(500);
     expect(failing.body.code).toBe(500);
     await double.control.up();
+    await double.control.down({ mode: 'hang' });
+    const hung = fetch(`${double.url}/api/common/channel/list?page=1&count=1`, {
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(hung).rejects.toThrow(/timeout|aborted/i);
+    await double.control.up();
+    expect((await call(double, '/api/common/channel/list', { page: 1, count: 1 }, token)).status).toBe(200);
   });
 
   it('accepts an api-key header, and answers 401 once the key is disabled', async () => {

@@ -65,8 +65,12 @@ export interface WvpDoubleOptions {
   port?: number;
 }
 
-/** How the double is down: refusing connections (process gone) or answering 500 (its database gone). */
-export type WvpOutage = { mode: 'refuse' } | { mode: 'error'; status?: number; message?: string };
+/**
+ * How the double is down: refusing connections (process gone), answering 500 (its database gone), or accepting
+ * requests and never answering (a hung JVM, a dead upstream behind a proxy without timeouts).
+ */
+export type WvpOutage =
+  { mode: 'refuse' } | { mode: 'error'; status?: number; message?: string } | { mode: 'hang' };
 
 export interface WvpDoubleControl {
   readonly counters: WvpCounters;
@@ -168,6 +172,7 @@ export async function startWvpDouble(options: WvpDoubleOptions = {}): Promise<Wv
   });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (outage?.mode === 'hang') return;
     if (outage?.mode === 'error') {
       // GlobalExceptionHandler's catch-all: HTTP 500 with the exception's message.
       const message = outage.message ?? 'Failed to obtain JDBC Connection';
