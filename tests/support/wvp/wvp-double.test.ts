@@ -96,7 +96,7 @@ describe('wvp double (master, 26,000 channels)', () => {
       list: [],
       isLastPage: false,
     });
-  });
+  }, 30_000); // 26 MB of JSON: seconds on a loaded 2-core machine
 
   it('answers a list without page with HTTP 400 (an int parameter cannot be null)', async () => {
     const answer = await call(double, '/api/common/channel/list', { count: 10 }, token);
@@ -199,6 +199,48 @@ describe('wvp double (master, 26,000 channels)', () => {
     );
     expect(tooFast.body).toEqual({ code: 100, msg: 'panSpeed 为 0-100的数字', data: null });
     expect(double.control.counters.ptz).toHaveLength(before + 3);
+  });
+
+  it('answers four presets for a dome, none for a fixed camera, and counts preset calls', async () => {
+    const dome = double.control.channels.find((channel) => channel.gbPtzType === 1)!;
+    const fixed = double.control.channels.find((channel) => channel.gbPtzType === 3)!;
+    const presets = await call(
+      double,
+      '/api/common/channel/front-end/preset/query',
+      { channelId: dome.gbId },
+      token,
+    );
+    expect((presets.body.data as unknown[]).length).toBe(4);
+    expect((presets.body.data as unknown[])[0]).toEqual({ presetId: '1', presetName: '全景' });
+    const none = await call(
+      double,
+      '/api/common/channel/front-end/preset/query',
+      { channelId: fixed.gbId },
+      token,
+    );
+    expect(none.body.data).toEqual([]);
+    await call(
+      double,
+      '/api/common/channel/front-end/preset/call',
+      { channelId: dome.gbId, presetId: 2 },
+      token,
+    );
+    expect(double.control.counters.presetCalls.at(-1)).toMatchObject({ channelId: dome.gbId, presetId: 2 });
+  });
+
+  it('signs in by POST form and accepts the token as an access-token query parameter', async () => {
+    const response = await fetch(`${double.url}/api/user/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'admin', password: md5Hex('admin') }),
+    });
+    const posted = (await response.json()) as { data: { accessToken: string } };
+    const listed = await call(double, '/api/common/channel/list', {
+      page: 1,
+      count: 1,
+      'access-token': posted.data.accessToken,
+    });
+    expect(listed.status).toBe(200);
   });
 
   it('lists a day of recordings up to now and starts a playback whose stream names the time range', async () => {
