@@ -19,6 +19,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'tests/lint/**/*.test.ts',
             'tests/bench/**/*.test.ts',
+            'tests/support/**/*.test.ts',
             'resources/demo/**/*.test.ts',
             'build/**/*.test.ts',
           ],
