@@ -1,11 +1,13 @@
 // The leader view on a phone, end to end: #/leader of a workspace with users opens at the login page and comes
 // back to #/leader after sign-in; at 390 × 844 it scrolls only vertically, shows the scenario and its mode, the
 // warnings, the open incidents and the key indicators, offers no command, offers only the leader's own street's
-// cameras, and plays a tapped camera's sub stream. Saves a screenshot under test-results to look at.
-import { readFile } from 'node:fs/promises';
+// cameras, and plays a tapped camera's sub stream, a 调阅 journaled from the window `leader`. Saves screenshots
+// under test-results to look at.
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import type { Camera } from '../../shared/model/camera';
+import type { JournalRecord } from '../../shared/model/journal';
 import type { WallState } from '../../shared/model/wall';
 import { videoCellStreams } from '../../shared/model/widget';
 import { startHost, type RunningHost } from '../support/browser-host';
@@ -59,6 +61,17 @@ async function otherStreetsHiddenCameras(): Promise<Camera[]> {
     ),
   );
   return cameras.filter((camera) => camera.street !== leader.street && !shown.has(camera.id));
+}
+
+/** Every record of the host's journal (one JSON line each, in the state folder's journal/). */
+async function journalRecords(): Promise<JournalRecord[]> {
+  const folder = path.join(workspace.stateDir, 'journal');
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.jsonl')).sort();
+  const lines = await Promise.all(files.map((name) => readFile(path.join(folder, name), 'utf8')));
+  return lines
+    .flatMap((text) => text.split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as JournalRecord);
 }
 
 test('a leader signs in on a phone, sees the situation without horizontal scroll, and plays a camera of the street', async ({
@@ -197,6 +210,19 @@ test('a leader signs in on a phone, sees the situation without horizontal scroll
   await page.screenshot({ path: testInfo.outputPath('leader-phone-middle.png') });
   await page.getByTestId('leader-player').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('leader-phone-player.png') });
+
+  // The play is a 调阅 of the leader from the window `leader`, journaled when the page's session ends.
+  await page.close();
+  await expect
+    .poll(async () => (await journalRecords()).filter((record) => record.action === 'camera.viewed'), {
+      timeout: 15_000,
+    })
+    .toContainEqual(
+      expect.objectContaining({
+        actor: expect.objectContaining({ userId: 'leader', role: 'viewer', window: 'leader' }),
+        target: { kind: 'camera', id: chosenId },
+      }),
+    );
 });
 
 test('a wall window’s credential does not open the leader view', async ({ page }) => {
