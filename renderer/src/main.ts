@@ -29,7 +29,8 @@ const context: WindowContext = {
     if (!session.hello) throw new Error('the wall is not known before the hello');
     return session.hello.wall;
   },
-  canCommand: () => session.can('wall.command'),
+  // The leader view is read-only whoever signed in: its map takes no clicks, even an operator's.
+  canCommand: () => session.can('wall.command') && router.currentRoute.value.name !== 'leader',
 };
 app.provide(windowContextKey, context);
 app.mount('#app');

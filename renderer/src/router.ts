@@ -1,5 +1,5 @@
-// Routes per role, loaded lazily: a wall display, the operator console, the login page, and the widget gallery
-// (development).
+// Routes per role, loaded lazily: a wall display, the operator console, the leader view (a phone or a tablet),
+// the login page, and the widget gallery (development).
 import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
@@ -13,13 +13,15 @@ export const router = createRouter({
       props: true,
     },
     { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
+    { path: '/leader', name: 'leader', component: () => import('./leader/LeaderView.vue') },
     { path: '/login', name: 'login', component: () => import('./login/LoginView.vue') },
     { path: '/gallery', name: 'gallery', component: () => import('./gallery/GalleryView.vue') },
   ],
 });
 
 /** The role a window plays, read from its URL before the router starts (for the hello). */
-export function roleFromHash(hash: string): { role: 'wall' | 'console'; displayId?: string } {
+export function roleFromHash(hash: string): { role: 'wall' | 'console' | 'leader'; displayId?: string } {
   const match = /^#\/wall\/([a-z0-9][a-z0-9_-]*)/.exec(hash);
-  return match ? { role: 'wall', displayId: match[1]! } : { role: 'console' };
+  if (match) return { role: 'wall', displayId: match[1]! };
+  return /^#\/leader(?:[/?]|$)/.test(hash) ? { role: 'leader' } : { role: 'console' };
 }

@@ -36,6 +36,18 @@ export const areasSchema = z
   });
 export type Areas = z.infer<typeof areasSchema>;
 
+/** The part of a camera that decides who sees it (a camera's `street` and `grid`). */
+export interface CameraArea {
+  readonly street: string;
+  readonly grid: string;
+}
+
+/** Is the camera inside these areas? `{ all: true }` is the whole district; otherwise its street or its grid. */
+export function areasInclude(areas: Areas, camera: CameraArea): boolean {
+  if (areas.all) return true;
+  return (areas.streets?.includes(camera.street) ?? false) || (areas.grids?.includes(camera.grid) ?? false);
+}
+
 const base64Schema = (minimumBytes: number) =>
   z
     .string()

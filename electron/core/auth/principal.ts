@@ -1,7 +1,7 @@
 // What a principal may do and see: commanding the wall by role, cameras by area. Pure decisions the later
 // permission check calls; the core, not the UI, is the boundary.
 import type { Camera } from '@shared/model/camera';
-import type { Areas, Principal, Role } from '@shared/model/user';
+import { areasInclude, type CameraArea, type Principal, type Role } from '@shared/model/user';
 
 /** Roles that may command the wall (switch scenarios, put cameras on tiles, control patrols). */
 const commandingRoles: ReadonlySet<Role> = new Set(['operator', 'trainer', 'admin']);
@@ -19,14 +19,9 @@ export function canAdminister(principal: Principal): boolean {
   return principal.kind === 'user' && principal.role === 'admin';
 }
 
-/** The part of a camera that decides who sees it. */
-export type CameraArea = Pick<Camera, 'street' | 'grid'>;
-
-/** Is the camera inside these areas? `{ all: true }` is the whole district; otherwise its street or its grid. */
-export function areasInclude(areas: Areas, camera: CameraArea): boolean {
-  if (areas.all) return true;
-  return (areas.streets?.includes(camera.street) ?? false) || (areas.grids?.includes(camera.grid) ?? false);
-}
+export type { CameraArea };
+// The area rule lives in shared/ so the leader view offers exactly the cameras this check lets through.
+export { areasInclude };
 
 /** What the wall shows now, as far as camera permission is concerned. */
 export interface WallView {

@@ -104,8 +104,10 @@ describe('tianmu user', () => {
       'long-enough\n',
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WorkspaceError);
+    // The new user is the last of the file: its index is the number of users before it.
+    const index = (JSON.parse(before) as { users: unknown[] }).users.length;
     expect((error as Error).message).toBe(
-      "users.json → users.5.areas.streets.0: no street 'atlantis' in district.geojson",
+      `users.json → users.${index}.areas.streets.0: no street 'atlantis' in district.geojson`,
     );
     expect(await readFile(path.join(workspace, 'users.json'), 'utf8')).toBe(before);
   });

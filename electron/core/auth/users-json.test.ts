@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 describe('users.json', () => {
-  it('loads the demo users, one per role and a street operator', async () => {
+  it('loads the demo users, one per role, a street operator and a street leader', async () => {
     const workspace = await loadWorkspace(demo);
     expect(workspace.users?.users.map((user) => [user.id, user.role])).toEqual([
       ['operator', 'operator'],
@@ -46,6 +46,7 @@ describe('users.json', () => {
       ['trainer', 'trainer'],
       ['admin', 'admin'],
       ['waitan-operator', 'operator'],
+      ['leader', 'viewer'],
     ]);
     expect(workspace.users?.policy.lockAfterFailures).toBe(10);
   });

@@ -47,4 +47,27 @@ describe('useSessionStore', () => {
     expect(first.live()).toBe(0);
     expect(second.live()).toBe(5);
   });
+
+  it('sends a leader view nobody signed in to the login page, as the console, but not a wall window', async () => {
+    const anonymous = { kind: 'none', user: null, expiresAt: null, notice: null };
+    const answering = () => {
+      const { client } = countingClient();
+      (client.request as ReturnType<typeof vi.fn>).mockImplementation(async (name: string) =>
+        name === 'auth.me' ? anonymous : new Promise(() => undefined),
+      );
+      return client;
+    };
+    const leader = useSessionStore();
+    leader.start(answering(), 'leader');
+    await vi.waitFor(() => expect(leader.needsLogin).toBe(true));
+
+    setActivePinia(createPinia());
+    const wall = useSessionStore();
+    const wallClient = answering();
+    wall.start(wallClient, 'wall', 'left');
+    await vi.waitFor(() =>
+      expect(wallClient.request).toHaveBeenCalledWith('session.hello', expect.anything()),
+    );
+    expect(wall.needsLogin).toBe(false);
+  });
 });

@@ -17,6 +17,11 @@ import {
 import { DisposableStore, toDisposable } from '@shared/base/disposable';
 import type { ConnectionStatus, CoreClient } from '../transport/core-client';
 
+/** Windows people use (they sign in); a wall window is a machine with its own credential. */
+export function isPersonWindow(role: ClientRole): boolean {
+  return role !== 'wall';
+}
+
 export const useSessionStore = defineStore('session', () => {
   const hello = shallowRef<HelloResult | null>(null);
   const wallState = shallowRef<WallState | null>(null);
@@ -61,8 +66,9 @@ export const useSessionStore = defineStore('session', () => {
     if (!client) return;
     try {
       me.value = await client.request('auth.me', {});
-      // A console nobody signed in to goes to the login page; a wall without its credential says so.
-      needsLogin.value = role === 'console' && me.value.kind === 'none';
+      // A person's window (console, leader view) nobody signed in to goes to the login page; a wall without its
+      // credential says so.
+      needsLogin.value = isPersonWindow(role) && me.value.kind === 'none';
       if (needsLogin.value) return;
       const sentAt = Date.now();
       const result = await client.request('session.hello', { role, ...(displayId ? { displayId } : {}) });
@@ -116,7 +122,7 @@ export const useSessionStore = defineStore('session', () => {
     keep(
       coreClient.on('auth.sessionEnded', () => {
         me.value = { kind: 'none', user: null, expiresAt: null, notice: null };
-        needsLogin.value = role === 'console';
+        needsLogin.value = isPersonWindow(role);
         hello.value = null;
       }),
     );
@@ -152,6 +158,7 @@ export const useSessionStore = defineStore('session', () => {
     indicatorsById,
     activeScenario,
     me,
+    caller,
     needsLogin,
     can,
     start,

@@ -1,4 +1,4 @@
-// The demo's users, one per role plus a street operator, with passwords published in the README (demo only).
+// The demo's users, one per role plus a street operator and a street leader (a viewer), with passwords published in the README (demo only).
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { PasswordHash, usersFileSchema } from '../../../shared/model/user';
@@ -30,6 +30,14 @@ export const demoUsers = [
     role: 'operator',
     areas: { streets: ['waitan'] },
     password: 'demo-waitan',
+  },
+  {
+    // The leader view's demo user: reads only, the cameras of one street (豫园街道).
+    id: 'leader',
+    displayName: '领导 孙九',
+    role: 'viewer',
+    areas: { streets: ['yuyuan'] },
+    password: 'demo-leader',
   },
 ] as const;
 

@@ -10,8 +10,11 @@ import { localizedTextSchema } from '../../model/common';
 export const scenarioSummarySchema = scenarioSchema.pick({ id: true, name: true, mode: true, banner: true });
 export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 
-/** Which client a window is; the core uses it for permissions and audit later. */
-export const clientRoleSchema = z.enum(['wall', 'console', 'viewer']);
+/**
+ * Which client a window is; the journal names it as the actor's window. Every role but `wall` is a person's
+ * window and goes to the login page without a session (`leader`: the read-only leader view, #/leader).
+ */
+export const clientRoleSchema = z.enum(['wall', 'console', 'viewer', 'leader']);
 export type ClientRole = z.infer<typeof clientRoleSchema>;
 
 export const sessionRequests = {
