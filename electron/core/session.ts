@@ -50,8 +50,12 @@ export interface SessionIdentity {
 
 /** What the core does around the permission check: end expired sessions first, journal each refusal. */
 export interface SessionGuard {
-  /** Before every request: may end the session (expired, revoked) and so change `session.principal`. */
+  /**
+   * Before every request: may end the session (expired, revoked) and so change `session.principal`, or lock it
+   * (`session.isLocked`).
+   */
   refresh(session: CoreSession): void;
+  /** Journals a refusal; `reason` is the answer's text (无权限：… or 已锁定：…). */
   refused(session: CoreSession, name: RequestName, reason: string): void;
 }
 
@@ -63,6 +67,8 @@ export class CoreSession {
   principal: Principal | null;
   /** The AuthService session token behind `principal`, when it is a signed-in user's session. */
   authToken: string | null;
+  /** The session is locked (no input for the lock time): public requests only, until auth.unlock. */
+  isLocked = false;
   readonly address: string;
   /** Topic values offered to this window, sent after coalescing, and batches sent. */
   readonly feedStats = { offered: 0, sent: 0, batches: 0 };
@@ -111,9 +117,15 @@ export class CoreSession {
     this.guard?.refresh(this);
     const access = requestSchemas[name].access;
     if (!mayCall(this.principal, access)) {
-      const reason = refusalReason(this.principal, access);
+      const reason = `无权限：${refusalReason(this.principal, access)}`;
       this.guard?.refused(this, name, reason);
-      throw new ProtocolError('forbidden', `无权限：${reason}（${name}）`);
+      throw new ProtocolError('forbidden', `${reason}（${name}）`);
+    }
+    // A locked console keeps its principal (who is signed in) but may only sign out, unlock or say who it is.
+    if (this.isLocked && access !== 'public') {
+      const reason = '已锁定：请输入密码解锁';
+      this.guard?.refused(this, name, reason);
+      throw new ProtocolError('locked', `${reason}（${name}）`);
     }
     const parsed = requestSchemas[name].params.safeParse(params ?? {});
     if (!parsed.success) throw new ProtocolError('bad-request', `${name}: ${describeIssues(parsed.error)}`);
