@@ -67,13 +67,14 @@ export class CoreSession {
   principal: Principal | null;
   /** The AuthService session token behind `principal`, when it is a signed-in user's session. */
   authToken: string | null;
-  /** The session is locked (no input for the lock time): public requests only, until auth.unlock. */
-  isLocked = false;
   readonly address: string;
   /** Topic values offered to this window, sent after coalescing, and batches sent. */
   readonly feedStats = { offered: 0, sent: 0, batches: 0 };
   private readonly coalescer: TopicCoalescer;
   private isClosed = false;
+  private locked = false;
+  /** Requests refused since the lock began: journaled once each, as a locked console's widgets retry. */
+  private readonly refusedWhileLocked = new Set<RequestName>();
 
   constructor(
     private readonly handlers: RequestHandlers<SessionContext>,
@@ -90,6 +91,16 @@ export class CoreSession {
       intervalMs: options.coalesceMs ?? defaultCoalesceMs,
     });
     this.subscription = hub.subscribe((values) => this.enqueue(values));
+  }
+
+  /** The session is locked (no input for the lock time): public requests only, until auth.unlock. */
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  set isLocked(isLocked: boolean) {
+    this.locked = isLocked;
+    if (!isLocked) this.refusedWhileLocked.clear();
   }
 
   /** Handles one request by name; throws ProtocolError for anything the caller did wrong. */
@@ -124,7 +135,8 @@ export class CoreSession {
     // A locked console keeps its principal (who is signed in) but may only sign out, unlock or say who it is.
     if (this.isLocked && access !== 'public') {
       const reason = '已锁定：请输入密码解锁';
-      this.guard?.refused(this, name, reason);
+      if (!this.refusedWhileLocked.has(name)) this.guard?.refused(this, name, reason);
+      this.refusedWhileLocked.add(name);
       throw new ProtocolError('locked', `${reason}（${name}）`);
     }
     const parsed = requestSchemas[name].params.safeParse(params ?? {});
