@@ -318,8 +318,9 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     platforms: workspace.platforms,
     baseMaps: workspace.baseMaps,
   });
-  // Sessions that expire while their console is idle end without waiting for its next request.
-  const sweepTimer = setInterval(() => signIn.sweep(), 30_000);
+  // Sessions that expire or lock while their console is idle end (or lock) without waiting for its next request:
+  // every 30 s, or a quarter of a short lock time, so the lock screen comes within a quarter of it.
+  const sweepTimer = setInterval(() => signIn.sweep(), signIn.sweepIntervalMs);
   sweepTimer.unref();
   sources.start();
   // After the sources: the demo's backfilled latest values are graded at once, not a tick later.

@@ -18,6 +18,8 @@ export function validExamples(known: { incidentId: string; packText: string }): 
     'auth.login': [{ userId: 'viewer', password: 'not-the-password' }],
     'auth.logout': [{}],
     'auth.me': [{}],
+    'auth.activity': [{}],
+    'auth.unlock': [{ password: 'not-the-password' }],
     'wall.command': [
       { command: { type: 'scenario.activate', scenarioId: 'fire' } },
       { command: { type: 'scenario.return' } },

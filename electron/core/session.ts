@@ -56,8 +56,12 @@ export interface SessionIdentity {
 
 /** What the core does around the permission check: end expired sessions first, journal each refusal. */
 export interface SessionGuard {
-  /** Before every request: may end the session (expired, revoked) and so change `session.principal`. */
+  /**
+   * Before every request: may end the session (expired, revoked) and so change `session.principal`, or lock it
+   * (`session.isLocked`).
+   */
   refresh(session: CoreSession): void;
+  /** Journals a refusal; `reason` is the answer's text (无权限：… or 已锁定：…). */
   refused(session: CoreSession, name: RequestName, reason: string): void;
 }
 
@@ -74,6 +78,9 @@ export class CoreSession {
   readonly feedStats = { offered: 0, sent: 0, batches: 0 };
   private readonly coalescer: TopicCoalescer;
   private isClosed = false;
+  private locked = false;
+  /** Requests refused since the lock began: journaled once each, as a locked console's widgets retry. */
+  private readonly refusedWhileLocked = new Set<RequestName>();
 
   constructor(
     private readonly handlers: RequestHandlers<SessionContext>,
@@ -90,6 +97,16 @@ export class CoreSession {
       intervalMs: options.coalesceMs ?? defaultCoalesceMs,
     });
     this.subscription = hub.subscribe((values) => this.enqueue(values));
+  }
+
+  /** The session is locked (no input for the lock time): public requests only, until auth.unlock. */
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  set isLocked(isLocked: boolean) {
+    this.locked = isLocked;
+    if (!isLocked) this.refusedWhileLocked.clear();
   }
 
   /** Handles one request by name; throws ProtocolError for anything the caller did wrong. */
@@ -117,9 +134,16 @@ export class CoreSession {
     this.guard?.refresh(this);
     const access = requestSchemas[name].access;
     if (!mayCall(this.principal, access)) {
-      const reason = refusalReason(this.principal, access);
+      const reason = `无权限：${refusalReason(this.principal, access)}`;
       this.guard?.refused(this, name, reason);
-      throw new ProtocolError('forbidden', `无权限：${reason}（${name}）`);
+      throw new ProtocolError('forbidden', `${reason}（${name}）`);
+    }
+    // A locked console keeps its principal (who is signed in) but may only sign out, unlock or say who it is.
+    if (this.isLocked && access !== 'public') {
+      const reason = '已锁定：请输入密码解锁';
+      if (!this.refusedWhileLocked.has(name)) this.guard?.refused(this, name, reason);
+      this.refusedWhileLocked.add(name);
+      throw new ProtocolError('locked', `${reason}（${name}）`);
     }
     const parsed = requestSchemas[name].params.safeParse(params ?? {});
     if (!parsed.success) throw new ProtocolError('bad-request', `${name}: ${describeIssues(parsed.error)}`);

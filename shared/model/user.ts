@@ -125,6 +125,16 @@ export const authPolicySchema = z.strictObject({
     .min(1)
     .max(24 * 60)
     .default(60),
+  /**
+   * The console locks after this long without the person's input (pointer, keys), and unlocks with the password;
+   * the wall keeps playing. Fractions are allowed (0.5 = 30 s), down to 15 s: shorter would lock a person who is
+   * reading. Not to be confused with `lockMinutes`, how long an account stays locked after wrong passwords.
+   */
+  lockAfterIdleMinutes: z
+    .number()
+    .min(0.25)
+    .max(24 * 60)
+    .default(10),
 });
 export type AuthPolicy = z.infer<typeof authPolicySchema>;
 

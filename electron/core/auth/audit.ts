@@ -87,6 +87,27 @@ export class Audit {
           result: 'ok',
         });
         return;
+      case 'session.locked':
+        this.write({
+          actor: { ...actor, userId: event.userId },
+          action: 'session.locked',
+          target: { kind: 'session', id: event.sessionId },
+          result: 'ok',
+          detail: { idleSince: iso(event.idleSince) },
+        });
+        return;
+      case 'unlocked':
+      case 'unlock.failed':
+        // A wrong password at the lock screen is a refused unlock (it counts toward the account lock).
+        this.write({
+          actor: { ...actor, userId: event.userId },
+          action: 'session.unlocked',
+          target: { kind: 'session', id: event.sessionId },
+          ...(event.type === 'unlocked'
+            ? { result: 'ok' as const }
+            : { result: 'refused' as const, reason: event.reason }),
+        });
+        return;
       case 'expired':
       case 'revoked':
         this.write({

@@ -11,7 +11,14 @@ export interface LoginOrigin {
 export type LoginFailure = 'invalid-credentials' | 'disabled' | 'locked' | 'throttled';
 
 /** Why a session ended before its time. */
-export type RevokeReason = 'revoked' | 'user-disabled' | 'password-changed' | 'user-changed' | 'user-removed';
+export type RevokeReason =
+  | 'revoked'
+  | 'user-disabled'
+  | 'password-changed'
+  | 'user-changed'
+  | 'user-removed'
+  /** Wrong passwords at a locked console locked the account: whoever sits there is sent to the login page. */
+  | 'account-locked';
 
 /**
  * One auth outcome, for the journal. `at` is the injected clock's time (ms since 1970); `userId` on a failure
@@ -49,6 +56,29 @@ export type AuthEvent =
       readonly userId: string;
       readonly sessionId: string;
       readonly reason: 'absolute' | 'idle';
+    }
+  | {
+      /** The console locked: no input for the policy's `lockAfterIdleMinutes` since `idleSince`. */
+      readonly type: 'session.locked';
+      readonly at: number;
+      readonly userId: string;
+      readonly sessionId: string;
+      readonly idleSince: number;
+    }
+  | {
+      readonly type: 'unlocked';
+      readonly at: number;
+      readonly userId: string;
+      readonly sessionId: string;
+      readonly from: LoginOrigin;
+    }
+  | {
+      readonly type: 'unlock.failed';
+      readonly at: number;
+      readonly userId: string;
+      readonly sessionId: string;
+      readonly reason: LoginFailure;
+      readonly from: LoginOrigin;
     }
   | {
       readonly type: 'revoked';

@@ -10,6 +10,8 @@ const policy = authPolicySchema.parse({
   lockMinutes: 15,
   sessionHours: 12,
   idleMinutes: 30,
+  // The sign-in and session tests are not about the console lock (its own tests below set it).
+  lockAfterIdleMinutes: 24 * 60,
 });
 const minute = 60_000;
 const from = { address: '192.0.2.10', window: 'console' };
@@ -37,9 +39,14 @@ beforeAll(async () => {
 });
 
 /** A service on a clock the test moves by hand. */
-function service(users: User[] = [operator, streetOperator, retired]) {
+function service(users: User[] = [operator, streetOperator, retired], lockAfterIdleMinutes?: number) {
   const clock = { now: Date.UTC(2026, 11, 7, 8, 0) };
-  const auth = new AuthService({ users, policy, clock: () => clock.now, passwordParameters: cheap });
+  const auth = new AuthService({
+    users,
+    policy: lockAfterIdleMinutes === undefined ? policy : { ...policy, lockAfterIdleMinutes },
+    clock: () => clock.now,
+    passwordParameters: cheap,
+  });
   return { auth, clock };
 }
 
@@ -280,5 +287,111 @@ describe('AuthService sessions', () => {
       role: 'operator',
       areas: { all: true },
     });
+  });
+});
+
+describe('AuthService console lock', () => {
+  /** Signed in as the operator on a workspace whose consoles lock after 10 minutes without input. */
+  async function signedIn() {
+    const context = service(undefined, 10);
+    const result = await context.auth.login('operator', 'demo-operator', from);
+    if (!result.ok) throw new Error('expected a session');
+    return { ...context, session: result.session, signedInAt: context.clock.now };
+  }
+
+  it('locks exactly 10 minutes after the last input, and reports the lock once', async () => {
+    const { auth, clock, session, signedInAt } = await signedIn();
+    clock.now = signedInAt + 10 * minute - 1;
+    expect(auth.session(session.token)).toMatchObject({ session: { lockedAt: null }, events: [] });
+    clock.now += 1;
+    expect(auth.session(session.token)).toEqual({
+      session: expect.objectContaining({ lockedAt: signedInAt + 10 * minute }),
+      events: [
+        {
+          type: 'session.locked',
+          at: clock.now,
+          userId: 'operator',
+          sessionId: session.id,
+          idleSince: signedInAt,
+        },
+      ],
+    });
+    expect(auth.touch(session.token).events).toEqual([]);
+    expect(auth.touch(session.token).session?.lockedAt).toBe(signedInAt + 10 * minute);
+  });
+
+  it('counts the input the console reports, not its background requests', async () => {
+    const { auth, clock, session, signedInAt } = await signedIn();
+    clock.now = signedInAt + 9 * minute;
+    auth.activity(session.token);
+    clock.now = signedInAt + 15 * minute;
+    auth.touch(session.token);
+    clock.now = signedInAt + 19 * minute - 1;
+    expect(auth.touch(session.token).session?.lockedAt).toBe(null);
+    clock.now += 1;
+    expect(auth.touch(session.token).session?.lockedAt).toBe(signedInAt + 19 * minute);
+    // Input at the lock screen is no password: the console stays locked.
+    clock.now += minute;
+    expect(auth.activity(session.token).session?.lockedAt).toBe(signedInAt + 19 * minute);
+  });
+
+  it('unlocks with the right password, reports it, and locks again 10 minutes later', async () => {
+    const { auth, clock, session, signedInAt } = await signedIn();
+    clock.now = signedInAt + 12 * minute;
+    const result = await auth.unlock(session.token, 'demo-operator', from);
+    expect(result).toMatchObject({ ok: true, session: { lockedAt: null, lastInputAt: clock.now } });
+    expect(result.events).toEqual([
+      expect.objectContaining({ type: 'session.locked', idleSince: signedInAt }),
+      { type: 'unlocked', at: clock.now, userId: 'operator', sessionId: session.id, from },
+    ]);
+    clock.now += 10 * minute;
+    expect(auth.touch(session.token).session?.lockedAt).toBe(clock.now);
+  });
+
+  it('counts wrong unlock passwords with the sign-in failures: the tenth locks the account and ends the session', async () => {
+    const { auth, clock, session, signedInAt } = await signedIn();
+    clock.now = signedInAt + 10 * minute;
+    // Five wrong passwords at the login page (someone else's window), five at the lock screen.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await auth.login('operator', `guess-${attempt}`, from)).ok).toBe(false);
+      clock.now += 31_000;
+    }
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const wrong = await auth.unlock(session.token, `guess-${attempt}`, from);
+      expect(wrong).toMatchObject({ ok: false, refusal: { reason: 'invalid-credentials' }, isEnded: false });
+      expect(wrong.events.at(-1)).toMatchObject({ type: 'unlock.failed', sessionId: session.id });
+      clock.now += 31_000;
+    }
+    const tenth = await auth.unlock(session.token, 'guess-9', from);
+    expect(tenth).toMatchObject({ ok: false, refusal: { reason: 'locked' }, isEnded: true });
+    expect(tenth.events.map((event) => event.type)).toEqual(['unlock.failed', 'locked', 'revoked']);
+    expect(tenth.events[2]).toMatchObject({ reason: 'account-locked', sessionId: session.id });
+    expect(auth.session(session.token).session).toBe(null);
+    expect(await auth.login('operator', 'demo-operator', from)).toMatchObject({
+      ok: false,
+      refusal: { reason: 'locked' },
+    });
+  });
+
+  it('refuses an unlock too soon after a wrong one without checking it, as sign-in does', async () => {
+    const { auth, clock, session, signedInAt } = await signedIn();
+    clock.now = signedInAt + 10 * minute;
+    for (let attempt = 0; attempt < 3; attempt++) await auth.unlock(session.token, 'wrong', from);
+    const early = await auth.unlock(session.token, 'demo-operator', from);
+    expect(early).toMatchObject({ ok: false, refusal: { reason: 'throttled' } });
+    expect(auth.session(session.token).session?.lockedAt).not.toBe(null);
+  });
+
+  it('ends a locked session at its absolute expiry, and its requests do not keep it alive', async () => {
+    const { auth, clock, session, signedInAt } = await signedIn();
+    clock.now = signedInAt + 29 * minute;
+    expect(auth.touch(session.token).session?.lockedAt).not.toBe(null);
+    clock.now = signedInAt + 30 * minute;
+    expect(auth.touch(session.token).events).toMatchObject([{ type: 'expired', reason: 'idle' }]);
+    const busy = await signedIn();
+    busy.clock.now = busy.session.expiresAt;
+    expect(busy.auth.activity(busy.session.token).events).toMatchObject([
+      { type: 'expired', reason: 'absolute' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-// Sign-in and sessions: checks passwords, issues session tokens, ends sessions (expiry, sign-out, revocation) and
-// slows down and locks repeated failures. Pure apart from hashing: time comes from an injected clock, there are
-// no timers (the caller may call sweep() on its own), and every outcome is returned as events for the journal.
+// Sign-in and sessions: checks passwords, issues session tokens, ends sessions (expiry, sign-out, revocation),
+// locks a console left without input and unlocks it with the password, and slows down and locks repeated failures.
+// Pure apart from hashing: time comes from an injected clock, there are no timers (the caller may call sweep() on
+// its own), and every outcome is returned as events for the journal.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Areas, AuthPolicy, PasswordHash, Principal, Role, User } from '@shared/model/user';
 import type { AuthEvent, LoginFailure, LoginOrigin, RevokeReason } from './auth-event';
@@ -27,6 +28,10 @@ export interface Session {
   readonly expiresAt: number;
   /** End if no request comes before; moved on by touch(). */
   readonly idleExpiresAt: number;
+  /** The person's last input the console reported (activity()), or sign-in / unlock. */
+  readonly lastInputAt: number;
+  /** Since when the console is locked (`lastInputAt` + the lock time), null while open. */
+  readonly lockedAt: number | null;
 }
 
 /** A refused sign-in and what the caller must tell (and make) the user wait for. */
@@ -44,6 +49,12 @@ export type LoginResult = { readonly events: AuthEvent[] } & (
       readonly rehashed?: { readonly userId: string; readonly password: PasswordHash };
     }
   | { readonly ok: false; readonly refusal: LoginRefusal }
+);
+
+/** An unlock: the session again, or the refusal (null: no session any more) and whether the session ended. */
+export type UnlockResult = { readonly events: AuthEvent[] } & (
+  | { readonly ok: true; readonly session: Session }
+  | { readonly ok: false; readonly refusal: LoginRefusal | null; readonly isEnded: boolean }
 );
 
 /** A session looked up by token: null when there is none (any more); events say if it just expired. */
@@ -96,50 +107,15 @@ export class AuthService {
   /** Signs in; at most one password check per id runs at a time, and a locked or waiting id is not checked at all. */
   async login(typedId: string, password: string, from: LoginOrigin): Promise<LoginResult> {
     const userId = claimedId(typedId);
-    const now = this.options.clock();
-    const refuse = (refusal: LoginRefusal, reason: LoginFailure, at: number, more: AuthEvent[] = []) => ({
-      ok: false as const,
-      refusal,
-      events: [{ type: 'login.failed' as const, at, userId, reason, from }, ...more],
-    });
-    const state = this.throttle.state(userId, now);
-    if (state.kind === 'locked') return refuse({ reason: 'locked', until: state.until }, 'locked', now);
-    if (state.kind === 'wait')
-      return refuse({ reason: 'throttled', retryAt: state.retryAt }, 'throttled', now);
-
-    this.throttle.begin(userId);
-    const user = this.users.get(userId);
-    let isMatch: boolean;
-    try {
-      isMatch = (await verifyPassword(password, user?.password ?? this.decoy)) && user !== undefined;
-    } catch (error) {
-      this.throttle.ended(userId);
-      throw error;
-    }
-    const at = this.options.clock();
-    if (!user || !isMatch) {
-      const next = this.throttle.failed(userId, at);
-      if (next.kind === 'locked') {
-        const locked: AuthEvent = {
-          type: 'locked',
-          at,
-          userId,
-          until: next.until,
-          failures: next.failures,
-          from,
-        };
-        return refuse({ reason: 'locked', until: next.until }, 'invalid-credentials', at, [locked]);
-      }
-      const retryAt = next.kind === 'wait' ? next.retryAt : at;
-      return refuse({ reason: 'invalid-credentials', retryAt }, 'invalid-credentials', at);
-    }
-    // Only the right password learns that the account is disabled.
-    if (user.disabled) {
-      this.throttle.ended(userId);
-      return refuse({ reason: 'disabled' }, 'disabled', at);
-    }
-    this.throttle.succeeded(userId);
-
+    const checked = await this.check(userId, password, from, (reason, at) => ({
+      type: 'login.failed',
+      at,
+      userId,
+      reason,
+      from,
+    }));
+    if (!checked.ok) return checked;
+    const { user, at } = checked;
     let rehashed: { userId: string; password: PasswordHash } | undefined;
     if (needsRehash(user.password, this.parameters)) {
       rehashed = { userId, password: await hashPassword(password, this.parameters) };
@@ -154,12 +130,66 @@ export class AuthService {
     };
   }
 
+  /**
+   * The person's input reached the console (pointer, keys): the lock clock starts again. Ignored while locked
+   * (only the password unlocks) and for unknown tokens; may itself find the session just locked or expired.
+   */
+  activity(token: string): SessionLookup {
+    const lookup = this.lookup(token, false);
+    const session = lookup.session;
+    if (!session || session.lockedAt !== null) return lookup;
+    const touched: Session = { ...session, lastInputAt: this.options.clock() };
+    this.sessions.set(digest(token), touched);
+    return { session: touched, events: lookup.events };
+  }
+
+  /**
+   * Unlocks a locked console with its user's password: the same scrypt check and the same throttle as sign-in,
+   * so wrong passwords here count toward the account lock, and the lock they start ends this session too.
+   */
+  async unlock(token: string, password: string, from: LoginOrigin): Promise<UnlockResult> {
+    const lookup = this.lookup(token, false);
+    const session = lookup.session;
+    if (!session) return { ok: false, refusal: null, isEnded: true, events: lookup.events };
+    if (session.lockedAt === null) return { ok: true, session, events: lookup.events };
+    const { userId, id: sessionId } = session;
+    const checked = await this.check(userId, password, from, (reason, at) => ({
+      type: 'unlock.failed',
+      at,
+      userId,
+      sessionId,
+      reason,
+      from,
+    }));
+    if (!checked.ok) {
+      const isAccountLocked = checked.refusal.reason === 'locked' || checked.refusal.reason === 'disabled';
+      const ended = isAccountLocked ? this.revoke(token, 'account-locked') : [];
+      const events = [...lookup.events, ...checked.events, ...ended];
+      return { ok: false, refusal: checked.refusal, isEnded: isAccountLocked, events };
+    }
+    const current = this.sessions.get(digest(token));
+    if (!current) return { ok: false, refusal: null, isEnded: true, events: lookup.events };
+    const at = checked.at;
+    const unlocked: Session = {
+      ...current,
+      lockedAt: null,
+      lastInputAt: at,
+      idleExpiresAt: Math.min(at + this.options.policy.idleMinutes * minute, current.expiresAt),
+    };
+    this.sessions.set(digest(token), unlocked);
+    return {
+      ok: true,
+      session: unlocked,
+      events: [...lookup.events, { type: 'unlocked', at, userId, sessionId, from }],
+    };
+  }
+
   /** The session of `token` without counting it as activity (null when unknown, ended or expired). */
   session(token: string): SessionLookup {
     return this.lookup(token, false);
   }
 
-  /** The session of `token`, counting a request: its idle expiry moves on. */
+  /** The session of `token`, counting a request: its idle expiry moves on (not while locked; nor the lock's clock). */
   touch(token: string): SessionLookup {
     return this.lookup(token, true);
   }
@@ -244,6 +274,65 @@ export class AuthService {
     return this.sessions.size;
   }
 
+  /**
+   * The password check sign-in and unlock share: a locked or waiting id is refused unchecked, at most one check
+   * per id runs at a time, a wrong password counts toward the lock (events made by `failed`).
+   */
+  private async check(
+    userId: string,
+    password: string,
+    from: LoginOrigin,
+    failed: (reason: LoginFailure, at: number) => AuthEvent,
+  ): Promise<
+    | { readonly ok: true; readonly user: User; readonly at: number }
+    | { readonly ok: false; readonly refusal: LoginRefusal; readonly events: AuthEvent[] }
+  > {
+    const now = this.options.clock();
+    const refuse = (refusal: LoginRefusal, reason: LoginFailure, at: number, more: AuthEvent[] = []) => ({
+      ok: false as const,
+      refusal,
+      events: [failed(reason, at), ...more],
+    });
+    const state = this.throttle.state(userId, now);
+    if (state.kind === 'locked') return refuse({ reason: 'locked', until: state.until }, 'locked', now);
+    if (state.kind === 'wait')
+      return refuse({ reason: 'throttled', retryAt: state.retryAt }, 'throttled', now);
+
+    this.throttle.begin(userId);
+    const user = this.users.get(userId);
+    let isMatch: boolean;
+    try {
+      isMatch = (await verifyPassword(password, user?.password ?? this.decoy)) && user !== undefined;
+    } catch (error) {
+      this.throttle.ended(userId);
+      throw error;
+    }
+    const at = this.options.clock();
+    if (!user || !isMatch) {
+      const next = this.throttle.failed(userId, at);
+      if (next.kind === 'locked') {
+        const locked: AuthEvent = {
+          type: 'locked',
+          at,
+          userId,
+          until: next.until,
+          failures: next.failures,
+          from,
+        };
+        return refuse({ reason: 'locked', until: next.until }, 'invalid-credentials', at, [locked]);
+      }
+      const retryAt = next.kind === 'wait' ? next.retryAt : at;
+      return refuse({ reason: 'invalid-credentials', retryAt }, 'invalid-credentials', at);
+    }
+    // Only the right password learns that the account is disabled.
+    if (user.disabled) {
+      this.throttle.ended(userId);
+      return refuse({ reason: 'disabled' }, 'disabled', at);
+    }
+    this.throttle.succeeded(userId);
+    return { ok: true, user, at };
+  }
+
   private openSession(user: User, now: number): Session {
     const token = randomBytes(32).toString('base64url');
     const key = digest(token);
@@ -258,6 +347,8 @@ export class AuthService {
       createdAt: now,
       expiresAt,
       idleExpiresAt: Math.min(now + policy.idleMinutes * minute, expiresAt),
+      lastInputAt: now,
+      lockedAt: null,
     };
     this.sessions.set(key, session);
     return session;
@@ -268,22 +359,32 @@ export class AuthService {
     return reason && { type: 'expired', at: now, userId: session.userId, sessionId: session.id, reason };
   }
 
-  private lookup(token: string, isActivity: boolean): SessionLookup {
+  private lookup(token: string, isRequest: boolean): SessionLookup {
     const key = digest(token);
-    const session = this.sessions.get(key);
-    if (!session) return { session: null, events: [] };
+    const found = this.sessions.get(key);
+    if (!found) return { session: null, events: [] };
     const now = this.options.clock();
-    const expired = this.expiry(session, now);
+    const expired = this.expiry(found, now);
     if (expired) {
       this.sessions.delete(key);
       return { session: null, events: [expired] };
     }
-    if (!isActivity) return { session, events: [] };
-    const touched: Session = {
-      ...session,
-      idleExpiresAt: Math.min(now + this.options.policy.idleMinutes * minute, session.expiresAt),
-    };
-    this.sessions.set(key, touched);
-    return { session: touched, events: [] };
+    let session = found;
+    const events: AuthEvent[] = [];
+    // The lock falls due exactly `lockAfterIdleMinutes` after the last input, whoever looks first.
+    const lockAt = session.lastInputAt + this.options.policy.lockAfterIdleMinutes * minute;
+    if (session.lockedAt === null && now >= lockAt) {
+      session = { ...session, lockedAt: lockAt };
+      const { userId, id: sessionId, lastInputAt: idleSince } = session;
+      events.push({ type: 'session.locked', at: now, userId, sessionId, idleSince });
+    }
+    // A locked console's requests (its widgets' background calls, refused anyway) do not keep it alive.
+    if (isRequest && session.lockedAt === null)
+      session = {
+        ...session,
+        idleExpiresAt: Math.min(now + this.options.policy.idleMinutes * minute, session.expiresAt),
+      };
+    if (session !== found) this.sessions.set(key, session);
+    return { session, events };
   }
 }

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authPolicySchema, type User } from '@shared/model/user';
 import type { JournalInput } from '@shared/model/journal';
-import type { CoreSession } from '../session';
+import type { RequestHandlers } from '@shared/protocol';
+import { CoreSession, type SessionContext } from '../session';
+import { FeedHub } from '../feeds/feed-hub';
 import type { Workspace } from '../workspace/load-workspace';
 import { hashPassword } from './password-hash';
 import { Audit } from './audit';
 import { SignIn, localAdmin, refusalText } from './sign-in';
+import { AuthService } from './auth-service';
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
 const minute = 60_000;
@@ -171,7 +174,7 @@ describe('SignIn: refusals and the end of sessions', () => {
     const { session } = fakeSession({
       principal: { kind: 'user', userId: 'viewer', role: 'viewer', areas: { all: true } },
     });
-    signIn.guard.refused(session, 'wall.command', '需要值班员及以上角色');
+    signIn.guard.refused(session, 'wall.command', '无权限：需要值班员及以上角色');
     expect(records).toEqual([
       {
         actor: { userId: 'viewer', role: 'viewer', window: 'console', address: '192.0.2.10' },
@@ -181,5 +184,127 @@ describe('SignIn: refusals and the end of sessions', () => {
         reason: '无权限：需要值班员及以上角色',
       },
     ]);
+  });
+});
+
+describe('SignIn: the console lock', () => {
+  /** A real CoreSession of a signed-in operator, whose wall.command handler only counts its calls. */
+  async function lockedConsoleSetup() {
+    const context = signInWith();
+    const { signIn, sessions } = context;
+    const signedIn = await signIn.login('operator', 'demo-operator', '192.0.2.10', 'console');
+    const sent: Array<{ name: string; payload: unknown }> = [];
+    const commands: unknown[] = [];
+    const handlers = {
+      ...signIn.handlers(),
+      'wall.command': async (params: unknown) => {
+        commands.push(params);
+        return { state: null };
+      },
+    } as unknown as RequestHandlers<SessionContext>;
+    const session = new CoreSession(
+      handlers,
+      new FeedHub({ now: () => context.clock.now }),
+      (name, payload) => sent.push({ name, payload }),
+      {},
+      {
+        principal: AuthService.principalOf(signedIn),
+        authToken: signedIn.token,
+        address: '192.0.2.10',
+      },
+      signIn.guard,
+    );
+    session.role = 'console';
+    sessions.push(session);
+    const command = () =>
+      session.request('wall.command', { command: { type: 'scenario.activate', scenarioId: 'fire' } });
+    return { ...context, session, sent, commands, command, signedInAt: context.clock.now };
+  }
+
+  it('locks the console after 10 minutes without input: told once, commands refused with 已锁定 and journaled once', async () => {
+    const { signIn, clock, records, session, sent, commands, command, signedInAt } =
+      await lockedConsoleSetup();
+    await command();
+    expect(commands).toHaveLength(1);
+    clock.now = signedInAt + 10 * minute;
+    signIn.sweep();
+    expect(sent).toEqual([{ name: 'auth.locked', payload: {} }]);
+    await expect(command()).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringMatching(/^已锁定/),
+    });
+    // Its widgets retry: each request is journaled once per lock, not once per retry.
+    await expect(command()).rejects.toMatchObject({ code: 'locked' });
+    expect(commands).toHaveLength(1);
+    // The lock screen still learns who is signed in, and that the console is locked.
+    expect(await session.request('auth.me', {})).toMatchObject({
+      kind: 'user',
+      user: { id: 'operator', displayName: '值班员 张三' },
+      isLocked: true,
+      lockAfterIdleMs: 10 * minute,
+    });
+    expect(records.map((record) => record.action)).toEqual(['login', 'session.locked', 'refused']);
+    expect(records[2]).toMatchObject({
+      actor: { userId: 'operator', role: 'operator', window: 'console' },
+      target: { kind: 'request', id: 'wall.command' },
+      reason: '已锁定：请输入密码解锁',
+    });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('keeps the console open while the person reports input, and unlocks only with the right password', async () => {
+    const { clock, records, session, sent, commands, command, signedInAt } = await lockedConsoleSetup();
+    clock.now = signedInAt + 9 * minute;
+    expect(await session.request('auth.activity', {})).toEqual({ isLocked: false });
+    clock.now = signedInAt + 18 * minute;
+    await command();
+    clock.now = signedInAt + 19 * minute;
+    await expect(command()).rejects.toMatchObject({ code: 'locked' });
+    // The lock screen's input is no password.
+    expect(await session.request('auth.activity', {})).toEqual({ isLocked: true });
+
+    await expect(session.request('auth.unlock', { password: 'wrong' })).rejects.toThrow('密码错误');
+    await expect(command()).rejects.toMatchObject({ code: 'locked' });
+    expect(await session.request('auth.unlock', { password: 'demo-operator' })).toMatchObject({
+      isLocked: false,
+    });
+    await command();
+    expect(commands).toHaveLength(2);
+    expect(sent.map((event) => event.name)).toEqual(['auth.locked', 'auth.unlocked']);
+    expect(records.map((record) => [record.action, record.result])).toEqual([
+      ['login', 'ok'],
+      ['session.locked', 'ok'],
+      ['refused', 'refused'],
+      ['session.unlocked', 'refused'],
+      ['session.unlocked', 'ok'],
+    ]);
+  });
+
+  it('sends a console whose wrong unlock passwords lock the account to the login page', async () => {
+    const { clock, records, session, sent, signedInAt } = await lockedConsoleSetup();
+    clock.now = signedInAt + 10 * minute;
+    await expect(session.request('auth.unlock', { password: 'wrong' })).rejects.toThrow('密码错误');
+    await expect(session.request('auth.unlock', { password: 'wrong' })).rejects.toThrow('密码错误');
+    clock.now += 1_000;
+    // The third wrong password (this workspace locks after three) locks the account.
+    await expect(session.request('auth.unlock', { password: 'wrong' })).rejects.toThrow(/账户已锁定至/);
+    expect(session.principal).toBeNull();
+    expect(sent.map((event) => event.name)).toEqual(['auth.locked', 'auth.sessionEnded']);
+    expect(records.map((record) => record.action)).toContain('account.locked');
+  });
+
+  it('never locks a wall window (a machine) nor a console signed in by the start ticket', async () => {
+    const { signIn, clock } = signInWith({ consoleUser: 'operator' });
+    const wall = fakeSession({ principal: { kind: 'machine', nodeId: 'wall' } });
+    clock.now += 60 * minute;
+    signIn.guard.refresh(wall.session);
+    expect(wall.session.isLocked).toBeFalsy();
+    expect(signIn.whoAmI(wall.session)).toMatchObject({ kind: 'machine', isLocked: false });
+    const ticket = fakeSession({ principal: signIn.consolePrincipal });
+    expect(signIn.whoAmI(ticket.session)).toMatchObject({
+      kind: 'user',
+      isLocked: false,
+      lockAfterIdleMs: null,
+    });
   });
 });

@@ -7,7 +7,7 @@ import type { Principal, User } from '@shared/model/user';
 import type { CoreSession, HandlerGroup, SessionGuard, SessionIdentity } from '../session';
 import type { Workspace } from '../workspace/load-workspace';
 import { isSameToken } from '../server/request-guard';
-import { AuthService, type LoginRefusal } from './auth-service';
+import { AuthService, type LoginRefusal, type SessionLookup } from './auth-service';
 import type { AuthEvent } from './auth-event';
 import type { Audit } from './audit';
 
@@ -94,10 +94,16 @@ export class SignIn {
       return 'refused';
     }
     if (cookie && this.service) {
-      const { session } = this.service.session(cookie);
+      const { session } = this.settle(cookie, this.service.session(cookie), { window: 'console', address });
       if (session) return { principal: AuthService.principalOf(session), authToken: cookie, address };
     }
     return { principal: null, address };
+  }
+
+  /** How often the core's timer calls sweep(): 30 s, or a quarter of a lock time under two minutes. */
+  get sweepIntervalMs(): number {
+    const lockMinutes = this.options.workspace.users?.policy.lockAfterIdleMinutes;
+    return lockMinutes === undefined ? 30_000 : Math.min(30_000, (lockMinutes * 60_000) / 4);
   }
 
   /** Checks a password; the answer a window gets, or a 无权限-free refusal naming the wait or the lock. */
@@ -115,12 +121,13 @@ export class SignIn {
   /** The signed-in answer for a session. */
   whoAmI(session: CoreSession): WhoAmI {
     const principal = session.principal;
-    if (!principal) return { kind: 'none', user: null, expiresAt: null, notice: null };
-    if (principal.kind === 'machine') return { kind: 'machine', user: null, expiresAt: null, notice: null };
+    const nobody = { user: null, expiresAt: null, notice: null, isLocked: false, lockAfterIdleMs: null };
+    if (!principal) return { kind: 'none', ...nobody };
+    if (principal.kind === 'machine') return { kind: 'machine', ...nobody };
     const user = this.users.get(principal.userId);
-    const expiresAt = session.authToken
-      ? (this.service?.session(session.authToken).session?.expiresAt ?? null)
-      : null;
+    // Start tickets (the demo, the local administrator) have no AuthService session: they neither expire nor lock.
+    const signedIn = session.authToken ? (this.service?.session(session.authToken).session ?? null) : null;
+    const policy = this.options.workspace.users?.policy;
     return {
       kind: 'user',
       user: {
@@ -129,9 +136,32 @@ export class SignIn {
         role: principal.role,
         areas: principal.areas,
       },
-      expiresAt,
+      expiresAt: signedIn?.expiresAt ?? null,
       notice: session.authToken ? null : this.consoleNotice,
+      isLocked: signedIn !== null && signedIn.lockedAt !== null,
+      lockAfterIdleMs: signedIn && policy ? policy.lockAfterIdleMinutes * 60_000 : null,
     };
+  }
+
+  /**
+   * Unlocks the session behind `token` with its user's password. A wrong one answers like sign-in does (and the
+   * tenth locks the account and ends the session: the console goes to the login page).
+   */
+  async unlock(token: string, password: string, actor: { window: string; address: string }): Promise<void> {
+    if (!this.service) throw new ProtocolError('rejected', '此工作区未配置用户（users.json），无需解锁');
+    const result = await this.service.unlock(token, password, actor);
+    this.journalAuth(result.events, actor);
+    if (result.ok) {
+      for (const session of this.options.sessions()) {
+        if (session.authToken !== token || !session.isLocked) continue;
+        session.isLocked = false;
+        session.send('auth.unlocked', {});
+      }
+      return;
+    }
+    if (result.isEnded) this.endConnections(token, 'revoked');
+    const text = result.refusal === null ? '会话已结束，请重新登录' : refusalText(result.refusal);
+    throw new ProtocolError('rejected', result.refusal?.reason === 'invalid-credentials' ? '密码错误' : text);
   }
 
   /** Signs out the session behind `token` and drops it from every connection that carries it. */
@@ -149,9 +179,8 @@ export class SignIn {
     if (!this.service) return;
     for (const session of [...this.options.sessions()]) {
       if (!session.authToken) continue;
-      const lookup = this.service.session(session.authToken);
-      this.journalAuth(lookup.events, { window: session.role, address: session.address });
-      if (!lookup.session) this.endConnections(session.authToken, 'expired');
+      const token = session.authToken;
+      this.settle(token, this.service.session(token), { window: session.role, address: session.address });
     }
     this.journalAuth(this.service.sweep(), { window: 'core', address: 'local' });
   }
@@ -159,26 +188,26 @@ export class SignIn {
   readonly guard: SessionGuard = {
     refresh: (session) => {
       if (!session.authToken || !this.service) return;
-      const lookup = this.service.touch(session.authToken);
-      this.journalAuth(lookup.events, { window: session.role, address: session.address });
-      if (!lookup.session) this.endConnections(session.authToken, 'expired');
+      const token = session.authToken;
+      this.settle(token, this.service.touch(token), { window: session.role, address: session.address });
     },
     refused: (session, name, reason) =>
       this.options.audit.record(session, {
         action: 'refused',
         target: { kind: 'request', id: name },
         result: 'refused',
-        reason: `无权限：${reason}`,
+        reason,
       }),
   };
 
-  /** auth.login (binds this connection), auth.logout, auth.me. */
-  handlers(): HandlerGroup<'auth.login' | 'auth.logout' | 'auth.me'> {
+  /** auth.login (binds this connection), auth.logout, auth.me, auth.activity, auth.unlock. */
+  handlers(): HandlerGroup<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.activity' | 'auth.unlock'> {
     return {
       'auth.login': async ({ userId, password }, { session }) => {
         const signedIn = await this.login(userId, password, session.address, session.role);
         session.principal = AuthService.principalOf(signedIn);
         session.authToken = signedIn.token;
+        session.isLocked = false;
         return this.whoAmI(session);
       },
       'auth.logout': async (_params, { session }) => {
@@ -186,10 +215,41 @@ export class SignIn {
           this.logout(session.authToken, { window: session.role, address: session.address });
         session.principal = null;
         session.authToken = null;
+        session.isLocked = false;
         return {};
       },
       'auth.me': async (_params, { session }) => this.whoAmI(session),
+      'auth.activity': async (_params, { session }) => {
+        const token = session.authToken;
+        if (!token || !this.service) return { isLocked: false };
+        const actor = { window: session.role, address: session.address };
+        const { session: signedIn } = this.settle(token, this.service.activity(token), actor);
+        return { isLocked: signedIn !== null && signedIn.lockedAt !== null };
+      },
+      'auth.unlock': async ({ password }, { session }) => {
+        if (!session.authToken) throw new ProtocolError('rejected', '未登录，无需解锁');
+        await this.unlock(session.authToken, password, { window: session.role, address: session.address });
+        return this.whoAmI(session);
+      },
     };
+  }
+
+  /**
+   * Acts on a session lookup: journals its events, ends the connections of a session that ended, and locks the
+   * connections of a locked one (each told once with auth.locked).
+   */
+  private settle(token: string, lookup: SessionLookup, actor: { window: string; address: string }) {
+    this.journalAuth(lookup.events, actor);
+    if (!lookup.session) {
+      this.endConnections(token, 'expired');
+    } else if (lookup.session.lockedAt !== null) {
+      for (const session of this.options.sessions()) {
+        if (session.authToken !== token || session.isLocked) continue;
+        session.isLocked = true;
+        session.send('auth.locked', {});
+      }
+    }
+    return lookup;
   }
 
   private endConnections(token: string, reason: 'expired' | 'revoked' | 'logout'): void {
@@ -197,6 +257,7 @@ export class SignIn {
       if (session.authToken !== token) continue;
       session.principal = null;
       session.authToken = null;
+      session.isLocked = false;
       session.send('auth.sessionEnded', { reason });
     }
   }

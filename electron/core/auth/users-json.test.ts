@@ -63,7 +63,17 @@ describe('users.json', () => {
       lockMinutes: 15,
       sessionHours: 12,
       idleMinutes: 60,
+      lockAfterIdleMinutes: 10,
     });
+  });
+
+  it('refuses a console lock time under 15 seconds, naming file, field and problem', async () => {
+    const error = await refusal(
+      await demoWithUsers((file) => {
+        return { ...file, policy: { ...(file.policy as object), lockAfterIdleMinutes: 0.1 } };
+      }),
+    );
+    expect(error.message).toMatch(/^users\.json → policy\.lockAfterIdleMinutes: .*0\.25/);
   });
 
   it('refuses an unknown role, naming file, field and problem', async () => {

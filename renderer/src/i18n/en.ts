@@ -21,6 +21,15 @@ export const en: Messages = {
     busy: 'Signing in…',
     failed: 'Sign-in failed: {message}',
   },
+  lock: {
+    title: 'Locked',
+    hint: 'The console locked after a while without input; the wall keeps running. Enter the password to unlock.',
+    password: 'Password',
+    unlock: 'Unlock',
+    busy: 'Unlocking…',
+    failed: 'Unlock failed: {message}',
+    signOut: 'Sign out (hand over)',
+  },
   account: {
     signedInAs: '{name} ({role})',
     signOut: 'Sign out',

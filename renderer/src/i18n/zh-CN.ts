@@ -18,6 +18,15 @@ export const zhCN = {
     busy: '正在登录…',
     failed: '登录失败：{message}',
   },
+  lock: {
+    title: '已锁定',
+    hint: '控制台长时间无操作已锁定，大屏照常运行。请输入密码解锁。',
+    password: '密码',
+    unlock: '解锁',
+    busy: '正在解锁…',
+    failed: '解锁失败：{message}',
+    signOut: '退出登录，换人值班',
+  },
   account: {
     signedInAs: '{name}（{role}）',
     signOut: '退出登录',

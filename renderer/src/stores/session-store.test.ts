@@ -32,8 +32,9 @@ describe('useSessionStore', () => {
     const { client, live } = countingClient();
     const session = useSessionStore();
     session.start(client, 'console');
-    // wall.stateChanged, scenario.listChanged, scenario.suggestionsChanged, auth.sessionEnded, the status.
-    expect(live()).toBe(5);
+    // wall.stateChanged, scenario.listChanged, scenario.suggestionsChanged, auth.sessionEnded, auth.locked,
+    // auth.unlocked, the status.
+    expect(live()).toBe(7);
     session.stop();
     expect(live()).toBe(0);
   });
@@ -45,7 +46,7 @@ describe('useSessionStore', () => {
     session.start(first.client, 'wall', 'display-1');
     session.start(second.client, 'wall', 'display-1');
     expect(first.live()).toBe(0);
-    expect(second.live()).toBe(5);
+    expect(second.live()).toBe(7);
   });
 
   it('sends a leader view nobody signed in to the login page, as the console, but not a wall window', async () => {

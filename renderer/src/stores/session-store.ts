@@ -36,6 +36,8 @@ export const useSessionStore = defineStore('session', () => {
   const me = shallowRef<WhoAmI | null>(null);
   /** The console has no session: show the login page (set again when the session ends). */
   const needsLogin = ref(false);
+  /** The console's session is locked (no input for the workspace's lock time): the lock screen covers all. */
+  const isLocked = ref(false);
   const lastError = ref<string | null>(null);
   /** Milliseconds to add to Date.now() to get the core's clock (ages are computed against source time). */
   const clockOffset = ref(0);
@@ -69,7 +71,9 @@ export const useSessionStore = defineStore('session', () => {
       // A person's window (console, leader view) nobody signed in to goes to the login page; a wall without its
       // credential says so.
       needsLogin.value = isPersonWindow(role) && me.value.kind === 'none';
-      if (needsLogin.value) return;
+      // A locked session (also after a reload) asks for nothing more until it is unlocked: the core would refuse.
+      isLocked.value = me.value.isLocked;
+      if (needsLogin.value || isLocked.value) return;
       const sentAt = Date.now();
       const result = await client.request('session.hello', { role, ...(displayId ? { displayId } : {}) });
       clockOffset.value = result.serverTime - (sentAt + Date.now()) / 2;
@@ -121,9 +125,25 @@ export const useSessionStore = defineStore('session', () => {
     );
     keep(
       coreClient.on('auth.sessionEnded', () => {
-        me.value = { kind: 'none', user: null, expiresAt: null, notice: null };
+        me.value = {
+          kind: 'none',
+          user: null,
+          expiresAt: null,
+          notice: null,
+          isLocked: false,
+          lockAfterIdleMs: null,
+        };
         needsLogin.value = isPersonWindow(role);
+        isLocked.value = false;
         hello.value = null;
+      }),
+    );
+    keep(coreClient.on('auth.locked', () => (isLocked.value = true)));
+    keep(
+      coreClient.on('auth.unlocked', () => {
+        // Unlocked in another window of this session: this one was locked from its start, ask for everything.
+        isLocked.value = false;
+        void helloAfterUnlock();
       }),
     );
     keep(
@@ -139,6 +159,29 @@ export const useSessionStore = defineStore('session', () => {
   /** Releases every listener start() registered on the client (the window is closing). */
   function stop() {
     subscriptions.clear();
+  }
+
+  /** Unlocks with the password (the core checks it as at sign-in); rejects with the core's answer. */
+  async function unlock(password: string): Promise<void> {
+    me.value = await requireClient().request('auth.unlock', { password });
+    isLocked.value = me.value.isLocked;
+    if (!isLocked.value) await helloAfterUnlock();
+  }
+
+  let unlockedHello: Promise<void> | null = null;
+  /** A console locked since its start never said hello: once (the answer and the auth.unlocked event race). */
+  function helloAfterUnlock(): Promise<void> {
+    if (hello.value) return Promise.resolve();
+    unlockedHello ??= restart().finally(() => (unlockedHello = null));
+    return unlockedHello;
+  }
+
+  /** The person used this console (pointer, keys): tell the core, whose lock clock starts again. */
+  function reportActivity(): void {
+    client?.request('auth.activity', {}).then(
+      (answer) => (isLocked.value = answer.isLocked),
+      () => undefined,
+    );
   }
 
   function requireClient(): CoreClient {
@@ -160,6 +203,9 @@ export const useSessionStore = defineStore('session', () => {
     me,
     caller,
     needsLogin,
+    isLocked,
+    unlock,
+    reportActivity,
     can,
     start,
     restart,

@@ -60,7 +60,13 @@ function demoHash(id: string, password: string): PasswordHash {
 export function buildUsers(): UsersFileInput {
   return {
     version: 1,
-    policy: { lockAfterFailures: 10, lockMinutes: 15, sessionHours: 12, idleMinutes: 60 },
+    policy: {
+      lockAfterFailures: 10,
+      lockMinutes: 15,
+      sessionHours: 12,
+      idleMinutes: 60,
+      lockAfterIdleMinutes: 10,
+    },
     users: demoUsers.map(({ password, areas, ...user }) => ({
       ...user,
       areas: 'streets' in areas ? { streets: [...areas.streets] } : { all: true as const },

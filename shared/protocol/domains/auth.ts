@@ -22,6 +22,10 @@ export const whoAmISchema = z.object({
   user: signedInUserSchema.nullable(),
   expiresAt: z.number().nullable(),
   notice: z.string().nullable(),
+  /** The console is locked (no input for the workspace's lock time): only the password opens it again. */
+  isLocked: z.boolean(),
+  /** After how long without input the console locks; null: it does not (machines, start tickets, nobody). */
+  lockAfterIdleMs: z.number().nullable(),
 });
 export type WhoAmI = z.infer<typeof whoAmISchema>;
 
@@ -43,9 +47,28 @@ export const authRequests = {
     params: z.object({}),
     result: whoAmISchema,
   },
+  /**
+   * "Still here": the person used this console (pointer, keys) since the last report; the lock clock starts again.
+   * Public so that a locked console's report is ignored, not journaled as a refusal; it never unlocks.
+   */
+  'auth.activity': {
+    access: 'public',
+    params: z.object({}),
+    result: z.object({ isLocked: z.boolean() }),
+  },
+  /** Unlocks this connection's locked session with its user's password (the same check and throttle as sign-in). */
+  'auth.unlock': {
+    access: 'public',
+    params: z.object({ password: z.string().min(1).max(256) }),
+    result: whoAmISchema,
+  },
 } as const;
 
 export const authEvents = {
   /** This connection's session ended: it may call public requests only until it signs in again. */
   'auth.sessionEnded': z.object({ reason: z.enum(['expired', 'revoked', 'logout']) }),
+  /** This connection's session locked (no input for the lock time): public requests only until auth.unlock. */
+  'auth.locked': z.object({}),
+  /** The session was unlocked (here or in another window of the same session). */
+  'auth.unlocked': z.object({}),
 } as const;
