@@ -24,7 +24,7 @@ export interface JournalPage {
  * After a page is full, how many more lines the scan may read to count the rest. Counting everything would
  * read all 180 days for an unfiltered query; past this budget the total is a lower bound ("至少").
  */
-export const defaultCountBudget = 50_000;
+export const defaultCountBudget = 10_000;
 
 /**
  * The records matching every given filter, newest first (in seq order), at most `limit`, older than `beforeSeq`
@@ -53,6 +53,17 @@ export async function queryJournalPage(
     (filter.fromMs === undefined || record.ms >= filter.fromMs) &&
     (filter.toMs === undefined || record.ms < filter.toMs) &&
     (filter.isDrill === undefined || (record.isDrill ?? false) === filter.isDrill);
+  // Byte needles every matching line must hold (the writer's own JSON.stringify of the value): a line without
+  // one is skipped without parsing, which is what makes a narrow filter over months cheap.
+  const needles = [
+    filter.userId === undefined ? null : `"userId":${JSON.stringify(filter.userId)}`,
+    filter.action === undefined ? null : `"action":${JSON.stringify(filter.action)}`,
+    filter.cameraId === undefined ? null : `"id":${JSON.stringify(filter.cameraId)}`,
+    filter.targetId === undefined ? null : `"id":${JSON.stringify(filter.targetId)}`,
+    filter.result === undefined ? null : `"result":"${filter.result}"`,
+  ]
+    .filter((needle) => needle !== null)
+    .map((needle) => Buffer.from(needle));
   const page: JournalPage = { records: [], nextCursor: null, total: 0, isTotalExact: true, scannedLines: 0 };
   let linesLeft = Number.POSITIVE_INFINITY;
   const files = (await listDayFiles(stateDir)).reverse();
@@ -69,6 +80,7 @@ export async function queryJournalPage(
       page.scannedLines++;
       // Lines start `{"seq":N,`: records at or past the cursor are skipped without parsing.
       if (filter.beforeSeq !== undefined && leadingSeq(bytes) >= filter.beforeSeq) return true;
+      for (const needle of needles) if (bytes.indexOf(needle) === -1) return true;
       let record: JournalRecord;
       try {
         record = JSON.parse(bytes.toString('utf8')) as JournalRecord;
