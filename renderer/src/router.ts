@@ -1,5 +1,5 @@
-// Routes per role, loaded lazily: a wall display, the operator console, the login page, and the widget gallery
-// (development).
+// Routes per role, loaded lazily: a wall display, the operator console and its audit page, the login page, and
+// the widget gallery (development).
 import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
@@ -13,6 +13,11 @@ export const router = createRouter({
       props: true,
     },
     { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
+    {
+      path: '/console/journal',
+      name: 'journal',
+      component: () => import('./console/journal/JournalView.vue'),
+    },
     { path: '/login', name: 'login', component: () => import('./login/LoginView.vue') },
     { path: '/gallery', name: 'gallery', component: () => import('./gallery/GalleryView.vue') },
   ],
