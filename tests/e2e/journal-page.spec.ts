@@ -87,7 +87,9 @@ test('the administrator finds an operator’s scenario switch in the audit page 
     '\uFEFFseq,time,user,role,window,address,action,target,target id,result,reason,from,to,drill,detail,hash',
   );
   expect(lines).toHaveLength(3); // the header, the record, and the empty piece after the last CRLF
-  expect(lines[1]).toMatch(/^\d+,\S+Z,operator,operator,console,[^,]*,scenario\.switched,scenario,flood-typhoon,ok,/);
+  expect(lines[1]).toMatch(
+    /^\d+,\S+Z,operator,operator,console,[^,]*,scenario\.switched,scenario,flood-typhoon,ok,/,
+  );
   await expect(admin.getByTestId('journal-message')).toHaveText('已导出 1 条记录');
 
   // Looking was journaled too: the administrator's own queries are on the page.
@@ -112,6 +114,9 @@ test('an operator has no way to the audit page, and journal.query from their ses
   for (const name of ['journal.query', 'journal.export']) {
     const answer = await requestFromPage(page, name, { filter: {} });
     expect(answer.ok).toBe(false);
-    expect(answer.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^无权限：需要管理员角色/) });
+    expect(answer.error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/^无权限：需要管理员角色/),
+    });
   }
 });

@@ -17,7 +17,7 @@ let stateDir: string;
 let journal: Journal;
 const clock = { ms: start };
 
-function sessionOf(role: Role, userId = role): CoreSession {
+function sessionOf(role: Role, userId: string = role): CoreSession {
   const session = new CoreSession(
     journalHandlers(journal, new Audit(journal, () => clock.ms)) as RequestHandlers<SessionContext>,
     new FeedHub({ now: () => clock.ms }),
@@ -79,7 +79,9 @@ describe('journal.query', () => {
 
   it('finds a camera refusal by camera and result', async () => {
     const page = await query(sessionOf('admin'), { filter: { cameraId: 'cam-0007', result: 'refused' } });
-    expect(page.records.map((record) => record.reason)).toEqual(['无权限：摄像机 cam-0007 不在您的管辖区域内']);
+    expect(page.records.map((record) => record.reason)).toEqual([
+      '无权限：摄像机 cam-0007 不在您的管辖区域内',
+    ]);
   });
 
   it('pages with the cursor and refuses a page larger than the cap', async () => {
@@ -90,9 +92,7 @@ describe('journal.query', () => {
     expect(first.records).toHaveLength(15);
     expect([first.total, second.total, second.records.length, second.nextCursor]).toEqual([40, 25, 25, null]);
     expect(first.records.at(-1)!.seq).toBeGreaterThan(second.records[0]!.seq);
-    await expect(query(admin, { filter, pageSize: 201 })).rejects.toThrow(
-      /journal\.query: pageSize.*200/,
-    );
+    await expect(query(admin, { filter, pageSize: 201 })).rejects.toThrow(/journal\.query: pageSize.*200/);
   });
 
   it('refuses an operator, a trainer and a viewer with 无权限 and journals no look for them', async () => {
@@ -121,7 +121,9 @@ describe('journal.export', () => {
     const answer = (await sessionOf('admin', 'admin-li').request('journal.export', {
       filter: { action: 'refused' },
     })) as RequestResult<'journal.export'>;
-    expect(answer.csv.startsWith('\uFEFFseq,time,user,role,window,address,action,target,target id,result')).toBe(true);
+    expect(
+      answer.csv.startsWith('\uFEFFseq,time,user,role,window,address,action,target,target id,result'),
+    ).toBe(true);
     expect(answer.csv).toContain('waitan-operator,operator,,,refused,camera,cam-0007,refused,无权限');
     expect([answer.count, answer.isTruncated]).toEqual([1, false]);
     const [exported] = await journal.query({ action: 'export' });

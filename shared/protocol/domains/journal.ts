@@ -21,10 +21,10 @@ export const journalFilterSchema = journalQuerySchema
     toMs: true,
     isDrill: true,
   })
-  .refine(
-    ({ fromMs, toMs }) => fromMs === undefined || toMs === undefined || fromMs < toMs,
-    { message: 'the time range ends before it starts', path: ['toMs'] },
-  );
+  .refine(({ fromMs, toMs }) => fromMs === undefined || toMs === undefined || fromMs < toMs, {
+    message: 'the time range ends before it starts',
+    path: ['toMs'],
+  });
 export type JournalFilter = z.infer<typeof journalFilterSchema>;
 
 export const journalRequests = {
