@@ -1,10 +1,10 @@
 // The audit page's requests through a session, as the console calls them: filters, the page-size cap and the
 // cursor, the refusal of every role but admin, and each look journaled with who looked and with which filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { RequestHandlers, RequestResult } from '@shared/protocol';
+import { requestSchemas, type RequestHandlers, type RequestResult } from '@shared/protocol';
 import type { Role } from '@shared/model/user';
 import { Audit } from '../auth/audit';
 import { FeedHub } from '../feeds/feed-hub';
@@ -135,5 +135,39 @@ describe('journal.export', () => {
 
   it('is refused to an operator', async () => {
     await expect(sessionOf('operator').request('journal.export', {})).rejects.toThrow(/^无权限/);
+  });
+});
+
+describe('a hand-edited journal', () => {
+  it('still answers a page the console accepts, counting the records that are not records any more', async () => {
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'tianmu-journal-edited-'));
+    try {
+      const edited = await Journal.open({ stateDir: directory, now: () => start, log: () => undefined });
+      await edited.append({
+        actor: { userId: 'operator' },
+        action: 'login',
+        target: { kind: 'session' },
+        result: 'ok',
+      });
+      await edited.close();
+      // Valid JSON, but no actor and a formula for a result: verify names it; the page must not break on it.
+      const file = path.join(directory, 'journal', '2026-12-07.jsonl');
+      await appendFile(file, `{"seq":2,"ms":${start},"action":"login","result":"=1+1"}\n`);
+      const session = new CoreSession(
+        journalHandlers({ stateDir: directory }, new Audit(null)) as RequestHandlers<SessionContext>,
+        new FeedHub({ now: () => start }),
+        () => undefined,
+        {},
+        { principal: { kind: 'user', userId: 'admin', role: 'admin', areas: { all: true } } },
+      );
+      const page = await session.request('journal.query', { filter: { action: 'login' } });
+      const checked = requestSchemas['journal.query'].result.safeParse(page);
+      expect(
+        checked.success ? checked.data.records.map((record) => record.seq) : checked.error.message,
+      ).toEqual([1]);
+      expect(page).toMatchObject({ malformed: 1 });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -33,17 +33,28 @@ export function journalHandlers(
         result: 'ok',
         detail: { filter: given(filter), pageSize, ...(cursor === undefined ? {} : { cursor }) },
       });
-      const page = await queryJournalPage(directory, { ...filter, limit: pageSize, beforeSeq: cursor });
+      // Checked against the record schema: the console validates the answer, and one hand-edited line must
+      // not keep the auditor from every other record (verify names it; the page says how many).
+      const page = await queryJournalPage(
+        directory,
+        { ...filter, limit: pageSize, beforeSeq: cursor },
+        { isSchemaChecked: true },
+      );
       return {
         records: page.records,
         nextCursor: page.nextCursor,
         total: page.total,
         isTotalExact: page.isTotalExact,
+        malformed: page.malformed,
       };
     },
     async 'journal.export'({ filter }, { session }) {
       const directory = stateDir();
-      const page = await queryJournalPage(directory, { ...filter, limit: journalExportLimit }, 1);
+      const page = await queryJournalPage(
+        directory,
+        { ...filter, limit: journalExportLimit },
+        { countBudget: 1 },
+      );
       const isTruncated = page.nextCursor !== null;
       await audit.recordDurably(session, {
         action: 'export',

@@ -92,7 +92,7 @@ describe('queryJournalPage', () => {
   });
 
   it('stops reading once the page is full and the counting budget is spent, the total then a lower bound', async () => {
-    const page = await queryJournalPage(stateDir, { limit: 2 }, 3);
+    const page = await queryJournalPage(stateDir, { limit: 2 }, { countBudget: 3 });
     expect(page.records.map((record) => record.seq)).toEqual([36, 35]);
     expect(page.scannedLines).toBe(5);
     expect([page.total, page.isTotalExact, page.nextCursor]).toEqual([5, false, 35]);

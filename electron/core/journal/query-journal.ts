@@ -1,7 +1,12 @@
 // Reading the journal for people: the admin page's filtered list (user, camera, action, time), newest first,
 // a page at a time, and its CSV export, safe to open in a spreadsheet.
 import path from 'node:path';
-import { journalQuerySchema, type JournalQuery, type JournalRecord } from '@shared/model/journal';
+import {
+  journalQuerySchema,
+  journalRecordSchema,
+  type JournalQuery,
+  type JournalRecord,
+} from '@shared/model/journal';
 import { dayFileStart, journalDirectory, listDayFiles } from './journal-files';
 import { forEachLineBackward } from './read-lines-backward';
 
@@ -18,6 +23,15 @@ export interface JournalPage {
   isTotalExact: boolean;
   /** Lines read to answer (the cost). */
   scannedLines: number;
+  /** Matching lines that are JSON but not records (edited by hand; verify names them), left out when checked. */
+  malformed: number;
+}
+
+export interface JournalPageOptions {
+  /** Lines the scan may read past a full page to count the rest (default `defaultCountBudget`). */
+  countBudget?: number;
+  /** Leave out (and count) matches that fail the record schema, for answers a window validates. */
+  isSchemaChecked?: boolean;
 }
 
 /**
@@ -32,14 +46,14 @@ export const defaultCountBudget = 10_000;
  * scan stops once the page is full: day files older than the time range are not opened.
  */
 export async function queryJournal(stateDir: string, query: JournalQuery): Promise<JournalRecord[]> {
-  return (await queryJournalPage(stateDir, query, 0)).records;
+  return (await queryJournalPage(stateDir, query, { countBudget: 0 })).records;
 }
 
 /** `queryJournal`, plus a cursor and a total counted within `countBudget` more lines. */
 export async function queryJournalPage(
   stateDir: string,
   query: JournalQuery,
-  countBudget = defaultCountBudget,
+  { countBudget = defaultCountBudget, isSchemaChecked = false }: JournalPageOptions = {},
 ): Promise<JournalPage> {
   const filter = journalQuerySchema.parse(query);
   const matches = (record: JournalRecord): boolean =>
@@ -64,7 +78,14 @@ export async function queryJournalPage(
   ]
     .filter((needle) => needle !== null)
     .map((needle) => Buffer.from(needle));
-  const page: JournalPage = { records: [], nextCursor: null, total: 0, isTotalExact: true, scannedLines: 0 };
+  const page: JournalPage = {
+    records: [],
+    nextCursor: null,
+    total: 0,
+    isTotalExact: true,
+    scannedLines: 0,
+    malformed: 0,
+  };
   let linesLeft = Number.POSITIVE_INFINITY;
   const files = (await listDayFiles(stateDir)).reverse();
   for (const file of files) {
@@ -81,13 +102,17 @@ export async function queryJournalPage(
       // Lines start `{"seq":N,`: records at or past the cursor are skipped without parsing.
       if (filter.beforeSeq !== undefined && leadingSeq(bytes) >= filter.beforeSeq) return true;
       for (const needle of needles) if (bytes.indexOf(needle) === -1) return true;
-      let record: JournalRecord;
+      let record: JournalRecord | null;
       try {
         record = JSON.parse(bytes.toString('utf8')) as JournalRecord;
       } catch {
         return true; // not a record: verify reports it, a list shows what is whole
       }
-      if (!matches(record)) return true;
+      if (record === null || typeof record !== 'object' || !matches(record)) return true;
+      if (isSchemaChecked && !journalRecordSchema.safeParse(record).success) {
+        page.malformed++;
+        return true;
+      }
       page.total++;
       if (page.records.length < filter.limit) {
         page.records.push(record);

@@ -148,6 +148,7 @@ export const en: Messages = {
     next: 'Next',
     range: '{first}–{last} of {total}',
     rangeAtLeast: '{first}–{last} of at least {total}',
+    malformed: '{n} matching records are damaged and not listed: run journal verify',
     empty: 'No matching records',
     loading: 'Searching…',
     failed: 'Search failed: {message}',

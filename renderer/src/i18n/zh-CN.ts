@@ -145,6 +145,7 @@ export const zhCN = {
     next: '下一页',
     range: '第 {first}–{last} 条，共 {total} 条',
     rangeAtLeast: '第 {first}–{last} 条，至少 {total} 条',
+    malformed: '{n} 条匹配的记录已损坏，未列出：请运行 journal verify 核查',
     empty: '没有符合条件的记录',
     loading: '查询中…',
     failed: '查询失败：{message}',

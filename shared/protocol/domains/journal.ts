@@ -42,6 +42,8 @@ export const journalRequests = {
       /** Matches from the cursor on; a lower bound when `isTotalExact` is false (the count stops early). */
       total: z.number().int().nonnegative(),
       isTotalExact: z.boolean(),
+      /** Matching lines left out because they are not well-formed records (hand-edited: run journal verify). */
+      malformed: z.number().int().nonnegative(),
     }),
   },
   /** The newest `journalExportLimit` matching records as CSV (UTF-8 with BOM, formulas defused). */
