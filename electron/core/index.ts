@@ -35,6 +35,7 @@ import { createBaseMapTiles } from './map/base-map-tiles';
 import { contentSecurityPolicy } from './server/content-security-policy';
 import { createSessionEndpoint } from './server/session-endpoint';
 import type { Journal } from './journal/journal';
+import { journalHandlers } from './journal/journal-handlers';
 import type { SignIn } from './auth/sign-in';
 import { createTrustBoundary } from './auth/trust-boundary';
 import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
@@ -258,6 +259,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
+    ...journalHandlers(journal, audit),
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
   const handlers = protect(unchecked);

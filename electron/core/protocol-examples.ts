@@ -81,5 +81,11 @@ export function validExamples(known: { incidentId: string; packText: string }): 
     'feeds.stats': [{}],
     'vitals.levels': [{}],
     'sensors.list': [{}],
+    'journal.query': [
+      {},
+      { filter: { userId: 'operator', action: 'scenario.switched', fromMs: 0, toMs: 1 }, pageSize: 20 },
+      { filter: { cameraId: 'cam-0001', result: 'refused' }, pageSize: 1, cursor: 5 },
+    ],
+    'journal.export': [{ filter: { action: 'login' } }],
   };
 }

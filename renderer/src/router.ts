@@ -1,5 +1,5 @@
-// Routes per role, loaded lazily: a wall display, the operator console, the leader view (a phone or a tablet),
-// the login page, and the widget gallery (development).
+// Routes per role, loaded lazily: a wall display, the operator console and its audit page, the leader view (a
+// phone or a tablet), the login page, and the widget gallery (development).
 import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
@@ -14,6 +14,11 @@ export const router = createRouter({
     },
     { path: '/console', name: 'console', component: () => import('./console/ConsoleView.vue') },
     { path: '/leader', name: 'leader', component: () => import('./leader/LeaderView.vue') },
+    {
+      path: '/console/journal',
+      name: 'journal',
+      component: () => import('./console/journal/JournalView.vue'),
+    },
     { path: '/login', name: 'login', component: () => import('./login/LoginView.vue') },
     { path: '/gallery', name: 'gallery', component: () => import('./gallery/GalleryView.vue') },
   ],

@@ -28,6 +28,7 @@ export const journalActions = [
   'refused',
   'drill.started',
   'drill.ended',
+  'journal.queried',
   'journal.started',
   'journal.recovered',
   'journal.tail-missing',
@@ -142,6 +143,8 @@ export const journalQuerySchema = z.object({
   toMs: z.number().optional(),
   /** Drill records only (true), real ones only (false), or both. */
   isDrill: z.boolean().optional(),
+  /** Only records older than this seq: the cursor of the next page (the last seq of the page shown). */
+  beforeSeq: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(100_000).default(500),
 });
 export type JournalQuery = z.input<typeof journalQuerySchema>;

@@ -5,3 +5,9 @@ export * from './validation';
 export * from './bridge';
 export * from './access';
 export { signedInUserSchema, whoAmISchema, type SignedInUser, type WhoAmI } from './domains/auth';
+export {
+  journalFilterSchema,
+  journalPageSizeLimit,
+  journalExportLimit,
+  type JournalFilter,
+} from './domains/journal';

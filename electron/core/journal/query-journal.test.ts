@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { JournalRecord } from '@shared/model/journal';
 import { Journal } from './journal';
-import { journalCsv, queryJournal } from './query-journal';
+import { journalCsv, queryJournal, queryJournalPage } from './query-journal';
 
 const hourMs = 3_600_000;
 const start = Date.UTC(2026, 11, 1, 20, 0, 0);
@@ -81,6 +81,24 @@ describe('queryJournal', () => {
   });
 });
 
+describe('queryJournalPage', () => {
+  it('pages newest first with a cursor, each page counting what is left exactly', async () => {
+    const first = await queryJournalPage(stateDir, { action: 'refused', limit: 5 });
+    expect(first.records.map((record) => record.seq)).toEqual([36, 33, 30, 27, 24]);
+    expect([first.total, first.isTotalExact, first.nextCursor]).toEqual([12, true, 24]);
+    const last = await queryJournalPage(stateDir, { action: 'refused', limit: 10, beforeSeq: 24 });
+    expect(last.records.map((record) => record.seq)).toEqual([21, 18, 15, 12, 9, 6, 3]);
+    expect([last.total, last.isTotalExact, last.nextCursor]).toEqual([7, true, null]);
+  });
+
+  it('stops reading once the page is full and the counting budget is spent, the total then a lower bound', async () => {
+    const page = await queryJournalPage(stateDir, { limit: 2 }, { countBudget: 3 });
+    expect(page.records.map((record) => record.seq)).toEqual([36, 35]);
+    expect(page.scannedLines).toBe(5);
+    expect([page.total, page.isTotalExact, page.nextCursor]).toEqual([5, false, 35]);
+  });
+});
+
 describe('journalCsv', () => {
   const record = (fields: Partial<JournalRecord>): JournalRecord => ({
     seq: 7,
@@ -118,5 +136,24 @@ describe('journalCsv', () => {
     expect(first).toContain(",'-2,refused,'+1,");
     expect(second).toContain(",'@SUM(A1),");
     expect(second).toContain(",'\tcmd,");
+  });
+
+  it('defuses every cell of a hand-edited record and a leading NUL, space or newline before a formula', () => {
+    // queryJournal reads lines with JSON.parse, not the schema: an edited file (verify flags it, the export
+    // still shows it) can put any text in the result, time or hash columns.
+    const edited = record({
+      result: '=1+1' as JournalRecord['result'],
+      ts: '@A1',
+      hash: '-3+3',
+      reason: '\0=cmd',
+      actor: { userId: ' =HYPERLINK("http://x")', role: '\n+1' },
+    });
+    const row = journalCsv([edited]).split('\r\n')[1]!;
+    expect(row).toContain(",'=1+1,");
+    expect(row.startsWith("7,'@A1,")).toBe(true);
+    expect(row.endsWith(",'-3+3")).toBe(true);
+    expect(row).toContain(",'\0=cmd,");
+    expect(row).toContain(`"' =HYPERLINK(""http://x"")"`);
+    expect(row).toContain(`"'\n+1"`);
   });
 });
