@@ -28,6 +28,8 @@ import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers, upcomingCells } from './cameras/media-handlers';
+import { playbackHandlers } from './cameras/playback-handlers';
+import { PlaybackSessions } from './cameras/playback-sessions';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { mapHandlers } from './map/map-handlers';
@@ -40,6 +42,7 @@ import { createTrustBoundary } from './auth/trust-boundary';
 import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
 import { createDemoMedia } from './demo/start-demo-media';
 import { demoHandlers } from './demo/demo-handlers';
+import { createDemoConnector, demoDirectory } from './demo/platform/demo-connector';
 import type { TyphoonScript } from './demo/world/typhoon-script';
 import type { MediaServer } from './demo/media/media-server';
 
@@ -240,6 +243,23 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     hostName: server.mediaHostName,
   });
 
+  // Until the catalogue lands: the demo platform's cameras are the directory playback goes through.
+  const demoPlatformIds = new Set(
+    workspace.platforms.filter((platform) => platform.vendor === 'demo').map((platform) => platform.id),
+  );
+  const demoCameras = workspace.cameras.cameras.filter((camera) => demoPlatformIds.has(camera.platform));
+  const demoConnector = createDemoConnector({
+    cameras: demoCameras,
+    media: media.server,
+    playbackUrl: (playbackId) =>
+      `${server.settings.scheme === 'https' ? 'wss' : 'ws'}://${media.nextHost()}/media/playback/${playbackId}.flv`,
+  });
+  const playbacks = new PlaybackSessions<CoreSession>({
+    directory: demoDirectory(demoConnector, demoCameras),
+    ended: (session, viewing) => audit.playbackViewed(session, viewing),
+    log,
+  });
+
   const unchecked: RequestHandlers<SessionContext> = {
     ...workspaceHandlers(workspace, wall, hub.historyLength, {
       isInsecureLan: server.settings.isInsecureLan,
@@ -254,6 +274,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
       writable.snapshotRoot,
     ),
+    ...playbackHandlers(playbacks),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
@@ -269,6 +290,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     // Views (调阅) end when the window's session closes (a second close finds no open views).
     const close = session.close.bind(session);
     session.close = () => {
+      // A window's playbacks end with it (each journaled as the 调阅 of a recording).
+      void playbacks.closeOwner(session);
       audit.sessionClosed(session);
       close();
     };
@@ -348,6 +371,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       levels.stop();
       await store.flushed();
       demo.stop();
+      await playbacks.close();
       broadcasts.dispose();
       sessions.closeAll();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
