@@ -175,8 +175,13 @@ describe('the trust boundary over WebSocket', () => {
     expect(core.media.stats().playbacks).toBe(1);
     // The window closes without stopping its playback: the core stops it and journals what was watched.
     operator.close();
-    const views = await journaled('camera.viewed');
-    const playback = views.find((record) => (record.detail as any)?.playback === true);
+    // Earlier tests' views are on file already: wait for the playback's own record.
+    let playback: JournalRecord | undefined;
+    for (let attempt = 0; attempt < 100 && !playback; attempt++) {
+      const views = await journaled('camera.viewed');
+      playback = views.find((record) => (record.detail as any)?.playback === true);
+      if (!playback) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect(playback).toMatchObject({
       actor: expect.objectContaining({ userId: 'operator', role: 'operator' }),
       target: { kind: 'camera', id: 'cam-0002' },
@@ -189,13 +194,15 @@ describe('the trust boundary over WebSocket', () => {
   it("refuses a viewer's wall.command, and journals the refusal", async () => {
     const viewer = await connect(ws, await signIn('viewer', 'demo-viewer'));
     expect((await viewer.request('session.hello', { role: 'console' })).ok).toBe(true);
+    // Earlier tests' refusals are on file already: wait for one more, not for any.
+    const before = (await core.journal!.query({ action: 'refused' })).length;
     const response = await viewer.request('wall.command', {
       command: { type: 'scenario.activate', scenarioId: 'flood-typhoon' },
     });
     expect(response).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(response.error.message).toMatch(/^无权限：需要值班员及以上角色/);
     expect(core.wall.state.scenarioId).toBe('daily');
-    const records = await journaled('refused');
+    const records = await journaled('refused', before + 1);
     expect(records).toContainEqual(
       expect.objectContaining({
         actor: expect.objectContaining({ userId: 'viewer', role: 'viewer' }),
