@@ -228,6 +228,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     sessions: () => sessions,
     wallState: () => wall.state,
     scenarios: () => catalog.all(),
+    // Recordings were opened as that user: they stop with the sign-out, not with the window.
+    signedOut: (session) => void playbacks.closeOwner(session),
     log,
   });
   // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.

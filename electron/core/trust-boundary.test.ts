@@ -191,6 +191,21 @@ describe('the trust boundary over WebSocket', () => {
     expect(core.media.stats().playbacks).toBe(0);
   }, 20_000);
 
+  it("stops a window's playbacks when its user signs out, though the window stays connected", async () => {
+    const operator = await connect(ws, await signIn('operator', 'demo-operator'));
+    const started = await operator.request('playback.start', {
+      cameraId: 'cam-0003',
+      from: Date.now() - 60_000,
+    });
+    expect(started.ok).toBe(true);
+    expect(core.media.stats().playbacks).toBe(1);
+    expect((await operator.request('auth.logout')).ok).toBe(true);
+    for (let attempt = 0; attempt < 50 && core.media.stats().playbacks > 0; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(core.media.stats().playbacks).toBe(0);
+    operator.close();
+  }, 20_000);
+
   it("refuses a viewer's wall.command, and journals the refusal", async () => {
     const viewer = await connect(ws, await signIn('viewer', 'demo-viewer'));
     expect((await viewer.request('session.hello', { role: 'console' })).ok).toBe(true);

@@ -35,6 +35,8 @@ export interface SignInOptions {
   readonly isLoopback: boolean;
   readonly audit: Audit;
   readonly sessions: () => Iterable<CoreSession>;
+  /** A connection's user signed out or their session ended (the window stays): what it held as them ends too. */
+  readonly signedOut?: (session: CoreSession) => void;
   readonly clock?: () => number;
   readonly log?: (line: string) => void;
 }
@@ -186,6 +188,7 @@ export class SignIn {
           this.logout(session.authToken, { window: session.role, address: session.address });
         session.principal = null;
         session.authToken = null;
+        this.options.signedOut?.(session);
         return {};
       },
       'auth.me': async (_params, { session }) => this.whoAmI(session),
@@ -197,6 +200,7 @@ export class SignIn {
       if (session.authToken !== token) continue;
       session.principal = null;
       session.authToken = null;
+      this.options.signedOut?.(session);
       session.send('auth.sessionEnded', { reason });
     }
   }
