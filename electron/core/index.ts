@@ -28,6 +28,8 @@ import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers, upcomingCells } from './cameras/media-handlers';
+import { playbackHandlers } from './cameras/playback-handlers';
+import { PlaybackSessions } from './cameras/playback-sessions';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { mapHandlers } from './map/map-handlers';
@@ -41,6 +43,7 @@ import { createTrustBoundary } from './auth/trust-boundary';
 import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
 import { createDemoMedia } from './demo/start-demo-media';
 import { demoHandlers } from './demo/demo-handlers';
+import { createDemoConnector, demoDirectory } from './demo/platform/demo-connector';
 import type { TyphoonScript } from './demo/world/typhoon-script';
 import type { MediaServer } from './demo/media/media-server';
 
@@ -226,6 +229,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     sessions: () => sessions,
     wallState: () => wall.state,
     scenarios: () => catalog.all(),
+    // Recordings were opened as that user: they stop with the sign-out, not with the window.
+    signedOut: (session) => void playbacks.closeOwner(session),
     log,
   });
   // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
@@ -239,6 +244,23 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     coreHost: () => new URL(http.origin).host,
     listeners: { tls: server.tls ?? undefined, names: server.names },
     hostName: server.mediaHostName,
+  });
+
+  // Until the catalogue lands: the demo platform's cameras are the directory playback goes through.
+  const demoPlatformIds = new Set(
+    workspace.platforms.filter((platform) => platform.vendor === 'demo').map((platform) => platform.id),
+  );
+  const demoCameras = workspace.cameras.cameras.filter((camera) => demoPlatformIds.has(camera.platform));
+  const demoConnector = createDemoConnector({
+    cameras: demoCameras,
+    media: media.server,
+    playbackUrl: (playbackId) =>
+      `${server.settings.scheme === 'https' ? 'wss' : 'ws'}://${media.nextHost()}/media/playback/${playbackId}.flv`,
+  });
+  const playbacks = new PlaybackSessions<CoreSession>({
+    directory: demoDirectory(demoConnector, demoCameras),
+    ended: (session, viewing) => audit.playbackViewed(session, viewing),
+    log,
   });
 
   const unchecked: RequestHandlers<SessionContext> = {
@@ -255,6 +277,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
       writable.snapshotRoot,
     ),
+    ...playbackHandlers(playbacks),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
@@ -271,6 +294,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     // Views (调阅) end when the window's session closes (a second close finds no open views).
     const close = session.close.bind(session);
     session.close = () => {
+      // A window's playbacks end with it (each journaled as the 调阅 of a recording).
+      void playbacks.closeOwner(session);
       audit.sessionClosed(session);
       close();
     };
@@ -351,6 +376,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       levels.stop();
       await store.flushed();
       demo.stop();
+      await playbacks.close();
       broadcasts.dispose();
       sessions.closeAll();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.

@@ -130,16 +130,94 @@ describe('the trust boundary over WebSocket', () => {
     );
   }, 20_000);
 
+  it("refuses a street operator's playback of another street's camera, even one the wall shows", async () => {
+    const operator = await connect(ws, await signIn('waitan-operator', 'demo-waitan'));
+    const shown = wallView(core.wall.state, null);
+    const foreign = core.workspace.cameras.cameras.find(
+      (camera) => camera.street !== 'waitan' && shown.isShown(camera.id),
+    )!;
+    const now = Date.now();
+    for (const [name, params] of [
+      ['playback.recordings', { cameraId: foreign.id, from: now - 3600_000, to: now }],
+      ['playback.start', { cameraId: foreign.id, from: now - 120_000 }],
+    ] as const) {
+      const refused = await operator.request(name, params);
+      expect(refused, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(refused.error.message).toMatch(/^无权限：.*不在您的管辖区域内，不能调阅录像/);
+    }
+    const own = core.workspace.cameras.cameras.find((camera) => camera.street === 'waitan')!;
+    const spans = await operator.request('playback.recordings', {
+      cameraId: own.id,
+      from: now - 3600_000,
+      to: now,
+    });
+    expect(spans.result.spans.length).toBeGreaterThan(0);
+    operator.close();
+  }, 20_000);
+
+  it("refuses a viewer's playback.start (operate) but lists recordings for them (view)", async () => {
+    const viewer = await connect(ws, await signIn('viewer', 'demo-viewer'));
+    const now = Date.now();
+    expect(
+      (await viewer.request('playback.recordings', { cameraId: 'cam-0001', from: now - 60_000, to: now })).ok,
+    ).toBe(true);
+    const refused = await viewer.request('playback.start', { cameraId: 'cam-0001', from: now - 60_000 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    viewer.close();
+  }, 20_000);
+
+  it('journals a playback as the 调阅 of a recording: who, which camera, which recorded time, when', async () => {
+    const operator = await connect(ws, await signIn('operator', 'demo-operator'));
+    const from = Date.now() - 120_000;
+    const started = await operator.request('playback.start', { cameraId: 'cam-0002', from });
+    expect(started.result).toMatchObject({ cameraId: 'cam-0002', startsAt: from, speeds: [1, 2, 4] });
+    expect(started.result.url).toMatch(/\/media\/playback\/cam-02-\d+\.flv$/);
+    expect(core.media.stats().playbacks).toBe(1);
+    // The window closes without stopping its playback: the core stops it and journals what was watched.
+    operator.close();
+    // Earlier tests' views are on file already: wait for the playback's own record.
+    let playback: JournalRecord | undefined;
+    for (let attempt = 0; attempt < 100 && !playback; attempt++) {
+      const views = await journaled('camera.viewed');
+      playback = views.find((record) => (record.detail as any)?.playback === true);
+      if (!playback) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(playback).toMatchObject({
+      actor: expect.objectContaining({ userId: 'operator', role: 'operator' }),
+      target: { kind: 'camera', id: 'cam-0002' },
+      period: expect.any(Object),
+      detail: { playback: true, recorded: [{ from: new Date(from).toISOString(), to: expect.any(String) }] },
+    });
+    expect(core.media.stats().playbacks).toBe(0);
+  }, 20_000);
+
+  it("stops a window's playbacks when its user signs out, though the window stays connected", async () => {
+    const operator = await connect(ws, await signIn('operator', 'demo-operator'));
+    const started = await operator.request('playback.start', {
+      cameraId: 'cam-0003',
+      from: Date.now() - 60_000,
+    });
+    expect(started.ok).toBe(true);
+    expect(core.media.stats().playbacks).toBe(1);
+    expect((await operator.request('auth.logout')).ok).toBe(true);
+    for (let attempt = 0; attempt < 50 && core.media.stats().playbacks > 0; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(core.media.stats().playbacks).toBe(0);
+    operator.close();
+  }, 20_000);
+
   it("refuses a viewer's wall.command, and journals the refusal", async () => {
     const viewer = await connect(ws, await signIn('viewer', 'demo-viewer'));
     expect((await viewer.request('session.hello', { role: 'console' })).ok).toBe(true);
+    // Earlier tests' refusals are on file already: wait for one more, not for any.
+    const before = (await core.journal!.query({ action: 'refused' })).length;
     const response = await viewer.request('wall.command', {
       command: { type: 'scenario.activate', scenarioId: 'flood-typhoon' },
     });
     expect(response).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(response.error.message).toMatch(/^无权限：需要值班员及以上角色/);
     expect(core.wall.state.scenarioId).toBe('daily');
-    const records = await journaled('refused');
+    const records = await journaled('refused', before + 1);
     expect(records).toContainEqual(
       expect.objectContaining({
         actor: expect.objectContaining({ userId: 'viewer', role: 'viewer' }),

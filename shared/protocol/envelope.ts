@@ -46,6 +46,8 @@ export type ProtocolErrorCode =
   | 'forbidden'
   /** The caller's console is locked (no input for the lock time); the message starts with 已锁定. */
   | 'locked'
+  /** The camera's platform cannot do this (e.g. scale time for a playback speed); the message says why. */
+  | 'unsupported'
   | 'internal';
 
 /** An error a handler throws to answer a request with a specific code and a user-readable message. */

@@ -8,6 +8,7 @@ import { sessionEvents, sessionRequests } from './domains/session';
 import { wallEvents, wallRequests } from './domains/wall';
 import { feedEvents, feedRequests } from './domains/feeds';
 import { mediaEvents, mediaRequests } from './domains/media';
+import { playbackEvents, playbackRequests } from './domains/playback';
 import { mapEvents, mapRequests } from './domains/map';
 import { incidentEvents, incidentRequests } from './domains/incidents';
 import { scenarioEvents, scenarioRequests } from './domains/scenarios';
@@ -41,6 +42,7 @@ export const requestSchemas = {
   ...wallRequests,
   ...feedRequests,
   ...mediaRequests,
+  ...playbackRequests,
   ...mapRequests,
   ...incidentRequests,
   ...scenarioRequests,
@@ -57,6 +59,7 @@ export const eventSchemas = {
   ...wallEvents,
   ...feedEvents,
   ...mediaEvents,
+  ...playbackEvents,
   ...mapEvents,
   ...incidentEvents,
   ...scenarioEvents,

@@ -2,6 +2,7 @@
 // scenario switches, imports, acknowledgements and cameras viewed (调阅), each with its actor.
 import type { JournalActor, JournalInput } from '@shared/model/journal';
 import type { CoreSession } from '../session';
+import type { PlaybackViewing } from '../cameras/playback-sessions';
 import type { AuthEvent } from './auth-event';
 
 /** The journal as the audit sees it: `append` validates and chains (electron/core/journal/journal.ts). */
@@ -144,6 +145,24 @@ export class Audit {
         result: 'ok',
         period: { from: iso(from), to },
       });
+  }
+
+  /**
+   * A playback ended: one 调阅 record of the recording — who, which camera, from when to when it was watched, and
+   * which recorded time (one stretch per seek).
+   */
+  playbackViewed(session: CoreSession, viewing: PlaybackViewing): void {
+    if (session.principal?.kind !== 'user') return;
+    this.record(session, {
+      action: 'camera.viewed',
+      target: { kind: 'camera', id: viewing.cameraId },
+      result: 'ok',
+      period: { from: iso(viewing.watchedFrom), to: iso(viewing.watchedTo) },
+      detail: {
+        playback: true,
+        recorded: viewing.recorded.map(({ from, to }) => ({ from: iso(from), to: iso(to) })),
+      },
+    });
   }
 
   /** Fire and forget: a failed append is logged by append and goes no further. */

@@ -1,14 +1,21 @@
 // Per-area camera permission where it matters: stream URLs (media.resolve, media.prefetch, snapshots) only for
-// cameras the caller may see, and camera lists holding only those. Wraps the camera handlers, which stay unaware.
+// cameras the caller may see, camera lists holding only those, and recordings (playback.*) only of the caller's
+// areas. Wraps the camera handlers, which stay unaware.
 import { ProtocolError } from '@shared/protocol';
 import type { Camera } from '@shared/model/camera';
 import type { Scenario, WallState } from '@shared/model/wall';
 import { videoCellStreams } from '@shared/model/widget';
 import type { Principal } from '@shared/model/user';
 import type { CoreSession, HandlerGroup } from '../session';
-import { maySeeCamera, type WallView } from './principal';
+import { areasInclude, maySeeCamera, type WallView } from './principal';
 
-type CameraRequests = 'cameras.get' | 'media.resolve' | 'media.prefetch' | 'media.snapshot';
+type CameraRequests =
+  | 'cameras.get'
+  | 'media.resolve'
+  | 'media.prefetch'
+  | 'media.snapshot'
+  | 'playback.recordings'
+  | 'playback.start';
 
 export interface CameraPermissionOptions {
   readonly cameras: readonly Camera[];
@@ -65,6 +72,18 @@ export function withCameraPermissions(
     options.refused(session, cameraId, reason);
     throw new ProtocolError('forbidden', `无权限：${reason}`);
   };
+  /**
+   * Recordings are the past of a camera: only of the caller's own areas. That the wall shows a camera live to the
+   * room does not open its history (a user's areas, as for putting a camera on the wall).
+   */
+  const checkRecordings = (session: CoreSession, cameraId: string) => {
+    const principal = principalOf(session);
+    const camera = byId.get(cameraId);
+    if (!camera || (principal.kind === 'user' && areasInclude(principal.areas, camera))) return;
+    const reason = `摄像机 ${cameraId} 不在您的管辖区域内，不能调阅录像`;
+    options.refused(session, cameraId, reason);
+    throw new ProtocolError('forbidden', `无权限：${reason}`);
+  };
   return {
     async 'cameras.get'(params, context) {
       const principal = principalOf(context.session);
@@ -94,6 +113,14 @@ export function withCameraPermissions(
     async 'media.snapshot'(params, context) {
       check(context.session, params.cameraId);
       return handlers['media.snapshot'](params, context);
+    },
+    async 'playback.recordings'(params, context) {
+      checkRecordings(context.session, params.cameraId);
+      return handlers['playback.recordings'](params, context);
+    },
+    async 'playback.start'(params, context) {
+      checkRecordings(context.session, params.cameraId);
+      return handlers['playback.start'](params, context);
     },
   };
 }

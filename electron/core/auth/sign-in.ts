@@ -35,6 +35,8 @@ export interface SignInOptions {
   readonly isLoopback: boolean;
   readonly audit: Audit;
   readonly sessions: () => Iterable<CoreSession>;
+  /** A connection's user signed out or their session ended (the window stays): what it held as them ends too. */
+  readonly signedOut?: (session: CoreSession) => void;
   readonly clock?: () => number;
   readonly log?: (line: string) => void;
 }
@@ -216,6 +218,7 @@ export class SignIn {
         session.principal = null;
         session.authToken = null;
         session.isLocked = false;
+        this.options.signedOut?.(session);
         return {};
       },
       'auth.me': async (_params, { session }) => this.whoAmI(session),
@@ -258,6 +261,7 @@ export class SignIn {
       session.principal = null;
       session.authToken = null;
       session.isLocked = false;
+      this.options.signedOut?.(session);
       session.send('auth.sessionEnded', { reason });
     }
   }

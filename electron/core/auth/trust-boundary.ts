@@ -21,6 +21,8 @@ export interface TrustBoundaryOptions {
   readonly sessions: () => Iterable<CoreSession>;
   readonly wallState: () => WallState;
   readonly scenarios: () => readonly Scenario[];
+  /** A connection's user signed out or their session ended (playbacks they started stop). */
+  readonly signedOut?: (session: CoreSession) => void;
   readonly log: (line: string) => void;
 }
 
@@ -45,6 +47,7 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
     isLoopback: ['127.0.0.1', 'localhost', '::1'].includes(options.host),
     audit,
     sessions: options.sessions,
+    signedOut: options.signedOut,
     log: options.log,
   });
   const cameras = options.workspace.cameras.cameras;

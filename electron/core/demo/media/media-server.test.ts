@@ -148,6 +148,7 @@ describe('createMediaServer', () => {
       streams: Object.fromEntries(media.streamIds.map((id) => [id, { viewers: 0 }])),
       connections: 0,
       hlsRequests: 0,
+      playbacks: 0,
     });
   });
 
@@ -243,6 +244,22 @@ describe('createMediaServer', () => {
     const again = webSocketViewer('/media/live/cam-04.flv');
     await waitFor(() => startsPlayable(again.parsed()), 1000, 'a playable start after restart');
     again.socket.terminate();
+  });
+
+  it('plays a recording over HTTP-FLV and WS-FLV at its playback address until it is closed', async () => {
+    const recorded = media.openPlayback('cam-03', Date.UTC(2026, 11, 7, 8, 0, 0))!;
+    const path = `/media/playback/${recorded.id}.flv`;
+    const http = httpViewer(path);
+    const ws = webSocketViewer(path);
+    await waitFor(() => startsPlayable(http.parsed()) && startsPlayable(ws.parsed()), 1000, 'both viewers');
+    expect(media.stats().playbacks).toBe(1);
+    media.closePlayback(recorded.id);
+    await http.ended;
+    expect(await ws.closed).toBe(1000);
+    expect((await status(path)).statusCode).toBe(404);
+    expect(await upgradeStatus(path)).toBe(404);
+    expect(media.openPlayback('cam-99', 0)).toBeUndefined();
+    expect(media.stats().playbacks).toBe(0);
   });
 
   it('stall keeps the connection open without data until resume', async () => {

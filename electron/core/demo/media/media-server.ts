@@ -6,8 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 
-import { parseFlv } from './flv-parser';
+import { parseFlv as parseClip, type FlvFile } from './flv-parser';
 import { LiveStream, type LiveStreamClock } from './live-stream';
+import { RecordedStream } from './recorded-stream';
 import { delay, rejectUpgrade, sendText, type Connection } from './media-replies';
 import { serveFile } from './serve-file';
 import { createLiveHls } from './serve-hls';
@@ -59,6 +60,8 @@ export interface MediaServerStats {
    * was destroyed but keeps polling (a leak) shows as this number still growing.
    */
   readonly hlsRequests: number;
+  /** Playbacks of demo recordings open now (openPlayback … closePlayback). */
+  readonly playbacks: number;
 }
 
 /**
@@ -93,12 +96,19 @@ export interface MediaServer {
    * when a media server's auth hook refuses a viewer; open connections are not affected.
    */
   forbid(id: string, isForbidden: boolean): void;
+  /**
+   * Starts playing a stream's demo recording from `recordedTime` (epoch ms) at `/media/playback/<id>.flv`, HTTP-FLV
+   * or WS-FLV (see recorded-stream.ts); undefined for an unknown stream. `closePlayback` ends it and its viewers.
+   */
+  openPlayback(streamId: string, recordedTime: number): RecordedStream | undefined;
+  closePlayback(id: string): void;
   stats(): MediaServerStats;
   /** Disconnects every viewer, stops every stream and waits (at most about 2 s) for connections to close. */
   close(): Promise<void>;
 }
 
 const livePath = /^\/media\/live\/([a-z0-9-]+)\.flv$/;
+const playbackPath = /^\/media\/playback\/([a-z0-9-]+)\.flv$/;
 const hlsPath = /^\/media\/hls\/([a-z0-9-]+)\/(?:index\.m3u8|segment-(\d{1,15})\.ts)$/;
 const filePath = /^\/media\/file\/([^/]*)$/;
 const fileName = /^[a-z0-9-]+\.(ts|m2t|flv|mp4)$/;
@@ -116,6 +126,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       .sort(),
   );
   const streams = new Map<string, LiveStream>();
+  const clips = new Map<string, FlvFile>();
+  const playbacks = new Map<string, RecordedStream>();
+  let playbackCount = 0;
   const forbidden = new Set<string>();
   const connections = new Set<Connection>();
   let hlsRequests = 0;
@@ -137,7 +150,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     let live = streams.get(id);
     if (!live) {
       // Parsed on first use: a wall that shows two cameras should not parse twenty clips.
-      const clip = parseFlv(readFileSync(join(clipsDir, `${id}.flv`)));
+      const clip = clipOf(id);
       live = new LiveStream(id, clip, {
         ...(clock ? { clock } : {}),
         ...(options.wallClock ? { wallClock: options.wallClock } : {}),
@@ -146,6 +159,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       streams.set(id, live);
     }
     return live;
+  }
+
+  function clipOf(id: string): FlvFile {
+    let clip = clips.get(id);
+    if (!clip) clips.set(id, (clip = parseClip(readFileSync(join(clipsDir, `${id}.flv`)))));
+    return clip;
   }
 
   function track(connection: Connection): () => void {
@@ -198,6 +217,13 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     if (live) {
       const playable = playableStream(live[1]!, res);
       if (playable) liveFlv.serveHttp(playable, req, res);
+      return true;
+    }
+    const playback = playbackPath.exec(pathname);
+    if (playback) {
+      const recorded = playbacks.get(playback[1]!);
+      if (recorded) liveFlv.serveHttp(recorded, req, res);
+      else sendText(res, 404, `playback ${playback[1]} not found`);
       return true;
     }
     const hls = hlsPath.exec(pathname);
@@ -265,6 +291,13 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       rejectUpgrade(socket, 403, 'Forbidden');
       return true;
     }
+    const playback = playbackPath.exec(pathname);
+    if (playback) {
+      const recorded = playbacks.get(playback[1]!);
+      if (recorded) liveFlv.serveWebSocket(recorded, req, socket, head);
+      else rejectUpgrade(socket, 404, 'Not Found');
+      return true;
+    }
     const match = livePath.exec(pathname);
     if (match && forbidden.has(match[1]!)) {
       rejectUpgrade(socket, 403, 'Forbidden');
@@ -297,15 +330,28 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       if (isForbidden) forbidden.add(id);
       else forbidden.delete(id);
     },
+    openPlayback(streamId: string, recordedTime: number): RecordedStream | undefined {
+      if (!streamIds.includes(streamId) || closed) return undefined;
+      const id = `${streamId}-${++playbackCount}`;
+      const recorded = new RecordedStream(id, clipOf(streamId), recordedTime, clock ? { clock } : {});
+      playbacks.set(id, recorded);
+      return recorded;
+    },
+    closePlayback(id: string): void {
+      playbacks.get(id)?.stop();
+      playbacks.delete(id);
+    },
     stats(): MediaServerStats {
       const perStream: Record<string, { viewers: number }> = {};
       for (const id of streamIds) perStream[id] = { viewers: streams.get(id)?.viewers ?? 0 };
-      return { streams: perStream, connections: connections.size, hlsRequests };
+      return { streams: perStream, connections: connections.size, hlsRequests, playbacks: playbacks.size };
     },
     async close(): Promise<void> {
       closed = true;
       liveHls.close();
       for (const live of streams.values()) live.close(); // ends every live viewer gracefully
+      for (const recorded of playbacks.values()) recorded.stop();
+      playbacks.clear();
       for (const connection of [...connections]) connection.end();
       const deadline = Date.now() + 2000;
       while (connections.size > 0 && Date.now() < deadline) await delay(20);

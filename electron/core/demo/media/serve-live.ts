@@ -2,9 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { LiveStream } from './live-stream';
 import type { TrackConnection } from './media-replies';
-import { attachViewer, attachWebSocketViewer } from './viewer';
+import { attachViewer, attachWebSocketViewer, type FlvSource } from './viewer';
 
 export interface LiveFlvOptions {
   /** Per-viewer queue limit before a slow viewer is dropped. */
@@ -18,9 +17,9 @@ export interface LiveFlvOptions {
 /** The live FLV side of the media server; the caller has routed the request and checked the stream. */
 export interface LiveFlv {
   /** HTTP-FLV: a chunked `video/x-flv` response that plays `live` until either side ends it. */
-  serveHttp(live: LiveStream, req: IncomingMessage, res: ServerResponse): void;
+  serveHttp(live: FlvSource, req: IncomingMessage, res: ServerResponse): void;
   /** WS-FLV: completes the WebSocket handshake and plays `live` over it (one FLV chunk per message). */
-  serveWebSocket(live: LiveStream, req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  serveWebSocket(live: FlvSource, req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
 

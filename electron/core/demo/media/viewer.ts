@@ -1,7 +1,13 @@
 // Connects one viewer connection (HTTP response or WebSocket) to a live stream, with a backpressure limit.
 
 import type { WebSocket } from 'ws';
-import { LiveStreamStoppedError, type LiveStream } from './live-stream';
+import { LiveStreamStoppedError, type LiveStreamWriter } from './live-stream';
+
+/** What a viewer plays: a live stream or a recording being played back (recorded-stream.ts). */
+export interface FlvSource {
+  readonly state: string;
+  subscribe(write: LiveStreamWriter, end?: () => void): () => void;
+}
 
 /** The transport side of one viewer, implemented over an HTTP response or a WebSocket. */
 export interface ViewerSink {
@@ -25,7 +31,7 @@ export const defaultMaxViewerBufferBytes = 8 * 1024 * 1024;
  * `stream.subscribe` throws (LiveStreamStoppedError).
  */
 export function attachViewer(
-  stream: LiveStream,
+  stream: FlvSource,
   sink: ViewerSink,
   maxBufferedBytes: number = defaultMaxViewerBufferBytes,
 ): () => void {
@@ -59,7 +65,7 @@ export function attachViewer(
  * media server's open connections until it closes. A stream stopped meanwhile closes it with 1011.
  */
 export function attachWebSocketViewer(
-  stream: LiveStream,
+  stream: FlvSource,
   webSocket: WebSocket,
   track: (connection: { end(): void; destroy(): void }) => () => void,
   maxBufferedBytes: number = defaultMaxViewerBufferBytes,
