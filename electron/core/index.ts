@@ -42,6 +42,8 @@ import { createDemoMedia } from './demo/start-demo-media';
 import { demoHandlers } from './demo/demo-handlers';
 import type { TyphoonScript } from './demo/world/typhoon-script';
 import type { MediaServer } from './demo/media/media-server';
+import { createDemoPlatform } from './demo/start-demo-platform';
+import { createPtzService } from './cameras/ptz-service';
 
 import { prepareServer, serverFacts, type CoreServerFacts } from './server/server-settings';
 
@@ -239,6 +241,26 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     listeners: { tls: server.tls ?? undefined, names: server.names },
     hostName: server.mediaHostName,
   });
+  // Until the catalogue merges every platform: the demo platform's cameras, PTZ where their stream is a head.
+  const demoPlatform = createDemoPlatform({
+    workspace,
+    media: media.server,
+    nextHost: () => media.nextHost(),
+    clipsDir: options.clipsDir,
+    faultInjection: options.faultInjection ?? false,
+    accessToken,
+    log,
+  });
+  const ptz = createPtzService({
+    directory: demoPlatform.directory,
+    audit,
+    broadcast: sessions.broadcast,
+    holderOf: (session) => {
+      const { user } = signIn.whoAmI(session);
+      return user ? { userId: user.id, displayName: user.displayName, role: user.role } : null;
+    },
+    log,
+  });
 
   const unchecked: RequestHandlers<SessionContext> = {
     ...workspaceHandlers(workspace, wall, hub.historyLength, {
@@ -258,6 +280,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
+    ...ptz.handlers,
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
   const handlers = protect(unchecked);
@@ -269,6 +292,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     // Views (调阅) end when the window's session closes (a second close finds no open views).
     const close = session.close.bind(session);
     session.close = () => {
+      // A console that goes away never leaves a camera turning: its heads stop and its leases end.
+      ptz.sessionClosed(session);
       audit.sessionClosed(session);
       close();
     };
@@ -306,7 +331,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     identify: (credentials) => signIn.identify(credentials),
     connect,
     contentSecurityPolicy: () => policy,
-    extraHandlers: [sessionEndpoint, baseMapTiles.handleHttp, ...media.extraHandlers],
+    extraHandlers: [
+      sessionEndpoint,
+      baseMapTiles.handleHttp,
+      ...media.extraHandlers,
+      ...demoPlatform.extraHandlers,
+    ],
   });
   const mediaHosts = await media.listen().catch(async (error: unknown) => {
     await http.close();
@@ -350,6 +380,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       demo.stop();
       broadcasts.dispose();
       sessions.closeAll();
+      ptz.dispose();
+      demoPlatform.dispose();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
       await http.close();

@@ -44,6 +44,8 @@ export type ProtocolErrorCode =
   | 'rejected'
   /** The caller may not do this (its role, its areas, or no sign-in); the message starts with 无权限. */
   | 'forbidden'
+  /** The platform or the camera cannot do this (no PTZ head, no area zoom); the message says why. */
+  | 'unsupported'
   | 'internal';
 
 /** An error a handler throws to answer a request with a specific code and a user-readable message. */

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './bridge';
 export * from './access';
 export { signedInUserSchema, whoAmISchema, type SignedInUser, type WhoAmI } from './domains/auth';
+export { ptzHolderSchema, ptzAbilitiesSchema, type PtzHolder, type PtzAbilities } from './domains/ptz';

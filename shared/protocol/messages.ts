@@ -14,6 +14,7 @@ import { scenarioEvents, scenarioRequests } from './domains/scenarios';
 import { sourceEvents, sourceRequests } from './domains/sources';
 import { vitalsEvents, vitalsRequests } from './domains/vitals';
 import { sensorEvents, sensorRequests } from './domains/sensors';
+import { ptzEvents, ptzRequests } from './domains/ptz';
 
 export {
   scenarioSummarySchema,
@@ -46,6 +47,7 @@ export const requestSchemas = {
   ...sourceRequests,
   ...vitalsRequests,
   ...sensorRequests,
+  ...ptzRequests,
 } as const satisfies Record<string, RequestDeclaration>;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -61,6 +63,7 @@ export const eventSchemas = {
   ...sourceEvents,
   ...vitalsEvents,
   ...sensorEvents,
+  ...ptzEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
