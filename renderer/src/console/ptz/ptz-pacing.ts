@@ -1,15 +1,16 @@
 // When the console sends PTZ moves and stops: a held direction is re-sent at a steady pace (the core stops a head
-// that hears nothing for 500 ms), never faster than every 260 ms, and a stop always follows — on release, on
+// that hears nothing for 500 ms), never faster than every 250 ms, and a stop always follows — on release, on
 // blur, on a cancelled pointer, and after 500 ms without input from a key or the wheel — so a lost pointer or
 // key-up never leaves a camera turning. Pure: the sender and the clock are given.
 import type { PtzDirection } from '@shared/model/camera-platform';
 
 /**
- * Shortest time between two moves. Above 250 ms so that any one second holds at most four moves (a 250 ms
- * pace puts five in a closed second: 0, 250, 500, 750, 1000 — issue 17's "≤ 4 moves a second"), and 240 ms
- * under the core's 500 ms watchdog (electron/core/cameras/ptz-lease.ts), room for one late timer.
+ * Shortest time between two moves: four a second (issue 17), counted in any half-open second. It is also the
+ * margin under the core's 500 ms watchdog (electron/core/cameras/ptz-lease.ts): a move later than that (a timer
+ * starved on a loaded machine) lets the core stop the head, and the next move starts it again — a stutter, never
+ * a head left turning.
  */
-export const resendMs = 260;
+export const resendMs = 250;
 /** A key or wheel hold with no input for this long is over (its key-up or next notch was lost). */
 export const inputIdleMs = 500;
 
