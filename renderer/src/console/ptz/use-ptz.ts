@@ -117,6 +117,10 @@ export function usePtz(cameraId: Ref<string | null>) {
       if (canSteer.value) pacer.press(direction, padSpeed, isSustained);
     },
     input: () => pacer.input(),
+    /** 画面操作: clicks and drags on the picture steer the camera instead of reaching the tile. */
+    setPictureMode(isOn: boolean) {
+      isPictureMode.value = isOn;
+    },
     /** The mouse wheel over the picture: each notch presses zoom again; 500 ms without one stops it. */
     wheel(event: WheelEvent) {
       if (!canSteer.value || event.deltaY === 0) return;
