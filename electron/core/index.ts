@@ -43,9 +43,10 @@ import { createTrustBoundary } from './auth/trust-boundary';
 import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
 import { createDemoMedia } from './demo/start-demo-media';
 import { demoHandlers } from './demo/demo-handlers';
-import { createDemoConnector, demoDirectory } from './demo/platform/demo-connector';
 import type { TyphoonScript } from './demo/world/typhoon-script';
 import type { MediaServer } from './demo/media/media-server';
+import { createDemoPlatform } from './demo/start-demo-platform';
+import { createPtzService } from './cameras/ptz-service';
 
 import { prepareServer, serverFacts, type CoreServerFacts } from './server/server-settings';
 
@@ -245,20 +246,32 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     listeners: { tls: server.tls ?? undefined, names: server.names },
     hostName: server.mediaHostName,
   });
-
-  // Until the catalogue lands: the demo platform's cameras are the directory playback goes through.
-  const demoPlatformIds = new Set(
-    workspace.platforms.filter((platform) => platform.vendor === 'demo').map((platform) => platform.id),
-  );
-  const demoCameras = workspace.cameras.cameras.filter((camera) => demoPlatformIds.has(camera.platform));
-  const demoConnector = createDemoConnector({
-    cameras: demoCameras,
+  // Until the catalogue merges every platform: the demo platform's cameras, PTZ where their stream is a head,
+  // and their recordings.
+  const demoPlatform = createDemoPlatform({
+    workspace,
     media: media.server,
+    nextHost: () => media.nextHost(),
     playbackUrl: (playbackId) =>
       `${server.settings.scheme === 'https' ? 'wss' : 'ws'}://${media.nextHost()}/media/playback/${playbackId}.flv`,
+    clipsDir: options.clipsDir,
+    faultInjection: options.faultInjection ?? false,
+    accessToken,
+    log,
   });
+  const ptz = createPtzService({
+    directory: demoPlatform.directory,
+    audit,
+    broadcast: sessions.broadcast,
+    holderOf: (session) => {
+      const { user } = signIn.whoAmI(session);
+      return user ? { userId: user.id, displayName: user.displayName, role: user.role } : null;
+    },
+    log,
+  });
+
   const playbacks = new PlaybackSessions<CoreSession>({
-    directory: demoDirectory(demoConnector, demoCameras),
+    directory: demoPlatform.directory,
     ended: (session, viewing) => audit.playbackViewed(session, viewing),
     log,
   });
@@ -283,6 +296,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
     ...journalHandlers(journal, audit),
+    ...ptz.handlers,
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
   const handlers = protect(unchecked);
@@ -296,6 +310,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     session.close = () => {
       // A window's playbacks end with it (each journaled as the 调阅 of a recording).
       void playbacks.closeOwner(session);
+      // A console that goes away never leaves a camera turning: its heads stop and its leases end.
+      ptz.sessionClosed(session);
       audit.sessionClosed(session);
       close();
     };
@@ -333,7 +349,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     identify: (credentials) => signIn.identify(credentials),
     connect,
     contentSecurityPolicy: () => policy,
-    extraHandlers: [sessionEndpoint, baseMapTiles.handleHttp, ...media.extraHandlers],
+    extraHandlers: [
+      sessionEndpoint,
+      baseMapTiles.handleHttp,
+      ...media.extraHandlers,
+      ...demoPlatform.extraHandlers,
+    ],
   });
   const mediaHosts = await media.listen().catch(async (error: unknown) => {
     await http.close();
@@ -379,6 +400,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await playbacks.close();
       broadcasts.dispose();
       sessions.closeAll();
+      ptz.dispose();
+      demoPlatform.dispose();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
       await http.close();

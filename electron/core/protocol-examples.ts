@@ -94,5 +94,15 @@ export function validExamples(known: { incidentId: string; packText: string }): 
       { filter: { cameraId: 'cam-0001', result: 'refused' }, pageSize: 1, cursor: 5 },
     ],
     'journal.export': [{ filter: { action: 'login' } }],
+    // cam-0017 is a demo PTZ head (ptz-01); cam-0001 a fixed camera.
+    'ptz.state': [{ cameraId: 'cam-0017' }, { cameraId: 'cam-0001' }],
+    'ptz.move': [{ cameraId: 'cam-0017', direction: 'left', speed: 0.5 }],
+    'ptz.stop': [{ cameraId: 'cam-0017' }],
+    'ptz.presets': [{ cameraId: 'cam-0017' }],
+    'ptz.goToPreset': [{ cameraId: 'cam-0017', presetId: '2' }],
+    'ptz.areaZoom': [
+      { cameraId: 'cam-0017', box: { x: 0.1, y: 0.1, width: 0.3, height: 0.3 }, zoomIn: true },
+    ],
+    'ptz.centre': [{ cameraId: 'cam-0017', point: { x: 0.8, y: 0.5 } }],
   };
 }

@@ -35,6 +35,7 @@ const refusalCodes: readonly ProtocolErrorCode[] = [
   'unknown-request',
   'not-found',
   'rejected',
+  'unsupported',
 ];
 /** Windows refuses these as file names (any case, any extension): an id that becomes a file must not be one. */
 const windowsDeviceName = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;

@@ -146,11 +146,17 @@ describe('demo workspace', () => {
     expect(new Set(cameras.map((camera) => camera.id)).size).toBe(cameras.length);
     expect(new Set(cameras.map((camera) => camera.name)).size).toBe(cameras.length);
     for (const camera of cameras) {
-      expect(camera.tags.length, camera.id).toBeGreaterThanOrEqual(1);
-      expect(camera.tags.length, camera.id).toBeLessThanOrEqual(3);
+      const describing = camera.tags.filter((tag) => tag !== '云台');
+      expect(describing.length, camera.id).toBeGreaterThanOrEqual(1);
+      expect(describing.length, camera.id).toBeLessThanOrEqual(3);
       expect(camera.platform).toBe('demo');
-      expect(camera.streamId).toMatch(/^cam-0[1-6]$/);
+      // PTZ heads (tagged 云台) play the steerable views ptz-01, ptz-02; the others the six loops.
+      expect(camera.streamId).toMatch(camera.tags.includes('云台') ? /^ptz-0[12]$/ : /^cam-0[1-6]$/);
     }
+    expect(cameras.filter((camera) => camera.tags.includes('云台')).map((camera) => camera.id)).toEqual([
+      'cam-0017',
+      'cam-0051',
+    ]);
     const onlineRate = cameras.filter((camera) => camera.isOnline).length / cameras.length;
     expect(onlineRate).toBeGreaterThan(0.92);
     expect(onlineRate).toBeLessThan(0.995);

@@ -66,6 +66,50 @@ make_h264_clip() {
   echo "make-clips: ${name}.flv ($(stat -c %s "${output}") bytes)"
 }
 
+# PTZ views (云台预置视角) of the demo PTZ cameras: one wide 1920x1080 scene per camera, cut into a 3x3 grid of
+# positions at two zoom levels (wide: a 960x540 window; near: 480x270 around the same centre), each scaled to
+# 480x270, 2 s, with the position burned in. Every view of a camera has the same frame count, timestamps and
+# encoder settings (so the same SPS/PPS) and a key frame every 10 frames: the demo media server switches a
+# PTZ camera's live stream from one view to the next at a key frame without the tile reconnecting.
+ptz_seconds=2
+ptz_gop=10
+make_ptz_views() {
+  local name="$1" source="$2" label="$3" column row zoom crop output
+  mkdir -p "${staging_dir}/ptz"
+  for zoom in 0 1; do
+    for row in 0 1 2; do
+      for column in 0 1 2; do
+        if [[ "${zoom}" == 0 ]]; then
+          crop="crop=960:540:$((column * 480)):$((row * 270))"
+        else
+          crop="crop=480:270:$((column * 480 + 240)):$((row * 270 + 135))"
+        fi
+        output="${staging_dir}/ptz/${name}-c${column}r${row}z${zoom}.flv"
+        ffmpeg -nostdin -hide_banner -loglevel error -y \
+          -f lavfi -i "${source}" \
+          -vf "${crop},scale=480:270,drawtext=fontfile='${font_escaped}':text='${label} P${column} T${row} Z$((zoom + 1))x':x=10:y=10:fontsize=30:fontcolor=white:box=1:boxcolor=black@0.8:boxborderw=6,format=yuv420p" \
+          -frames:v "$((ptz_seconds * fps))" \
+          -c:v libx264 -profile:v main -pix_fmt yuv420p -preset medium -tune zerolatency \
+          -g "${ptz_gop}" -keyint_min "${ptz_gop}" -sc_threshold 0 -bf 0 \
+          -b:v 200k -maxrate 250k -bufsize 200k \
+          -threads 1 -flags:v +bitexact -fflags +bitexact -map_metadata -1 -an \
+          -f flv "${output}"
+      done
+    done
+  done
+  echo "make-clips: ptz/${name}-*.flv (18 views, $(cat "${staging_dir}/ptz/${name}"-*.flv | wc -c) bytes)"
+}
+
+# `make-clips.sh ptz` makes only the PTZ views.
+if [[ "${1:-}" == "ptz" ]]; then
+  make_ptz_views ptz-01 "testsrc2=size=1920x1080:rate=${fps}" 'PTZ-01'
+  make_ptz_views ptz-02 "mandelbrot=size=1920x1080:rate=${fps}:maxiter=96:start_scale=2.5:end_scale=2.5:start_x=-0.75,hue=h=120" 'PTZ-02'
+  mkdir -p "${clips_dir}/ptz"
+  mv -f "${staging_dir}"/ptz/*.flv "${clips_dir}/ptz/"
+  echo "make-clips: PTZ views written to ${clips_dir}/ptz"
+  exit 0
+fi
+
 size="${width}x${height}"
 make_h264_clip cam-01 "testsrc2=size=${size}:rate=${fps}" 'CAM-01'
 make_h264_clip cam-02 "smptehdbars=size=${size}:rate=${fps}" 'CAM-02'
@@ -104,6 +148,12 @@ if [[ "${encoders}" == *libx265* ]]; then
 else
   echo "make-clips: libx265 is not available in this ffmpeg; skipping hevc-sample.m2t" >&2
 fi
+
+make_ptz_views ptz-01 "testsrc2=size=1920x1080:rate=${fps}" 'PTZ-01'
+make_ptz_views ptz-02 "mandelbrot=size=1920x1080:rate=${fps}:maxiter=96:start_scale=2.5:end_scale=2.5:start_x=-0.75,hue=h=120" 'PTZ-02'
+mkdir -p "${clips_dir}/ptz"
+mv -f "${staging_dir}"/ptz/*.flv "${clips_dir}/ptz/"
+rmdir "${staging_dir}/ptz"
 
 mkdir -p "${clips_dir}"
 for file in "${staging_dir}"/*; do

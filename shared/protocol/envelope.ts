@@ -46,7 +46,7 @@ export type ProtocolErrorCode =
   | 'forbidden'
   /** The caller's console is locked (no input for the lock time); the message starts with 已锁定. */
   | 'locked'
-  /** The camera's platform cannot do this (e.g. scale time for a playback speed); the message says why. */
+  /** The platform or the camera cannot do this (no PTZ head, a playback speed it does not scale); the message says why. */
   | 'unsupported'
   | 'internal';
 

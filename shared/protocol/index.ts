@@ -11,3 +11,4 @@ export {
   journalExportLimit,
   type JournalFilter,
 } from './domains/journal';
+export { ptzHolderSchema, ptzAbilitiesSchema, type PtzHolder, type PtzAbilities } from './domains/ptz';

@@ -1,12 +1,12 @@
 // Per-area camera permission where it matters: stream URLs (media.resolve, media.prefetch, snapshots) only for
-// cameras the caller may see, camera lists holding only those, and recordings (playback.*) only of the caller's
-// areas. Wraps the camera handlers, which stay unaware.
+// cameras the caller may see, camera lists holding only those, and recordings (playback.*) and PTZ only in the
+// caller's own areas. Wraps the camera handlers, which stay unaware.
 import { ProtocolError } from '@shared/protocol';
 import type { Camera } from '@shared/model/camera';
 import type { Scenario, WallState } from '@shared/model/wall';
 import { videoCellStreams } from '@shared/model/widget';
 import type { Principal } from '@shared/model/user';
-import type { CoreSession, HandlerGroup } from '../session';
+import type { CoreSession, HandlerGroup, SessionContext } from '../session';
 import { areasInclude, maySeeCamera, type WallView } from './principal';
 
 type CameraRequests =
@@ -123,4 +123,52 @@ export function withCameraPermissions(
       return handlers['playback.start'](params, context);
     },
   };
+}
+
+/** Requests that steer or read a camera's head: each carries the camera's id. */
+const cameraControlRequests = [
+  'ptz.state',
+  'ptz.move',
+  'ptz.stop',
+  'ptz.presets',
+  'ptz.goToPreset',
+  'ptz.areaZoom',
+  'ptz.centre',
+] as const;
+type CameraControlRequests = (typeof cameraControlRequests)[number];
+
+/**
+ * PTZ with the caller's areas around it: a user steers only the cameras of their own streets and grids (a camera
+ * on the shared wall may be watched by anyone in the room, but turned only by those responsible for it).
+ */
+export function withCameraControlPermissions(
+  handlers: HandlerGroup<CameraControlRequests>,
+  options: Pick<CameraPermissionOptions, 'cameras' | 'refused'>,
+): HandlerGroup<CameraControlRequests> {
+  const byId = new Map(options.cameras.map((camera) => [camera.id, camera]));
+  const check = (session: CoreSession, cameraId: string) => {
+    const principal = session.principal;
+    const camera = byId.get(cameraId);
+    if (!principal || principal.kind !== 'user' || !camera) return; // the request check and not-found answer these
+    if (areasInclude(principal.areas, camera)) return;
+    const reason = `摄像机 ${cameraId} 不在您的管辖区域内`;
+    options.refused(session, cameraId, reason);
+    throw new ProtocolError('forbidden', `无权限：${reason}`);
+  };
+  const wrapped: Partial<HandlerGroup<CameraControlRequests>> = {};
+  // Only these names: `handlers` may be the whole table, whose other entries other wrappers guard.
+  for (const name of cameraControlRequests) {
+    const handler = handlers[name] as (
+      params: { cameraId: string },
+      context: SessionContext,
+    ) => Promise<unknown>;
+    (wrapped as Record<string, unknown>)[name] = async (
+      params: { cameraId: string },
+      context: SessionContext,
+    ) => {
+      check(context.session, params.cameraId);
+      return handler(params, context);
+    };
+  }
+  return wrapped as HandlerGroup<CameraControlRequests>;
 }

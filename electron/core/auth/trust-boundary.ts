@@ -7,7 +7,7 @@ import type { CoreSession, SessionContext } from '../session';
 import type { Workspace } from '../workspace/load-workspace';
 import { Audit } from './audit';
 import { withAudit } from './audited-handlers';
-import { withCameraPermissions } from './camera-permissions';
+import { withCameraControlPermissions, withCameraPermissions } from './camera-permissions';
 import { SignIn } from './sign-in';
 
 export interface TrustBoundaryOptions {
@@ -51,6 +51,13 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
     log: options.log,
   });
   const cameras = options.workspace.cameras.cameras;
+  const refusedCamera = (session: CoreSession, cameraId: string, reason: string) =>
+    audit.record(session, {
+      action: 'refused',
+      target: { kind: 'camera', id: cameraId },
+      result: 'refused',
+      reason: `无权限：${reason}`,
+    });
   return {
     journal,
     audit,
@@ -61,16 +68,11 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
         cameras,
         wallState: options.wallState,
         scenarios: options.scenarios,
-        refused: (session, cameraId, reason) =>
-          audit.record(session, {
-            action: 'refused',
-            target: { kind: 'camera', id: cameraId },
-            result: 'refused',
-            reason: `无权限：${reason}`,
-          }),
+        refused: refusedCamera,
         viewed: (session, cameraId) => audit.viewStarted(session, cameraId),
       }),
       ...withAudit(handlers, audit, cameras),
+      ...withCameraControlPermissions(handlers, { cameras, refused: refusedCamera }),
     }),
   };
 }

@@ -136,7 +136,12 @@ export class ConnectorError extends Error {
  */
 export interface CameraDirectory {
   /** The connector and the platform-side reference of a wall camera, or undefined for an unknown camera. */
-  find(
-    cameraId: string,
-  ): { readonly connector: CameraConnector; readonly ref: ConnectorCameraRef } | undefined;
+  find(cameraId: string):
+    | {
+        readonly connector: CameraConnector;
+        readonly ref: ConnectorCameraRef;
+        /** Whether this camera has a PTZ head (its listing's `hasPtz`); absent: as the platform's capabilities say. */
+        readonly hasPtz?: boolean;
+      }
+    | undefined;
 }

@@ -22,12 +22,21 @@ export const cameraTags = [
   '消防通道',
   '小区',
   '高空瞭望',
+  '云台',
 ] as const;
 export type CameraTag = (typeof cameraTags)[number];
 
 export const cameraCount = 240;
 /** The embedded media server loops six synthetic streams; cameras share them in turn. */
 export const demoStreamIds = ['cam-01', 'cam-02', 'cam-03', 'cam-04', 'cam-05', 'cam-06'] as const;
+/**
+ * Two cameras of the daily scenario's right display carry PTZ heads (云台): their streams are the demo media
+ * server's steerable views (`ptz-01`, `ptz-02`, resources/media/clips/ptz/), so the console can turn them.
+ */
+const ptzStreams: ReadonlyMap<string, string> = new Map([
+  ['landmark:nanjing-road-walk', 'ptz-01'],
+  ['landmark:yuyuan-garden', 'ptz-02'],
+]);
 const onlineRate = 0.96;
 
 /** A camera plus the placement group it came from, which scenario presets pick from. */
@@ -43,8 +52,9 @@ type Draft = { name: string; point: Point; grid: Grid; tags: CameraTag[]; group:
 function orderedTags(tags: readonly (CameraTag | false)[]): CameraTag[] {
   const wanted = new Set(tags.filter((tag): tag is CameraTag => tag !== false));
   const ordered = cameraTags.filter((tag) => wanted.has(tag));
-  if (ordered.length < 1 || ordered.length > 3)
-    throw new Error(`demo cameras: 1-3 tags expected, got ${ordered}`);
+  // Up to three describing tags, plus 云台 on the PTZ heads.
+  const describing = ordered.filter((tag) => tag !== '云台').length;
+  if (describing < 1 || describing > 3) throw new Error(`demo cameras: 1-3 tags expected, got ${ordered}`);
   return ordered;
 }
 
@@ -463,20 +473,27 @@ export function buildCameras(district: District, seed: number): PlannedCamera[] 
   }
 
   const online = createRandom(seed, 'online');
-  return drafts.map((draft, index) => ({
-    camera: {
-      id: `cam-${String(index + 1).padStart(4, '0')}`,
-      name: draft.name,
-      street: draft.grid.street.id,
-      grid: draft.grid.id,
-      position: toLonLat(draft.point),
-      tags: draft.tags,
-      platform: 'demo',
-      streamId: demoStreamIds[index % demoStreamIds.length] as string,
-      isOnline: online.chance(onlineRate),
-    },
-    group: draft.group,
-  }));
+  const headed = new Set<string>();
+  return drafts.map((draft, index) => {
+    // The first camera of each PTZ group gets the head (always online: the demo must be able to steer it).
+    const ptzStream = headed.has(draft.group) ? undefined : ptzStreams.get(draft.group);
+    if (ptzStream) headed.add(draft.group);
+    const isOnline = online.chance(onlineRate);
+    return {
+      camera: {
+        id: `cam-${String(index + 1).padStart(4, '0')}`,
+        name: draft.name,
+        street: draft.grid.street.id,
+        grid: draft.grid.id,
+        position: toLonLat(draft.point),
+        tags: ptzStream ? orderedTags([...draft.tags, '云台']) : draft.tags,
+        platform: 'demo',
+        streamId: ptzStream ?? (demoStreamIds[index % demoStreamIds.length] as string),
+        isOnline: isOnline || ptzStream !== undefined,
+      },
+      group: draft.group,
+    };
+  });
 }
 
 /** A random point well inside a grid (rejection sampling in its bounding box). */

@@ -251,4 +251,45 @@ describe('LiveStream with a generated clip', () => {
     const keyframes = frames.filter((tag) => tag.isKeyframe).map((tag) => tag.timestamp);
     expect(keyframes).toEqual(Array.from({ length: 13 }, (_, index) => index * 1000));
   });
+
+  it('switches to another view of a PTZ camera at its next key frame, the viewer connected and time running on', () => {
+    const view = (name: string) =>
+      parseFlv(
+        readFileSync(
+          fileURLToPath(new URL(`../../../../resources/media/clips/ptz/${name}.flv`, import.meta.url)),
+        ),
+      );
+    const [wide, left] = [view('ptz-01-c1r1z0'), view('ptz-01-c0r1z0')];
+    const clock = new FakeClock();
+    const stream = new LiveStream('ptz-01', wide, { clock });
+    const viewer = recorder();
+    stream.subscribe(viewer.write, viewer.end);
+    clock.advance(300);
+    stream.replaceClip(left);
+    clock.advance(1000);
+    const frames = viewer.tags().filter((tag) => tag.type === FlvTagType.video && !tag.isSequenceHeader);
+    const isFrom = (clip: typeof wide) => (tag: FlvTag) =>
+      clip.tags.some((source) => !source.isSequenceHeader && source.data.equals(tag.data));
+    const firstLeft = frames.findIndex(isFrom(left));
+    expect(firstLeft).toBeGreaterThan(0);
+    expect(frames[firstLeft]!.isKeyframe).toBe(true);
+    expect(frames.slice(firstLeft).every(isFrom(left))).toBe(true);
+    expect(frames.slice(0, firstLeft).every(isFrom(wide))).toBe(true);
+    // Within one GOP (10 frames, 400 ms) of the request, timestamps still one frame apart.
+    expect(frames[firstLeft]!.timestamp).toBeLessThanOrEqual(300 + 400);
+    const steps = frames.slice(1).map((tag, index) => tag.timestamp - frames[index]!.timestamp);
+    expect(new Set(steps)).toEqual(new Set([40]));
+    // The views share one SPS/PPS (make-clips.sh encodes them alike): no second sequence header was needed.
+    expect(viewer.tags().filter((tag) => tag.isSequenceHeader)).toHaveLength(1);
+    expect(viewer.ended).toBe(false);
+  });
+
+  it('refuses a clip of another shape (frames or timing) for a running stream', () => {
+    const stream = new LiveStream('test', parseFlv(makeSyntheticClip({ frames: 10, gop: 5 })), {
+      clock: new FakeClock(),
+    });
+    expect(() => stream.replaceClip(parseFlv(makeSyntheticClip({ frames: 12, gop: 5 })))).toThrow(
+      'differs in frames or timing',
+    );
+  });
 });

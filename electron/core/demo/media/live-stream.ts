@@ -95,10 +95,12 @@ export class LiveStream {
   private readonly wallClock: (() => number) | undefined;
   private readonly header: Buffer;
   private readonly metadata: Buffer | undefined;
-  private readonly videoSequenceHeader: FlvTag | undefined;
+  private videoSequenceHeader: FlvTag | undefined;
   private readonly audioSequenceHeader: FlvTag | undefined;
   /** The clip's audio/video tags without configuration records or end-of-sequence markers. */
-  private readonly media: readonly FlvTag[];
+  private media: readonly FlvTag[];
+  /** A clip waiting to replace `media` at its next key frame (replaceClip). */
+  private pending: { media: readonly FlvTag[]; videoSequenceHeader: FlvTag | undefined } | undefined;
   /** Per media tag: its timestamp relative to the first media tag. */
   private readonly offsets: readonly number[];
   /** Per media tag: when it is due, relative to the loop start (non-decreasing, unlike interleaved A/V). */
@@ -191,6 +193,27 @@ export class LiveStream {
     };
   }
 
+  /**
+   * Switches the stream to another clip of the same shape (same number of frames at the same timestamps, e.g. a
+   * PTZ camera's next view) at the new clip's next key frame: viewers stay connected and timestamps run on, as
+   * when a camera's head turns. A differing AVC sequence header is sent before the switch. Throws for a clip of
+   * another shape (the stream's pacing is the first clip's).
+   */
+  replaceClip(clip: FlvFile): void {
+    const media = clip.tags.filter(
+      (tag) => tag.type !== FlvTagType.script && !tag.isSequenceHeader && !tag.isEndOfSequence,
+    );
+    const first = media[0]?.timestamp ?? 0;
+    const isSameShape =
+      media.length === this.media.length &&
+      media.every((tag, index) => Math.max(0, tag.timestamp - first) === this.offsets[index]);
+    if (!isSameShape) throw new Error(`clip for live stream ${this.id} differs in frames or timing`);
+    this.pending = {
+      media,
+      videoSequenceHeader: clip.tags.find((tag) => tag.type === FlvTagType.video && tag.isSequenceHeader),
+    };
+  }
+
   /** Fault injection: disconnect every viewer (their `end` is called) and refuse new ones until restart(). */
   stop(): void {
     this.halt();
@@ -279,6 +302,7 @@ export class LiveStream {
       elapsed = this.dueTime();
     }
     while (this.dueTime() <= elapsed) {
+      this.switchIfDue();
       this.emit(this.media[this.index]!, this.nextTimestamp);
       this.index += 1;
       if (this.index === this.media.length) {
@@ -288,6 +312,20 @@ export class LiveStream {
     }
     const delay = Math.max(1, Math.ceil(this.dueTime() - elapsed));
     this.cancelTimer = this.clock.schedule(() => this.pump(), delay);
+  }
+
+  /** Takes the pending clip when its tag at the current position is a key frame. */
+  private switchIfDue(): void {
+    const pending = this.pending;
+    const next = pending?.media[this.index];
+    if (!pending || !next || next.type !== FlvTagType.video || !next.isKeyframe) return;
+    this.pending = undefined;
+    this.media = pending.media;
+    const header = pending.videoSequenceHeader;
+    if (!header || (this.videoSequenceHeader && header.data.equals(this.videoSequenceHeader.data))) return;
+    this.videoSequenceHeader = header;
+    const chunk = writeFlvTag(FlvTagType.video, this.nextTimestamp, header.data);
+    for (const subscriber of this.subscribers) subscriber.write(chunk);
   }
 
   /** An `onTianmuClock { sentAt }` script tag carrying the wall-clock send time, or undefined when off. */

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 
-import { parseFlv as parseClip, type FlvFile } from './flv-parser';
+import { parseFlv, type FlvFile } from './flv-parser';
 import { LiveStream, type LiveStreamClock } from './live-stream';
 import { RecordedStream } from './recorded-stream';
 import { delay, rejectUpgrade, sendText, type Connection } from './media-replies';
@@ -87,6 +87,11 @@ export interface MediaServer {
    */
   stream(id: string): LiveStream | undefined;
   /**
+   * Adds a live stream that is not a clip file (the demo PTZ cameras: their views switch under one stream id,
+   * see demo/platform/). Served at the same URLs as the clips; fault injection and stats see it too.
+   */
+  publish(id: string, clip: FlvFile): LiveStream;
+  /**
    * Fault injection: while true, new media connections are reset without a response (like a server that
    * is down); open connections are not affected.
    */
@@ -145,25 +150,29 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     isClosed,
   });
 
-  function stream(id: string): LiveStream | undefined {
-    if (!streamIds.includes(id)) return undefined;
-    let live = streams.get(id);
-    if (!live) {
-      // Parsed on first use: a wall that shows two cameras should not parse twenty clips.
-      const clip = clipOf(id);
-      live = new LiveStream(id, clip, {
-        ...(clock ? { clock } : {}),
-        ...(options.wallClock ? { wallClock: options.wallClock } : {}),
-        sendsClockTags: options.sendsClockTags ?? true,
-      });
-      streams.set(id, live);
-    }
+  const published = new Set<string>();
+
+  function createStream(id: string, clip: FlvFile): LiveStream {
+    const live = new LiveStream(id, clip, {
+      ...(clock ? { clock } : {}),
+      ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+      sendsClockTags: options.sendsClockTags ?? true,
+    });
+    streams.set(id, live);
     return live;
   }
 
+  function stream(id: string): LiveStream | undefined {
+    if (published.has(id)) return streams.get(id);
+    if (!streamIds.includes(id)) return undefined;
+    // Parsed on first use: a wall that shows two cameras should not parse twenty clips.
+    return streams.get(id) ?? createStream(id, clipOf(id));
+  }
+
+  /** A clip, parsed once: its live stream and its recordings (playbacks) share it. */
   function clipOf(id: string): FlvFile {
     let clip = clips.get(id);
-    if (!clip) clips.set(id, (clip = parseClip(readFileSync(join(clipsDir, `${id}.flv`)))));
+    if (!clip) clips.set(id, (clip = parseFlv(readFileSync(join(clipsDir, `${id}.flv`)))));
     return clip;
   }
 
@@ -323,6 +332,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     handleHttp,
     handleUpgrade,
     stream,
+    publish(id: string, clip: FlvFile): LiveStream {
+      if (streamIds.includes(id) || published.has(id)) throw new Error(`stream ${id} exists already`);
+      published.add(id);
+      return createStream(id, clip);
+    },
     refuseConnections(refuse: boolean): void {
       refusing = refuse;
     },
@@ -343,7 +357,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     },
     stats(): MediaServerStats {
       const perStream: Record<string, { viewers: number }> = {};
-      for (const id of streamIds) perStream[id] = { viewers: streams.get(id)?.viewers ?? 0 };
+      for (const id of [...streamIds, ...published])
+        perStream[id] = { viewers: streams.get(id)?.viewers ?? 0 };
       return { streams: perStream, connections: connections.size, hlsRequests, playbacks: playbacks.size };
     },
     async close(): Promise<void> {
