@@ -45,6 +45,16 @@ export interface ZlmDoubleOptions {
   now?: () => number;
   utcOffsetMinutes?: number;
   port?: number;
+  /**
+   * Where an MP4 playback's video comes from: called when loadMP4File registers a stream (answered once it
+   * resolves) and when close_streams closes it, so a test can push the recording to a real media server.
+   */
+  vod?: ZlmVodHooks;
+}
+
+export interface ZlmVodHooks {
+  loaded(stream: ZlmStream): Promise<void> | void;
+  closed(stream: ZlmStream): void;
 }
 
 export type ZlmOutage = { mode: 'refuse' } | { mode: 'hang' };
@@ -133,7 +143,8 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
     return stream;
   }
 
-  const routes: Record<string, (args: URLSearchParams) => Record<string, unknown>> = {
+  type Answer = Record<string, unknown>;
+  const routes: Record<string, (args: URLSearchParams) => Answer | Promise<Answer>> = {
     /** getMediaList: one entry per stream and schema; no `data` at all when nothing matches. */
     '/index/api/getMediaList': (args) => {
       const data = [...streams.values()]
@@ -148,7 +159,10 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
     /** close_streams: closes every match; counts schema entries hit and closed. */
     '/index/api/close_streams': (args) => {
       const hit = [...streams.values()].filter((stream) => matches(stream, args));
-      for (const stream of hit) streams.delete(streamKey(stream.vhost, stream.app, stream.stream));
+      for (const stream of hit) {
+        streams.delete(streamKey(stream.vhost, stream.app, stream.stream));
+        if (stream.vod) options.vod?.closed(stream);
+      }
       const count = hit.length * defaultSchemas.length;
       return { count_hit: count, count_closed: count };
     },
@@ -175,7 +189,7 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
       return { data: { rootPath: folder, paths: days } };
     },
     /** loadMP4File: an mp4_vod stream at vhost/app/stream; a file that is not there is MP4Demuxer's throw (-400). */
-    '/index/api/loadMP4File': (args) => {
+    '/index/api/loadMP4File': async (args) => {
       requireArgs(args, 'vhost', 'app', 'stream', 'file_path');
       const filePath = args.get('file_path')!;
       const file = recordings.find(
@@ -186,7 +200,9 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
       if (!file) throw new ZlmFailure(apiCode.exception, `打开文件失败:${filePath}`);
       const [vhost, app, stream] = [args.get('vhost')!, args.get('app')!, args.get('stream')!];
       const speed = Number(args.get('speed') ?? 0);
-      streams.set(streamKey(vhost, app, stream), {
+      const replaced = streams.get(streamKey(vhost, app, stream));
+      if (replaced?.vod) options.vod?.closed(replaced);
+      const loaded: ZlmStream = {
         vhost,
         app,
         stream,
@@ -200,7 +216,9 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
           seekMs: Number(args.get('seek_ms') ?? 0),
           repeat: ['1', 'true'].includes(args.get('file_repeat') ?? ''),
         },
-      });
+      };
+      streams.set(streamKey(vhost, app, stream), loaded);
+      await options.vod?.loaded(loaded);
       return { data: { duration_ms: file.durationMs } };
     },
     /** seekRecordStamp: MP4Reader::seekTo fails past the file's end ("seek failed", -1). */
@@ -253,7 +271,7 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
       checkSecret(args, response);
       const logged = Object.fromEntries([...args].filter(([name]) => name !== 'secret'));
       calls.push({ route: url.pathname.replace('/index/api/', ''), args: logged });
-      body = { code: apiCode.success, ...route(args) };
+      body = { code: apiCode.success, ...(await route(args)) };
     } catch (error) {
       if (!(error instanceof ZlmFailure)) throw error;
       // responseApi: the exception's body with its code and message, and the connection shut down after it.

@@ -7,6 +7,7 @@ import {
   type NodeMediaServer,
 } from '../../../../../tests/support/wvp/node-media-server';
 import { startZlmDouble, type ZlmDouble } from '../../../../../tests/support/zlm/zlm-double';
+import { zlmVodPublisher, type ZlmVodPublisher } from '../../../../../tests/support/zlm/zlm-vod-publisher';
 import { createZlmediakitConnector } from './zlmediakit-connector';
 
 /** The FLV tag types among the first `bytes` bytes of a live HTTP-FLV stream. */
@@ -35,19 +36,22 @@ async function tagTypes(url: string, bytes: number): Promise<number[]> {
 describe('ZLMediaKit connector playing through Node-Media-Server', () => {
   let media: NodeMediaServer;
   let zlm: ZlmDouble;
+  let vod: ZlmVodPublisher;
 
   beforeAll(async () => {
     media = await startNodeMediaServer();
     await media.publish('cam-01');
-    zlm = await startZlmDouble();
+    vod = zlmVodPublisher(media);
+    zlm = await startZlmDouble({ vod });
     zlm.control.addStream('live', 'cam-01');
   }, 30_000);
   afterAll(async () => {
     await zlm?.close();
+    await vod?.close();
     await media?.close();
   });
 
-  it('lists the stream as a camera whose live URL serves FLV video', async () => {
+  const connect = () => {
     const platform = platformSchema.parse({
       id: 'zlm',
       name: 'ZLMediaKit',
@@ -63,10 +67,14 @@ describe('ZLMediaKit connector playing through Node-Media-Server', () => {
         areas: { fallback: { street: 'street-1', grid: 'grid-1' } },
       },
     });
-    const connector = createZlmediakitConnector(platform, {
+    return createZlmediakitConnector(platform, {
       workspaceDir: '/nowhere',
       env: { ZLM_SECRET: zlm.secret },
     });
+  };
+
+  it('lists the stream as a camera whose live URL serves FLV video', async () => {
+    const connector = connect();
     const [camera] = (await connector.listCameras()).cameras;
     expect(camera).toMatchObject({ platformCameraId: 'live/cam-01', status: 'online' });
     const live = await connector.openLive(
@@ -75,6 +83,20 @@ describe('ZLMediaKit connector playing through Node-Media-Server', () => {
     );
     expect(live.url).toBe(media.flvUrl('cam-01'));
     expect(await tagTypes(live.url, 4096)).toContain(9);
+    connector.dispose();
+  });
+
+  it('plays a recording back as FLV video from the media server, and stops pushing it when stopped', async () => {
+    const connector = connect();
+    const start = Date.now() - 30 * 60_000;
+    zlm.control.addRecording('live', 'cam-01', start, 3_600_000);
+    const camera = { cameraId: 'zlm-cam-01', platformCameraId: 'live/cam-01' };
+    const playback = await connector.playback!.start(camera, start + 5_000);
+    expect(playback.url.startsWith(`${media.httpUrl}/playback/cam-01-`)).toBe(true);
+    expect(await tagTypes(playback.url, 4096)).toContain(9);
+    expect(vod.publishing.size).toBe(1);
+    await playback.stop();
+    expect(vod.publishing.size).toBe(0);
     connector.dispose();
   });
 });
