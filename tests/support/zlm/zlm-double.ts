@@ -74,6 +74,8 @@ export interface ZlmDoubleControl {
   /** The pusher is gone: the stream leaves getMediaList. */
   removeStream(app: string, stream: string, vhost?: string): void;
   setReaders(app: string, stream: string, readers: number): void;
+  /** Appends a raw entry to every getMediaList answer (a malformed record, for the connector's skipping). */
+  injectMediaEntry(entry: Record<string, unknown>): void;
   /**
    * Writes a recorded segment of `app/stream` starting at `start` (epoch ms), named as the layout says in the
    * server's local time; `isOpen` keeps the `.` name of a segment still being written. Returns its path.
@@ -116,6 +118,7 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
   const streams = new Map<string, ZlmStream>();
   const recordings: ZlmRecordFile[] = [];
   const calls: ZlmCall[] = [];
+  const injectedEntries: Record<string, unknown>[] = [];
   let outage: ZlmOutage | undefined;
   let nextCookie = 1;
 
@@ -153,7 +156,8 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
           defaultSchemas
             .filter((schema) => !args.get('schema') || args.get('schema') === schema)
             .map((schema) => mediaSourceJson(stream, schema, now())),
-        );
+        )
+        .concat(injectedEntries);
       return data.length > 0 ? { data } : {};
     },
     /** close_streams: closes every match; counts schema entries hit and closed. */
@@ -337,6 +341,9 @@ export async function startZlmDouble(options: ZlmDoubleOptions = {}): Promise<Zl
       if (!found) throw new Error(`zlm double: no stream ${app}/${stream}`);
       found.readerCount = readers;
       found.totalReaderCount = readers;
+    },
+    injectMediaEntry(entry) {
+      injectedEntries.push(entry);
     },
     addRecording(app, stream, start, durationMs, recordingOptions = {}) {
       const { day, clock } = local(start);

@@ -65,6 +65,29 @@ describe('ZLMediaKit connector', () => {
     expect(connector.capabilities.playback).toMatchObject({ recordings: true, seek: true, pause: false });
   });
 
+  it('lists every app when none is configured, or the named ones; malformed records are skipped and counted', async () => {
+    const { zlm, connector } = await connect({ apps: ['live', 'rtp'] });
+    zlm.control.addStream('live', 'cam-01');
+    zlm.control.addStream('rtp', '34020000001320000001');
+    zlm.control.addStream('other', 'cam-09');
+    zlm.control.injectMediaEntry({ schema: 'rtmp', app: 'live' });
+    zlm.control.injectMediaEntry({ schema: 'rtmp', app: 42, stream: 'cam-x' });
+    const page = await connector.listCameras();
+    expect(page.cameras.map((camera) => camera.platformCameraId)).toEqual([
+      'live/cam-01',
+      'rtp/34020000001320000001',
+    ]);
+    expect(page.skipped).toBe(2);
+    expect(connector.health()).toMatchObject({ cameras: 2, skipped: 2 });
+    connector.dispose();
+    await zlm.close();
+    const all = await connect({ apps: [] });
+    all.zlm.control.addStream('other', 'cam-09');
+    expect((await all.connector.listCameras()).cameras.map((camera) => camera.platformCameraId)).toEqual([
+      'other/cam-09',
+    ]);
+  });
+
   it('marks a camera offline when its stream leaves the list, and online again when it returns', async () => {
     const { zlm, connector } = await connect();
     const changes: StatusChange[][] = [];
@@ -100,6 +123,15 @@ describe('ZLMediaKit connector', () => {
       problem: 'ZLMediaKit 拒绝了密钥（-100 Please login first）',
     });
     expect(healths.at(-1)?.state).toBe('down');
+  });
+
+  it('a secret whose environment variable is not set puts the platform down naming the variable', async () => {
+    const { connector } = await connect({ secret: '' });
+    await expect(connector.listCameras()).rejects.toMatchObject({ reason: 'unauthorised' });
+    expect(connector.health()).toMatchObject({
+      state: 'down',
+      problem: 'ZLMediaKit 的密钥不可用：环境变量 ZLM_SECRET 未设置（平台密钥）',
+    });
   });
 
   it('reads recordings from record file names in server time, joining back-to-back files and skipping one still open', async () => {
