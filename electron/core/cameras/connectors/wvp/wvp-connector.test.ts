@@ -4,17 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorError, type ConnectorCameraRef } from '../../connector';
 import { startWvpDouble, type WvpDouble } from '../../../../../tests/support/wvp/wvp-double';
 import { createWvpConnector, type WvpConnector } from './wvp-connector';
-import { nextEvent, testEnv, wvpPlatform } from './wvp-test-platform';
+import { nextEvent, testEnv, until, wvpPlatform } from './wvp-test-platform';
 
 const workspaceDir = '.';
-
-/** Resolves once `condition` holds (checked every 10 ms); the test's own timeout bounds it. */
-function until(condition: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => (condition() ? resolve() : setTimeout(check, 10));
-    check();
-  });
-}
 
 describe('wvp connector (master)', () => {
   const clock = Date.parse('2026-12-07T10:00:00+08:00');

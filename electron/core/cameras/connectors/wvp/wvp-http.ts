@@ -177,10 +177,21 @@ export class WvpHttp {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = AbortSignal.any([this.options.signal, timeout]);
     try {
-      const response = await this.fetch(this.urlOf(path, parameters), {
-        signal,
-        headers: credential ? { [credential.header]: credential.value } : {},
-      });
+      const request = () =>
+        this.fetch(this.urlOf(path, parameters), {
+          signal,
+          headers: credential ? { [credential.header]: credential.value } : {},
+        });
+      // After wvp restarts, requests may go out on pooled keep-alive sockets the old process held and fail at once
+      // (UND_ERR_SOCKET / ECONNRESET) though wvp is up. Every call here is a GET, so try again — a few times, as
+      // the pool holds one stale socket per request that was in flight together (seen: two in a row).
+      let response: Response | undefined;
+      for (let attempt = 1; response === undefined; attempt += 1) {
+        response = await request().catch((error: unknown) => {
+          if (!isStaleSocket(error) || signal.aborted || attempt >= staleSocketAttempts) throw error;
+          return undefined;
+        });
+      }
       const text = await response.text();
       let body: unknown;
       try {
@@ -230,9 +241,30 @@ function messageOf(body: WvpResult | undefined): string | undefined {
   return typeof body?.msg === 'string' && body.msg !== '' ? body.msg : undefined;
 }
 
+/** Network failure codes (Node's and undici's) in the operator's words, the code kept for whoever looks further. */
+const networkProblems: Record<string, string> = {
+  ECONNREFUSED: '连接被拒绝',
+  ECONNRESET: '连接被重置',
+  UND_ERR_SOCKET: '连接中断',
+  ENOTFOUND: '地址无法解析',
+  EHOSTUNREACH: '主机不可达',
+  ENETUNREACH: '网络不可达',
+  UND_ERR_CONNECT_TIMEOUT: '连接超时',
+};
+
+const staleSocketAttempts = 6;
+
+function isStaleSocket(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
 function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.code === 'string') {
+    const words = networkProblems[cause.code];
+    return words ? `${words}，${cause.code}` : cause.code;
+  }
   if (typeof cause?.message === 'string') return cause.message;
   return error instanceof Error ? error.message : String(error);
 }

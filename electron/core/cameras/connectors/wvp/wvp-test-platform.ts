@@ -34,3 +34,11 @@ export function nextEvent<T>(event: Event<T>, accept: (value: T) => boolean = ()
     });
   });
 }
+
+/** Resolves once `condition` holds (checked every 10 ms); the test's own timeout bounds it. */
+export function until(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (condition() ? resolve() : setTimeout(check, 10));
+    check();
+  });
+}
