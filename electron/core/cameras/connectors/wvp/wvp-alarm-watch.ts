@@ -65,7 +65,9 @@ export class AlarmWatch {
 
   /** master: the newest page is enough between two polls (AlarmMapper orders by alarm_time desc). */
   private async pollMaster(): Promise<WvpAlarm[]> {
-    const page = pageSchema.safeParse(await this.options.http.get('/api/alarm/list', { page: 1, count: pageSize }));
+    const page = pageSchema.safeParse(
+      await this.options.http.get('/api/alarm/list', { page: 1, count: pageSize }),
+    );
     if (!page.success) throw new ConnectorError('malformed', 'wvp 的报警列表不是分页结果');
     return page.data.list.map(fromMasterAlarm).filter((alarm) => alarm !== undefined);
   }
@@ -75,12 +77,18 @@ export class AlarmWatch {
     const startTime = this.newestTime === undefined ? undefined : formatWvpTime(this.newestTime);
     let pageNumber = 1;
     if (startTime === undefined) {
-      const first = pageSchema.safeParse(await this.options.http.get('/api/alarm/all', { page: 1, count: 1 }));
+      const first = pageSchema.safeParse(
+        await this.options.http.get('/api/alarm/all', { page: 1, count: 1 }),
+      );
       pageNumber = Math.max(1, Math.ceil((first.success ? (first.data.total ?? 0) : 0) / pageSize));
     }
     const alarms: WvpAlarm[] = [];
     for (let read = 0; read < maxPagesPerPoll; read += 1, pageNumber += 1) {
-      const answer = await this.options.http.get('/api/alarm/all', { page: pageNumber, count: pageSize, startTime });
+      const answer = await this.options.http.get('/api/alarm/all', {
+        page: pageNumber,
+        count: pageSize,
+        startTime,
+      });
       const page = pageSchema.safeParse(answer);
       if (!page.success) throw new ConnectorError('malformed', 'wvp 的报警列表不是分页结果');
       alarms.push(...page.data.list.map(fromDeviceAlarm).filter((alarm) => alarm !== undefined));
@@ -151,9 +159,16 @@ export class AlarmWatch {
   /** SseController's events: `keepalive` (data `alive`) and `message` with a DeviceAlarm as JSON. */
   private onEvent(block: string): void {
     const lines = block.split('\n');
-    const event = lines.find((line) => line.startsWith('event:'))?.slice(6).trim() ?? 'message';
+    const event =
+      lines
+        .find((line) => line.startsWith('event:'))
+        ?.slice(6)
+        .trim() ?? 'message';
     if (event !== 'message') return;
-    const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5)).join('\n');
+    const data = lines
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5))
+      .join('\n');
     let alarm: WvpAlarm | undefined;
     try {
       alarm = fromDeviceAlarm(JSON.parse(data));

@@ -14,7 +14,11 @@ describe('wvp connector (2.7.4)', () => {
   beforeAll(async () => {
     double = await startWvpDouble({ version: '2.7.4', channelCount: 200, now: () => clock, keepaliveMs: 50 });
     double.control.raiseAlarm({ channelId: 2, type: 'DeviceTamper' });
-    connector = createWvpConnector(wvpPlatform(double.url), { workspaceDir: '.', env: testEnv, alarmPollMs: 40 });
+    connector = createWvpConnector(wvpPlatform(double.url), {
+      workspaceDir: '.',
+      env: testEnv,
+      alarmPollMs: 40,
+    });
   });
   afterAll(async () => {
     connector.dispose();
@@ -27,15 +31,17 @@ describe('wvp connector (2.7.4)', () => {
     expect(connector.capabilities.alarms).toBe(true);
     expect(connector.capabilities.ptz.areaZoom).toBe(false);
     const box = { x: 0.1, y: 0.1, width: 0.2, height: 0.2 };
-    await expect(connector.ptz!.areaZoom!({ cameraId: 'wvp-3', platformCameraId: '3' }, box, true)).rejects.toThrow(
-      '此 wvp 版本不支持拉框放大',
-    );
+    await expect(
+      connector.ptz!.areaZoom!({ cameraId: 'wvp-3', platformCameraId: '3' }, box, true),
+    ).rejects.toThrow('此 wvp 版本不支持拉框放大');
     expect(double.control.counters.dragZooms).toHaveLength(0);
   });
 
   it('delivers alarms from the event stream and the poll once each, named by gbId, VideoLoss as a hint', async () => {
     await connector.listCameras();
-    await until(() => double.control.eventListenerCount === 1 && double.control.counters.alarmListRequests.length >= 4);
+    await until(
+      () => double.control.eventListenerCount === 1 && double.control.counters.alarmListRequests.length >= 4,
+    );
     const alarms: PlatformAlarm[] = [];
     connector.onAlarm((alarm) => alarms.push(alarm));
     const status = nextEvent(connector.onStatus);
@@ -46,7 +52,9 @@ describe('wvp connector (2.7.4)', () => {
     expect(await status).toEqual([{ platformCameraId: '11', status: 'offline' }]);
     const polls = double.control.counters.alarmListRequests.length;
     await until(() => double.control.counters.alarmListRequests.length >= polls + 3);
-    expect(alarms.map(({ platformCameraId, type, description }) => [platformCameraId, type, description])).toEqual([
+    expect(
+      alarms.map(({ platformCameraId, type, description }) => [platformCameraId, type, description]),
+    ).toEqual([
       ['9', '人员聚集报警', '外滩人员聚集'],
       ['11', '视频丢失报警', '视频丢失报警'],
     ]);

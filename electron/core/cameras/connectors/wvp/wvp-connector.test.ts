@@ -28,7 +28,11 @@ describe('wvp connector (master)', () => {
   });
 
   beforeAll(async () => {
-    double = await startWvpDouble({ channelCount: 300, now: () => clock, apiKeys: [{ key: 'k-1', username: 'admin' }] });
+    double = await startWvpDouble({
+      channelCount: 300,
+      now: () => clock,
+      apiKeys: [{ key: 'k-1', username: 'admin' }],
+    });
   });
   afterEach(async () => {
     for (const connector of connectors.splice(0)) {
@@ -74,7 +78,10 @@ describe('wvp connector (master)', () => {
   });
 
   it('signs in with an api-key without a login', async () => {
-    const connector = connect({ username: undefined, password: undefined, apiKey: { env: 'WVP_KEY' } }, { env: { WVP_KEY: 'k-1' } });
+    const connector = connect(
+      { username: undefined, password: undefined, apiKey: { env: 'WVP_KEY' } },
+      { env: { WVP_KEY: 'k-1' } },
+    );
     expect((await connector.listCameras()).cameras).toHaveLength(300);
     expect(double.control.counters.logins).toHaveLength(0);
   });
@@ -96,6 +103,16 @@ describe('wvp connector (master)', () => {
     expect(double.control.counters.logins.length).toBe(loginsBeforeBackoff + 1);
     expect(double.control.counters.logins.every((login) => !login.succeeded)).toBe(true);
     expect(loginsBeforeBackoff).toBeLessThanOrEqual(2);
+  });
+
+  it('shows an unset password variable as down with its name, without a sign-in attempt', async () => {
+    const connector = connect({}, { env: {} });
+    await expect(connector.listCameras()).rejects.toThrow('wvp 密码不可用：环境变量 WVP_PASSWORD 未设置');
+    expect(connector.health()).toMatchObject({
+      state: 'down',
+      problem: 'wvp 密码不可用：环境变量 WVP_PASSWORD 未设置',
+    });
+    expect(double.control.counters.logins).toHaveLength(0);
   });
 
   it('plays the chosen address with its host rewritten, and release stops the stream exactly once', async () => {
@@ -139,7 +156,14 @@ describe('wvp connector (master)', () => {
     await connector.ptz!.move(ref(3), { direction: 'zoom-in', speed: 0.5 });
     await connector.ptz!.move(ref(3), { direction: 'down', speed: 0 });
     await connector.ptz!.stop(ref(3));
-    expect(double.control.counters.ptz.map(({ command, panSpeed, tiltSpeed, zoomSpeed }) => [command, panSpeed, tiltSpeed, zoomSpeed])).toEqual([
+    expect(
+      double.control.counters.ptz.map(({ command, panSpeed, tiltSpeed, zoomSpeed }) => [
+        command,
+        panSpeed,
+        tiltSpeed,
+        zoomSpeed,
+      ]),
+    ).toEqual([
       ['upleft', 100, 100, 100],
       ['zoomin', 50, 50, 50],
       ['down', 1, 1, 1],
@@ -160,7 +184,9 @@ describe('wvp connector (master)', () => {
     expect(await connector.ptz!.presets(ref(fixed.gbId))).toEqual([]);
     await connector.ptz!.goToPreset(ref(dome.gbId), '2');
     await expect(connector.ptz!.goToPreset(ref(dome.gbId), 'x')).rejects.toThrow('预置位编号无效');
-    expect(double.control.counters.presetCalls).toEqual([expect.objectContaining({ channelId: dome.gbId, presetId: 2 })]);
+    expect(double.control.counters.presetCalls).toEqual([
+      expect.objectContaining({ channelId: dome.gbId, presetId: 2 }),
+    ]);
   });
 
   it('probes master: area zoom on, and a box zooms in around its centre', async () => {
@@ -174,6 +200,22 @@ describe('wvp connector (master)', () => {
       expect.objectContaining({ direction: 'in', midPointX: 960, midPointY: 540 }),
       expect.objectContaining({ direction: 'out', midPointX: 192, midPointY: 108 }),
     ]);
+  });
+
+  it('degrades (alarms off, named on the strip) when wvp has neither alarm route, and keeps working', async () => {
+    const withoutAlarms: typeof fetch = (input, init) =>
+      String(input).includes('/api/alarm/')
+        ? Promise.resolve(Response.json({ code: 404, msg: '资源未找到', data: null }, { status: 404 }))
+        : fetch(input, init);
+    const connector = connect({}, { fetch: withoutAlarms });
+    expect(await connector.probe()).toBe('master');
+    expect(connector.capabilities.alarms).toBe(false);
+    expect(connector.health()).toMatchObject({
+      state: 'degraded',
+      problem: '此 wvp 没有报警接口，报警不可用',
+    });
+    expect((await connector.listCameras()).cameras).toHaveLength(300);
+    expect(connector.health().state).toBe('degraded');
   });
 
   it('lists a day’s recordings as spans around the nightly gap', async () => {

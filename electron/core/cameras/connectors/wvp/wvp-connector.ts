@@ -54,14 +54,14 @@ export interface WvpConnector extends CameraConnector {
 const playBase = '/api/common/channel';
 
 /** Both versions' common routes; area zoom and alarms are set by the probe. */
-function capabilitiesFor(version: WvpVersion | undefined, hasAreaZoom: boolean): PlatformCapabilities {
+function capabilitiesFor(hasAlarms: boolean, hasAreaZoom: boolean): PlatformCapabilities {
   return {
     onDemandLive: true,
     listsCameras: true,
     // wvp raises no event for a channel's status change (neither version): the catalogue's re-listing finds
     // them; VideoLoss alarms are passed on as a hint through onStatus.
     statusEvents: false,
-    alarms: version !== undefined,
+    alarms: hasAlarms,
     ptz: { move: true, presets: true, areaZoom: hasAreaZoom, centre: false },
     playback: { recordings: true, seek: true, pause: true, speeds: wvpPlaybackSpeeds },
   };
@@ -82,7 +82,9 @@ export function createWvpConnector(platform: Platform, options: WvpConnectorOpti
   let signInProblem: string | undefined;
   let version: WvpVersion | undefined;
   let hasAreaZoom = false;
-  let capabilities = capabilitiesFor(undefined, false);
+  let capabilities = capabilitiesFor(false, false);
+  /** What works less than it should while the platform is up (no alarm route): shown as 'degraded'. */
+  let limitation: string | undefined;
   let probing: Promise<WvpVersion> | undefined;
   let alarmWatch: AlarmWatch | undefined;
   let isDisposed = false;
@@ -94,10 +96,12 @@ export function createWvpConnector(platform: Platform, options: WvpConnectorOpti
   const updateHealth = (change: Partial<ConnectorHealth>) => {
     const next = { ...health, ...change };
     const problem = signInProblem ?? (reachability.reachable ? undefined : reachability.problem);
-    // Connecting until the first answer; down while a problem stands; connected otherwise.
-    next.state = problem !== undefined ? 'down' : next.state === 'connecting' ? 'connecting' : 'connected';
-    if (problem === undefined) delete next.problem;
-    else next.problem = problem;
+    // Connecting until the first answer; down while a problem stands; degraded with a limitation; else connected.
+    if (problem !== undefined) next.state = 'down';
+    else if (next.state !== 'connecting') next.state = limitation === undefined ? 'connected' : 'degraded';
+    const shown = problem ?? (next.state === 'degraded' ? limitation : undefined);
+    if (shown === undefined) delete next.problem;
+    else next.problem = shown;
     if (JSON.stringify(next) === JSON.stringify(health)) return;
     health = next;
     healthEmitter.fire(health);
@@ -147,7 +151,11 @@ export function createWvpConnector(platform: Platform, options: WvpConnectorOpti
     const lost: StatusChange[] = [];
     for (const alarm of alarms) {
       const platformCameraId =
-        alarm.channel === undefined ? undefined : 'gbId' in alarm.channel ? alarm.channel.gbId : gbIdsByCode.get(alarm.channel.gbCode);
+        alarm.channel === undefined
+          ? undefined
+          : 'gbId' in alarm.channel
+            ? alarm.channel.gbId
+            : gbIdsByCode.get(alarm.channel.gbCode);
       alarmEmitter.fire({
         platformId: platform.id,
         alarmId: alarm.id.slice(0, 200),
@@ -167,16 +175,19 @@ export function createWvpConnector(platform: Platform, options: WvpConnectorOpti
       // Both versions call themselves 2.7.4 in their pom and master has no version route: tell them apart by
       // the routes that differ (README "Versions"). The probes name no channel, so nothing moves.
       const firstAlarm = { page: 1, count: 1 };
-      const found: WvpVersion = (await http.hasRoute('/api/alarm/list', firstAlarm))
+      const alarmRoute = (await http.hasRoute('/api/alarm/list', firstAlarm))
         ? 'master'
         : (await http.hasRoute('/api/alarm/all', firstAlarm))
           ? '2.7.4'
-          : 'master';
+          : undefined;
       hasAreaZoom = await http.hasRoute(`${playBase}/front-end/drag_zoom_in`);
+      // Without either alarm route (a trimmed or older build) everything else still works: degraded, not down.
+      const found: WvpVersion = alarmRoute ?? 'master';
       version = found;
-      capabilities = capabilitiesFor(found, hasAreaZoom);
+      capabilities = capabilitiesFor(alarmRoute !== undefined, hasAreaZoom);
+      limitation = alarmRoute === undefined ? '此 wvp 没有报警接口，报警不可用' : undefined;
       updateHealth({});
-      if (!isDisposed) {
+      if (!isDisposed && alarmRoute !== undefined) {
         alarmWatch = new AlarmWatch({
           http,
           version: found,

@@ -105,7 +105,10 @@ export class WvpHttp {
     });
     if (response.status !== 200 || !response.body) {
       await response.body?.cancel();
-      throw new ConnectorError(response.status === 404 ? 'unsupported' : 'refused', `事件流：HTTP ${response.status}`);
+      throw new ConnectorError(
+        response.status === 404 ? 'unsupported' : 'refused',
+        `事件流：HTTP ${response.status}`,
+      );
     }
     return response;
   }
@@ -139,11 +142,17 @@ export class WvpHttp {
       throw this.refuseSignIn(`wvp 密码不可用：${(error as Error).message}`);
     }
     // Reachability is told after the sign-in's outcome, so a refused password never shows as connected first.
-    const answer = await this.send('/api/user/login', { username: user.username, password: md5Hex(password) }, undefined, true);
+    const answer = await this.send(
+      '/api/user/login',
+      { username: user.username, password: md5Hex(password) },
+      undefined,
+      true,
+    );
     const body = answer.body as WvpResult | undefined;
     if (answer.status === 200 && body?.code === 0) {
       const data = body.data as { accessToken?: unknown } | null | undefined;
-      const token = typeof data?.accessToken === 'string' ? data.accessToken : answer.headers.get('access-token');
+      const token =
+        typeof data?.accessToken === 'string' ? data.accessToken : answer.headers.get('access-token');
       if (!token) throw new ConnectorError('malformed', 'wvp 登录成功但没有返回 accessToken');
       this.loginBackoff.reset();
       this.loginProblem = undefined;
@@ -227,7 +236,8 @@ export class WvpHttp {
     const message = messageOf(answer.body as WvpResult | undefined);
     if (answer.status === 404) return new ConnectorError('unsupported', `wvp 没有接口 ${path}`);
     if (answer.status === 401) return new ConnectorError('unauthorised', message ?? '请登录后重新请求');
-    if (answer.status >= 500) return new ConnectorError('unreachable', `wvp 服务异常：${message ?? answer.status}`);
+    if (answer.status >= 500)
+      return new ConnectorError('unreachable', `wvp 服务异常：${message ?? answer.status}`);
     if (answer.status === 200 && typeof (answer.body as WvpResult | undefined)?.code !== 'number') {
       return new ConnectorError('malformed', `wvp 的回答不是 {code,msg,data}：${path}`);
     }

@@ -2,7 +2,12 @@
 // playback stream with pause, resume, seek, speed and stop. Upstream: gb28181/controller/ChannelController.java
 // (playback/query, playback, playback/{stop,pause,resume,seek,speed}) and PlaybackController's speed check
 // (0.25, 0.5, 1, 2, 4 — the GB28181 Scale values devices honour), master 768d740 and v2.7.4-20260107.
-import { ConnectorError, type ConnectorCameraRef, type PlaybackControl, type PlaybackStream } from '../../connector';
+import {
+  ConnectorError,
+  type ConnectorCameraRef,
+  type PlaybackControl,
+  type PlaybackStream,
+} from '../../connector';
 import type { WvpHttp } from './wvp-http';
 import { endOfWvpDay, formatWvpTime, toRecordingSpans } from './wvp-records';
 
@@ -69,7 +74,8 @@ function playbackStream(
     startsAt: started.from,
     async seek(time) {
       ensureRunning();
-      if (time < started.from || time > started.end) throw new ConnectorError('refused', '跳转时间不在回放范围内');
+      if (time < started.from || time > started.end)
+        throw new ConnectorError('refused', '跳转时间不在回放范围内');
       // seekTime is seconds from the playback's start (the SIP INFO's Range: npt=<seconds>-).
       await http.get(`${base}/seek`, { ...parameters, seekTime: Math.round((time - started.from) / 1000) });
     },

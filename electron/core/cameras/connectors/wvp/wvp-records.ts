@@ -33,7 +33,8 @@ export function toPlatformCamera(row: unknown): PlatformCamera | undefined {
   if (!parsed.success) return undefined;
   const channel = parsed.data;
   const { gbLongitude: longitude, gbLatitude: latitude } = channel;
-  const isPlaced = typeof longitude === 'number' && typeof latitude === 'number' && (longitude !== 0 || latitude !== 0);
+  const isPlaced =
+    typeof longitude === 'number' && typeof latitude === 'number' && (longitude !== 0 || latitude !== 0);
   return {
     platformCameraId: String(channel.gbId),
     name: channel.gbName,
@@ -95,7 +96,8 @@ export function toRecordingSpans(rows: unknown): RecordingSpan[] {
   for (const file of files) {
     const last = spans[spans.length - 1];
     // Devices report consecutive files a second apart (…29:59 / …30:00): still one recording.
-    if (last && file.start <= last.end + 1000) spans[spans.length - 1] = { start: last.start, end: Math.max(last.end, file.end) };
+    if (last && file.start <= last.end + 1000)
+      spans[spans.length - 1] = { start: last.start, end: Math.max(last.end, file.end) };
     else spans.push(file);
   }
   return spans;
@@ -108,7 +110,8 @@ export function toPresets(rows: unknown): PtzPreset[] {
   for (const row of rows as { presetId?: unknown; presetName?: unknown }[]) {
     const id = typeof row?.presetId === 'number' ? String(row.presetId) : row?.presetId;
     if (typeof id !== 'string' || !/^\d{1,3}$/.test(id)) continue;
-    const name = typeof row.presetName === 'string' && row.presetName.trim() ? row.presetName.trim() : `预置位 ${id}`;
+    const name =
+      typeof row.presetName === 'string' && row.presetName.trim() ? row.presetName.trim() : `预置位 ${id}`;
     presets.push({ id, name: name.slice(0, 120) });
   }
   return presets;
@@ -164,7 +167,10 @@ export function fromDeviceAlarm(row: unknown): WvpAlarm | undefined {
   if (time === undefined) return undefined;
   const method = text(alarm.alarmMethod);
   const code = text(alarm.alarmType);
-  const type = text(alarm.alarmTypeDescription) ?? text(alarm.alarmMethodDescription) ?? `${method ?? '?'}/${code ?? '?'}`;
+  const type =
+    text(alarm.alarmTypeDescription) ??
+    text(alarm.alarmMethodDescription) ??
+    `${method ?? '?'}/${code ?? '?'}`;
   return {
     id: String(alarm.id),
     time,
