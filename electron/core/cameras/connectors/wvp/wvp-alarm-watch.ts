@@ -16,8 +16,11 @@ export interface AlarmWatchOptions {
   /** Identifies this wall at /api/emit (wvp keeps one stream per browserId; a second replaces the first). */
   readonly browserId: string;
   readonly deliver: (alarms: readonly WvpAlarm[]) => void;
-  /** The event stream's state, for health: open, or the reason it is not. */
-  readonly onStream?: (problem: string | undefined) => void;
+  /**
+   * Silence after which the event stream counts as dead and is opened again (default 15 s; wvp sends a keepalive
+   * every second, and a half-open connection — a NAT or proxy that dropped it — raises no error by itself).
+   */
+  readonly silenceMs?: number;
 }
 
 /** Alarm ids remembered for de-duplication; older ones age out (a poll page holds far fewer). */
@@ -121,10 +124,8 @@ export class AlarmWatch {
     while (!this.isStopped) {
       try {
         await this.readStream(() => backoff.reset());
-        this.options.onStream?.('wvp 事件流已断开');
-      } catch (error) {
-        if (this.isStopped) return;
-        this.options.onStream?.(`wvp 事件流不可用：${(error as Error).message}`);
+      } catch {
+        // Refused, dropped or silent: the polls go on meanwhile, and the stream is opened again below.
       }
       if (this.isStopped) return;
       await new Promise((resolve) => {
@@ -137,22 +138,30 @@ export class AlarmWatch {
   }
 
   private async readStream(onOpen: () => void): Promise<void> {
-    const response = await this.options.http.openStream(
-      '/api/emit',
-      { browserId: this.options.browserId },
-      this.streamAbort.signal,
-    );
-    onOpen();
-    this.options.onStream?.(undefined);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body!) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        this.onEvent(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
+    const silence = new AbortController();
+    const silenceMs = this.options.silenceMs ?? 15_000;
+    let watchdog = setTimeout(() => silence.abort(), silenceMs);
+    try {
+      const response = await this.options.http.openStream(
+        '/api/emit',
+        { browserId: this.options.browserId },
+        AbortSignal.any([this.streamAbort.signal, silence.signal]),
+      );
+      onOpen();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body!) {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => silence.abort(), silenceMs);
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          this.onEvent(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+        }
       }
+    } finally {
+      clearTimeout(watchdog);
     }
   }
 

@@ -60,4 +60,30 @@ describe('wvp connector (2.7.4)', () => {
     ]);
     expect(alarms[0]!.time).toBe(Date.parse('2026-12-07T10:00:01+08:00'));
   });
+
+  it('opens the event stream again when it falls silent (a half-open connection raises no error)', async () => {
+    let opens = 0;
+    // /api/emit answers, then never sends a byte — not even wvp's one-second keepalive.
+    const silentEvents: typeof fetch = (input, init) => {
+      if (!String(input).includes('/api/emit')) return fetch(input, init);
+      opens += 1;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return Promise.resolve(new Response(body, { headers: { 'content-type': 'text/event-stream' } }));
+    };
+    const silent = createWvpConnector(wvpPlatform(double.url), {
+      workspaceDir: '.',
+      env: testEnv,
+      fetch: silentEvents,
+      eventStreamSilenceMs: 100,
+    });
+    await silent.probe();
+    await until(() => opens >= 2);
+    silent.dispose();
+    await silent.whenDisposed();
+    expect(opens).toBeGreaterThanOrEqual(2);
+  });
 });

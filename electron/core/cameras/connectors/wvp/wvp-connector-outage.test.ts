@@ -48,4 +48,18 @@ describe('wvp connector during an outage', () => {
       expect(connector.health().problem).toBeUndefined();
     });
   }
+
+  it('ends a request in flight when disposed, instead of waiting for its timeout', async () => {
+    const patient = createWvpConnector(wvpPlatform(double.url), {
+      workspaceDir: '.',
+      env: testEnv,
+      requestTimeoutMs: 60_000,
+    });
+    await patient.listCameras();
+    await double.control.down({ mode: 'hang' });
+    const listing = patient.listCameras().catch((error: unknown) => error);
+    // The request is on its way to a wvp that will never answer; only the dispose can end it within 60 s.
+    patient.dispose();
+    expect(await listing).toMatchObject({ reason: 'unreachable', message: 'wvp 连接已关闭' });
+  });
 });

@@ -35,6 +35,8 @@ export interface WvpConnectorOptions {
   readonly pageSize?: number;
   /** Overrides `alarmPollSeconds` (tests). */
   readonly alarmPollMs?: number;
+  /** Silence after which 2.7.4's event stream is re-opened (default 15 s; tests shorten it). */
+  readonly eventStreamSilenceMs?: number;
   /** Delays between sign-ins after a refused password (default 5 s doubling to 5 min). */
   readonly loginBackoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly now?: () => number;
@@ -194,6 +196,7 @@ export function createWvpConnector(platform: Platform, options: WvpConnectorOpti
           pollMs: options.alarmPollMs ?? config.alarmPollSeconds * 1000,
           browserId: `tianmu-${platform.id}-${randomUUID().slice(0, 8)}`,
           deliver: deliverAlarms,
+          ...(options.eventStreamSilenceMs ? { silenceMs: options.eventStreamSilenceMs } : {}),
         });
         alarmWatch.start();
       }
