@@ -102,6 +102,8 @@ export const platformAlarmSchema = z.object({
   platformId: idSchema,
   /** The camera's id in the wall's catalogue, when the alarm names a camera the wall knows. */
   cameraId: idSchema.optional(),
+  /** The camera's id on its platform (as PlatformCamera lists it), so the catalogue can find its wall id. */
+  platformCameraId: z.string().min(1).max(200).optional(),
   /** The platform's own id for the alarm, so re-deliveries are recognised. */
   alarmId: z.string().min(1).max(200),
   time: z.number().int().nonnegative(),

@@ -1,22 +1,26 @@
-// Builds the connector a platform's `connector` settings name; the catalogue calls it once per platform.
+// Which connector a platform's `connector.type` gets: the one place the core turns platforms.json into connectors
+// (the catalogue calls it once per platform).
 import type { Platform } from '@shared/model/camera';
 import type { CameraConnector } from '../connector';
-import { createZlmediakitConnector } from './zlmediakit/zlmediakit-connector';
+import { createWvpConnector, type WvpConnectorOptions } from './wvp/wvp-connector';
+import {
+  createZlmediakitConnector,
+  type ZlmediakitConnectorOptions,
+} from './zlmediakit/zlmediakit-connector';
 
-export interface ConnectorContext {
-  /** The workspace folder: `{ file }` secrets are relative to it. */
-  readonly workspaceDir: string;
-  readonly env?: Readonly<Record<string, string | undefined>>;
-}
+/** What every connector is given: the workspace folder (`{ file }` secrets are relative to it), the environment. */
+export type ConnectorOptions = WvpConnectorOptions & ZlmediakitConnectorOptions;
 
 /**
  * The platform's connector, or undefined for a platform that only has URL templates (the static path) or a
- * connector type not built yet.
+ * connector type not built yet (ONVIF: the caller says so).
  */
-export function createConnector(platform: Platform, context: ConnectorContext): CameraConnector | undefined {
+export function createConnector(platform: Platform, options: ConnectorOptions): CameraConnector | undefined {
   switch (platform.connector?.type) {
+    case 'wvp':
+      return createWvpConnector(platform, options);
     case 'zlmediakit':
-      return createZlmediakitConnector(platform, context);
+      return createZlmediakitConnector(platform, options);
     default:
       return undefined;
   }

@@ -130,7 +130,7 @@ describe('ZLMediaKit connector', () => {
     await expect(connector.listCameras()).rejects.toMatchObject({ reason: 'unauthorised' });
     expect(connector.health()).toMatchObject({
       state: 'down',
-      problem: 'ZLMediaKit 的密钥不可用：环境变量 ZLM_SECRET 未设置（平台密钥）',
+      problem: 'ZLMediaKit 的密钥不可用：环境变量 ZLM_SECRET 未设置',
     });
   });
 

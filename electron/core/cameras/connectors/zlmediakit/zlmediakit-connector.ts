@@ -68,7 +68,8 @@ export function createZlmediakitConnector(
     apiUrl: config.apiUrl,
     timeoutMs: options.timeoutMs ?? 5000,
     fetch: options.fetch,
-    secret: () => (secret ??= readSecret(config.secret, options.workspaceDir, options.env)),
+    secret: () =>
+      (secret ??= readSecret(config.secret, { workspaceDir: options.workspaceDir, env: options.env })),
   });
 
   const healthEmitter = new Emitter<ConnectorHealth>();
