@@ -28,6 +28,9 @@ import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers, upcomingCells } from './cameras/media-handlers';
+import { createCameraServices } from './cameras/camera-services';
+import type { CameraConnector } from './cameras/connector';
+import type { Platform } from '@shared/model/camera';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { mapHandlers } from './map/map-handlers';
@@ -114,6 +117,11 @@ export interface CoreOptions {
    * see demo/media/media-listeners.ts.
    */
   extraMediaPorts?: number;
+  /**
+   * The connector of a wvp or ZLMediaKit platform of platforms.json (tests and benches pass doubles); without
+   * one such a platform's cameras are not listed.
+   */
+  cameraConnector?: (platform: Platform) => CameraConnector | undefined;
 }
 
 export interface Core {
@@ -176,7 +184,17 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
   const incidents = new IncidentStore();
+  // cameras.json's cameras and the platforms' (cached while a platform is down), with their status.
+  const cameras = createCameraServices({
+    workspace,
+    mediaHost: () => media.nextHost(),
+    stateDir: writable.state,
+    log,
+    createConnector: options.cameraConnector,
+  });
+  await cameras.start();
   const { wall, store } = await resumeWallState({
+    cameras: () => ({ crs: cameras.catalogue.crs, cameras: cameras.catalogue.all() }),
     workspace,
     scenarios: catalog,
     stateDir: writable.state,
@@ -217,6 +235,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
   const { journal, audit, signIn, protect } = await createTrustBoundary({
     workspace,
+    camera: (cameraId) => cameras.catalogue.get(cameraId),
     stateDir: writable.state,
     host,
     consoleUser: options.consoleUser ?? (options.isEmbeddedDemo ? 'operator' : null),
@@ -248,12 +267,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor, writable.scenarioOverlay),
     ...feedHandlers(),
-    ...mediaHandlers(
-      workspace,
-      () => media.nextHost(),
-      (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
-      writable.snapshotRoot,
-    ),
+    ...mediaHandlers({
+      catalogue: cameras.catalogue,
+      liveStreams: cameras.liveStreams,
+      onlineRate: cameras.onlineRate,
+      mediaHost: () => media.nextHost(),
+      cellsOf: (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
+      snapshotRoot: writable.snapshotRoot,
+    }),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
@@ -270,11 +291,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     const close = session.close.bind(session);
     session.close = () => {
       audit.sessionClosed(session);
+      // Its window no longer shows any on-demand stream (released after their grace).
+      cameras.liveStreams.releaseAll(session);
       close();
     };
     return sessions.add(session);
   };
   const broadcasts = broadcastToSessions(sessions, { wall, catalog, advisor, incidents, sources, levels });
+  const cameraBroadcasts = cameras.broadcast(sessions.broadcast);
 
   // Tiles of local PMTiles base maps, served on the core's origin under its access token.
   const baseMapTiles = createBaseMapTiles({
@@ -349,6 +373,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await store.flushed();
       demo.stop();
       broadcasts.dispose();
+      cameraBroadcasts.dispose();
+      await cameras.close();
       sessions.closeAll();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();

@@ -11,7 +11,8 @@ import { maySeeCamera, type WallView } from './principal';
 type CameraRequests = 'cameras.get' | 'media.resolve' | 'media.prefetch' | 'media.snapshot';
 
 export interface CameraPermissionOptions {
-  readonly cameras: readonly Camera[];
+  /** A camera of the catalogue by id (cameras.json's or a platform's), undefined for an unknown one. */
+  readonly camera: (cameraId: string) => Camera | undefined;
   readonly wallState: () => WallState;
   readonly scenarios: () => readonly Scenario[];
   /** A refused camera, for the journal (the session refusal path journals request-level refusals). */
@@ -45,7 +46,7 @@ export function withCameraPermissions(
   handlers: HandlerGroup<CameraRequests>,
   options: CameraPermissionOptions,
 ): HandlerGroup<CameraRequests> {
-  const byId = new Map(options.cameras.map((camera) => [camera.id, camera]));
+  const byId = { get: options.camera };
   const viewOf = (principal: Principal) =>
     wallView(options.wallState(), principal.kind === 'machine' ? options.scenarios() : null);
   const principalOf = (session: CoreSession): Principal => {

@@ -1,6 +1,7 @@
 // The core's trust boundary in one place for the composition root: the journal, the audit that writes to it,
 // sign-in, and the handlers wrapped with camera permissions and journaling.
 import type { RequestHandlers } from '@shared/protocol';
+import type { Camera } from '@shared/model/camera';
 import type { Scenario, WallState } from '@shared/model/wall';
 import { Journal } from '../journal/journal';
 import type { CoreSession, SessionContext } from '../session';
@@ -12,6 +13,8 @@ import { SignIn } from './sign-in';
 
 export interface TrustBoundaryOptions {
   readonly workspace: Workspace;
+  /** A camera of the catalogue by id (default: cameras.json's), for per-area permissions. */
+  readonly camera?: (cameraId: string) => Camera | undefined;
   readonly stateDir: string;
   /** The address the core listens on (without users.json, consoles are served on loopback only). */
   readonly host: string;
@@ -47,7 +50,8 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
     sessions: options.sessions,
     log: options.log,
   });
-  const cameras = options.workspace.cameras.cameras;
+  const byId = new Map(options.workspace.cameras.cameras.map((camera) => [camera.id, camera]));
+  const camera = options.camera ?? ((cameraId: string) => byId.get(cameraId));
   return {
     journal,
     audit,
@@ -55,7 +59,7 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
     protect: (handlers) => ({
       ...handlers,
       ...withCameraPermissions(handlers, {
-        cameras,
+        camera,
         wallState: options.wallState,
         scenarios: options.scenarios,
         refused: (session, cameraId, reason) =>
@@ -67,7 +71,7 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
           }),
         viewed: (session, cameraId) => audit.viewStarted(session, cameraId),
       }),
-      ...withAudit(handlers, audit, cameras),
+      ...withAudit(handlers, audit, camera),
     }),
   };
 }

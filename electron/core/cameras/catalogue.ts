@@ -244,7 +244,7 @@ export class CameraCatalogue implements CameraDirectory, Disposable {
           : undefined
         : undefined) ?? state.areas.fallback.grid;
     const position = source.position
-      ? convertPosition(source.position.lonLat, source.position.crs, this.options.crs)
+      ? convertPosition([...source.position.lonLat], source.position.crs, this.options.crs)
       : (this.options.placeOf?.(street, grid) ?? ([0, 0] as LonLat));
     into.set(id, {
       id,

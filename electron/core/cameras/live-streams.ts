@@ -38,12 +38,13 @@ export class LiveStreams {
       const found = this.options.directory.find(cameraId);
       if (!found) throw new Error(`unknown camera '${cameraId}'`);
       const stream = found.connector.openLive(found.ref, profile);
-      entry = { stream, holders: new Set() };
-      this.entries.set(key, entry);
+      const created: Entry = { stream, holders: new Set() };
+      this.entries.set(key, created);
       // A failed start is forgotten at once: the next request asks the platform again.
       stream.catch(() => {
-        if (this.entries.get(key) === entry) this.drop(key, entry);
+        if (this.entries.get(key) === created) this.drop(key, created);
       });
+      entry = created;
     }
     clearTimeout(entry.timer);
     entry.timer = undefined;

@@ -60,8 +60,16 @@ export class StaticConnector implements CameraConnector {
   }
 
   async openLive(camera: ConnectorCameraRef, profile: 'main' | 'sub'): Promise<LiveStream> {
+    return this.streamAt(camera, profile, this.origin());
+  }
+
+  /**
+   * The stream on a given media address: `media.prefetch` puts both profiles of one tile on one address, as
+   * resolving them one by one would.
+   */
+  streamAt(camera: ConnectorCameraRef, profile: 'main' | 'sub', origin: string): LiveStream {
     return {
-      url: resolveStreamUrl(this.platform, camera.platformCameraId, profile, this.origin()),
+      url: resolveStreamUrl(this.platform, camera.platformCameraId, profile, origin),
       kind: this.platform.kind,
       // A template stream is always there: nothing to stop.
       release: async () => undefined,
