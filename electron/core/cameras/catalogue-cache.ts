@@ -23,12 +23,15 @@ const platformCameraSchema = z.object({
   businessGroup: z.string().max(64).optional(),
 });
 
-const cacheSchema = z.object({
+const headerSchema = z.object({
   version: z.literal(1),
   platformId: z.string(),
   listedAt: z.number().int().nonnegative(),
-  cameras: z.array(platformCameraSchema).max(200_000),
 });
+
+/** Cameras parsed or written between two turns of the event loop (a 26,000-camera file never holds the core). */
+const chunk = 1_000;
+const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface CachedListing {
   readonly listedAt: number;
@@ -41,13 +44,14 @@ export function cacheFile(stateDir: string, platformId: string): string {
 }
 
 /**
- * The cached listing of a platform, or null when there is none or it is unusable (the reason is logged: a bad
- * cache costs the start-while-down listing, never the start).
+ * The cached listing of a platform, or null when there is none or its header is unusable (the reason is logged:
+ * a bad cache costs the start-while-down listing, never the start); a bad camera line is skipped and counted.
  */
 export async function readCachedListing(
   stateDir: string,
   platformId: string,
   log: (line: string) => void,
+  yieldTurn: () => Promise<void> = immediate,
 ): Promise<CachedListing | null> {
   const file = cacheFile(stateDir, platformId);
   let text: string;
@@ -58,20 +62,40 @@ export async function readCachedListing(
       log(`[cameras] cache of '${platformId}' unreadable: ${(error as Error).message}`);
     return null;
   }
-  let data: unknown;
+  // JSON lines: a header, then one camera a line, parsed a chunk at a time; a bad line costs that camera only.
+  const lines = text.split('\n');
+  let header: z.infer<typeof headerSchema>;
   try {
-    data = JSON.parse(text);
+    const parsed = headerSchema.safeParse(JSON.parse(lines[0]!));
+    if (!parsed.success) throw new Error(describeIssue(parsed.error));
+    if (parsed.data.platformId !== platformId) throw new Error('platformId: another platform');
+    header = parsed.data;
   } catch (error) {
-    log(`[cameras] cache of '${platformId}' is not JSON (${(error as Error).message}): ignored`);
+    log(`[cameras] cache of '${platformId}' unusable (${(error as Error).message}): ignored`);
     return null;
   }
-  const parsed = cacheSchema.safeParse(data);
-  if (!parsed.success || parsed.data.platformId !== platformId) {
-    const issue = parsed.success ? 'platformId: another platform' : describeIssue(parsed.error);
-    log(`[cameras] cache of '${platformId}' unusable (${issue}): ignored`);
-    return null;
+  const cameras: PlatformCamera[] = [];
+  let skipped = 0;
+  let firstProblem = '';
+  for (let index = 1; index < lines.length; index++) {
+    if (index % chunk === 0) await yieldTurn();
+    const line = lines[index]!;
+    if (line.length === 0) continue;
+    let parsed;
+    try {
+      parsed = platformCameraSchema.safeParse(JSON.parse(line));
+    } catch (error) {
+      parsed = { success: false as const, problem: (error as Error).message };
+    }
+    if (parsed.success) cameras.push(parsed.data);
+    else {
+      skipped += 1;
+      firstProblem ||= `line ${index + 1}: ${'error' in parsed ? describeIssue(parsed.error) : parsed.problem}`;
+    }
   }
-  return { listedAt: parsed.data.listedAt, cameras: parsed.data.cameras };
+  if (skipped > 0)
+    log(`[cameras] cache of '${platformId}': ${skipped} unusable cameras skipped (${firstProblem})`);
+  return { listedAt: header.listedAt, cameras };
 }
 
 function describeIssue(error: z.ZodError): string {
@@ -79,14 +103,20 @@ function describeIssue(error: z.ZodError): string {
   return `${issue.path.join('.')}: ${issue.message}`;
 }
 
-/** Replaces a platform's cached listing atomically (temporary file, fsync, rename). */
+/** Replaces a platform's cached listing atomically (temporary file, fsync, rename), written a chunk at a time. */
 export async function writeCachedListing(
   stateDir: string,
   platformId: string,
   listing: CachedListing,
+  yieldTurn: () => Promise<void> = immediate,
 ): Promise<void> {
   const file = cacheFile(stateDir, platformId);
+  const parts = [JSON.stringify({ version: 1, platformId, listedAt: listing.listedAt })];
+  for (let start = 0; start < listing.cameras.length; start += chunk) {
+    const cameras = listing.cameras.slice(start, start + chunk);
+    parts.push(cameras.map((camera) => JSON.stringify(camera)).join('\n'));
+    await yieldTurn();
+  }
   await mkdir(path.dirname(file), { recursive: true });
-  const text = JSON.stringify({ version: 1, platformId, ...listing });
-  await writeFileAtomic(file, text);
+  await writeFileAtomic(file, parts.join('\n') + '\n');
 }

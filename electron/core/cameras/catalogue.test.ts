@@ -168,19 +168,24 @@ describe('CameraCatalogue', () => {
     expect(changes.at(-1)!.added).toEqual([]);
   });
 
-  it('ignores a corrupt cache file with a log line instead of failing the start', async () => {
+  it('skips and counts corrupt cameras of the cache with a log line instead of failing the start', async () => {
     const stateDir = await stateFolder();
     await mkdir(path.dirname(cacheFile(stateDir, 'wvp')), { recursive: true });
     await writeFile(
       cacheFile(stateDir, 'wvp'),
-      '{"version":1,"platformId":"wvp","listedAt":1,"cameras":[{}]}',
+      '{"version":1,"platformId":"wvp","listedAt":1}\n{}\nnot json\n' +
+        '{"platformCameraId":"7","name":"七","status":"online","hasPtz":false}\n',
     );
     const connector = new FakeConnector({ platformId: 'wvp', cameras: [] });
     connector.isDown = true;
     const { catalogue, lines } = catalogueOf(connector, stateDir);
     await catalogue.start();
-    expect(catalogue.all()).toHaveLength(1);
-    expect(lines.join('\n')).toMatch(/cache of 'wvp' unusable \(cameras\.0\.platformCameraId/);
+    expect(catalogue.all().map((camera) => [camera.id, camera.status])).toEqual([
+      ['cam-0001', 'online'],
+      ['wvp-7', 'unknown'],
+    ]);
+    expect(lines.join('\n')).toMatch(/cache of 'wvp': 2 unusable cameras skipped \(line 2: platformCameraId/);
+    expect(lines.join('\n')).not.toMatch(/unusable \(/);
   });
 
   it('sends status events of the platform together in one batch, and a listing adds and removes cameras', async () => {
@@ -214,6 +219,18 @@ describe('CameraCatalogue', () => {
     await catalogue.refresh('wvp');
     expect(changes.at(-1)!.added.map((camera) => camera.id)).toEqual(['wvp-34020000001320000004']);
     expect(changes.at(-1)!.removed).toEqual(['wvp-34020000001320000001']);
+  });
+
+  it('ignores a cache of another platform with a log line', async () => {
+    const stateDir = await stateFolder();
+    await mkdir(path.dirname(cacheFile(stateDir, 'wvp')), { recursive: true });
+    await writeFile(cacheFile(stateDir, 'wvp'), '{"version":1,"platformId":"zlm","listedAt":1}\n');
+    const connector = new FakeConnector({ platformId: 'wvp', cameras: [] });
+    connector.isDown = true;
+    const { catalogue, lines } = catalogueOf(connector, stateDir);
+    await catalogue.start();
+    expect(catalogue.all()).toHaveLength(1);
+    expect(lines.join('\n')).toMatch(/cache of 'wvp' unusable \(platformId: another platform\): ignored/);
   });
 
   it('lists 26,000 channels in pages with the event loop running between them, and caches them', async () => {

@@ -139,11 +139,19 @@ export class CameraCatalogue implements CameraDirectory, Disposable {
         }),
       );
       if (this.options.stateDir === null) continue;
-      const cached = await readCachedListing(this.options.stateDir, platformId, this.options.log);
+      const cached = await readCachedListing(
+        this.options.stateDir,
+        platformId,
+        this.options.log,
+        this.yieldTurn,
+      );
       if (!cached) continue;
       state.cameras = new Map();
       state.wallIds = new Map();
-      for (const camera of cached.cameras) this.admit(state, camera, 'unknown', state.cameras);
+      for (const [index, camera] of cached.cameras.entries()) {
+        if (index % 1_000 === 999) await this.yieldTurn();
+        this.admit(state, camera, 'unknown', state.cameras);
+      }
       this.allCameras = null;
     }
     for (const platformId of this.states.keys()) void this.refresh(platformId);
@@ -210,10 +218,12 @@ export class CameraCatalogue implements CameraDirectory, Disposable {
     this.healthChanged.fire(this.health());
     if (this.options.stateDir !== null) {
       const cameras = [...listed.keys()].map((id) => this.sources.get(id)!);
-      await writeCachedListing(this.options.stateDir, platform.id, {
-        listedAt: state.listedAt,
-        cameras,
-      }).catch((error: unknown) =>
+      await writeCachedListing(
+        this.options.stateDir,
+        platform.id,
+        { listedAt: state.listedAt, cameras },
+        this.yieldTurn,
+      ).catch((error: unknown) =>
         this.options.log(`[cameras] cache of '${platform.id}' not written: ${(error as Error).message}`),
       );
     }
