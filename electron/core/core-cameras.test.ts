@@ -106,8 +106,9 @@ describe('core with a camera platform', () => {
     const wall = started.connect(() => undefined);
     const console = started.connect(() => undefined);
     const params = { cameraId: 'wvp-34020000001320000002', profile: 'sub' };
-    const resolved = (await wall.request('media.resolve', params)) as { url: string };
+    const resolved = (await wall.request('media.resolve', params)) as { url: string; isHeld?: boolean };
     expect(resolved.url).toBe('ws://platform.test/rtp/34020000001320000002_sub.live.flv');
+    expect(resolved.isHeld).toBe(true);
     await console.request('media.resolve', params);
     expect(connector.opened).toEqual(['34020000001320000002/sub']);
     await wall.request('media.release', params);

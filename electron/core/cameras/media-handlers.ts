@@ -55,6 +55,7 @@ interface ResolvedStream {
   profile: Profile;
   kind: StreamKind;
   url: string;
+  isHeld?: boolean;
 }
 
 /**
@@ -96,10 +97,12 @@ export function mediaHandlers(
       if (template) return template;
       const found = catalogue.find(cameraId);
       if (!found) throw new ProtocolError('not-found', `unknown camera '${cameraId}'`);
-      const stream = found.connector.capabilities.onDemandLive
-        ? await liveStreams.open(cameraId, profile, context.session)
-        : await found.connector.openLive(found.ref, profile);
-      return { cameraId, profile, kind: stream.kind, url: stream.url };
+      if (!found.connector.capabilities.onDemandLive) {
+        const stream = await found.connector.openLive(found.ref, profile);
+        return { cameraId, profile, kind: stream.kind, url: stream.url };
+      }
+      const stream = await liveStreams.open(cameraId, profile, context.session);
+      return { cameraId, profile, kind: stream.kind, url: stream.url, isHeld: true };
     },
     async 'media.release'({ cameraId, profile }, context) {
       liveStreams.release(cameraId, profile, context.session);

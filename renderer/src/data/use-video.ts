@@ -46,10 +46,12 @@ export function showsVideoStatistics(): boolean {
  */
 export function useLiveTileSettings() {
   const { latencyTargetMs, stallTimeoutMs } = useVideoSettings();
+  const resolver = useStreamResolver();
   return {
     latencyTargetMs,
     stallTimeoutMs,
-    resolve: useStreamResolver(),
+    resolve: resolver,
+    streamHolds: resolver,
     saveSnapshot: useSnapshotSaver(),
     showsStatistics: showsVideoStatistics(),
   };

@@ -52,8 +52,13 @@ export function useStreamResolver(): StreamResolver {
   const context = useWindowContext();
   let resolve = resolvers.get(context);
   if (!resolve) {
-    resolve = createStreamResolver((cameraId, profile) =>
-      context.client.request('media.resolve', { cameraId, profile }),
+    resolve = createStreamResolver(
+      (cameraId, profile) => context.client.request('media.resolve', { cameraId, profile }),
+      {
+        // An on-demand platform's stream no tile of this window shows: the core stops it after its grace.
+        releaseAtCore: (cameraId, profile) =>
+          void context.client.request('media.release', { cameraId, profile }).catch(() => undefined),
+      },
     );
     resolvers.set(context, resolve);
   }

@@ -33,6 +33,11 @@ const resolvedStreamSchema = z.object({
   profile: profileSchema,
   kind: streamKindSchema,
   url: z.string(),
+  /**
+   * The platform started the stream for this window (wvp): send `media.release` once no tile of the window shows
+   * it, and resolve it again (never from a cache) to show it later.
+   */
+  isHeld: z.boolean().optional(),
 });
 
 /**
