@@ -51,7 +51,8 @@ export function useLiveTileSettings() {
     latencyTargetMs,
     stallTimeoutMs,
     resolve: resolver,
-    streamHolds: resolver,
+    // An object, not the resolver itself (a function): Vue checks the prop's type.
+    streamHolds: { hold: resolver.hold, release: resolver.release },
     saveSnapshot: useSnapshotSaver(),
     showsStatistics: showsVideoStatistics(),
   };
