@@ -298,7 +298,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     return sessions.add(session);
   };
   const broadcasts = broadcastToSessions(sessions, { wall, catalog, advisor, incidents, sources, levels });
-  const cameraBroadcasts = cameras.broadcast(sessions.broadcast);
+  const cameraBroadcasts = cameras.broadcast(sessions);
 
   // Tiles of local PMTiles base maps, served on the core's origin under its access token.
   const baseMapTiles = createBaseMapTiles({

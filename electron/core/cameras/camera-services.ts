@@ -4,7 +4,8 @@ import type { Disposable } from '@shared/base/disposable';
 import { DisposableStore } from '@shared/base/disposable';
 import type { Platform } from '@shared/model/camera';
 import type { LonLat } from '@shared/model/common';
-import type { EventSender } from '../session';
+import type { CoreSession } from '../session';
+import { areasInclude } from '../auth/principal';
 import type { Workspace } from '../workspace/load-workspace';
 import { CameraCatalogue, type ListingPlatform } from './catalogue';
 import { listingPlatforms } from './catalogue-ids';
@@ -33,8 +34,11 @@ export interface CameraServices extends Disposable {
   readonly onlineRate: OnlineRate;
   /** Loads the caches and starts the listings (which go on in the background). */
   start(): Promise<void>;
-  /** Sends catalogue changes to every window (`send` is the sessions' broadcast). */
-  broadcast(send: EventSender): Disposable;
+  /**
+   * Sends catalogue changes to every open window: a signed-in user hears only of cameras of their areas (as
+   * `cameras.get` lists them; the cameras the wall shows come with the wall state), machines of every camera.
+   */
+  broadcast(sessions: Iterable<CoreSession>): Disposable;
   /** Releases every live stream and stops the connectors. */
   close(): Promise<void>;
 }
@@ -85,17 +89,32 @@ export function createCameraServices(options: CameraServicesOptions): CameraServ
       await catalogue.start();
       onlineRate.record(countByArea(catalogue.all()));
     },
-    broadcast(send) {
+    broadcast(sessions) {
       const listeners = new DisposableStore();
+      const mayHear = (session: CoreSession, cameraId: string) => {
+        const principal = session.principal;
+        if (principal?.kind !== 'user') return principal !== null;
+        const camera = catalogue.get(cameraId);
+        return camera !== undefined && areasInclude(principal.areas, camera);
+      };
       listeners.add(
         catalogue.onChanged((change) => {
-          if (change.added.length > 0 || change.removed.length > 0)
-            send('cameras.listChanged', { added: [...change.added], removed: [...change.removed] });
-          if (change.status.length > 0) send('cameras.statusChanged', { changes: [...change.status] });
+          for (const session of sessions) {
+            const added = change.added.filter((camera) => mayHear(session, camera.id));
+            // A removed camera is no longer in the catalogue: every window hears of it (only an id).
+            if (added.length > 0 || change.removed.length > 0)
+              session.send('cameras.listChanged', { added, removed: [...change.removed] });
+            const status = change.status.filter((item) => mayHear(session, item.cameraId));
+            if (status.length > 0) session.send('cameras.statusChanged', { changes: status });
+          }
         }),
       );
       listeners.add(
-        catalogue.onHealth((platforms) => send('cameras.platformsChanged', { platforms: [...platforms] })),
+        catalogue.onHealth((platforms) => {
+          for (const session of sessions)
+            if (session.principal !== null)
+              session.send('cameras.platformsChanged', { platforms: [...platforms] });
+        }),
       );
       return listeners;
     },
