@@ -30,6 +30,10 @@ import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers, upcomingCells } from './cameras/media-handlers';
 import { playbackHandlers } from './cameras/playback-handlers';
 import { PlaybackSessions } from './cameras/playback-sessions';
+import { createCameraServices } from './cameras/camera-services';
+import type { CameraConnector, CameraDirectory } from './cameras/connector';
+import { createConnector } from './cameras/connectors/create-connector';
+import type { Platform } from '@shared/model/camera';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { mapHandlers } from './map/map-handlers';
@@ -119,6 +123,11 @@ export interface CoreOptions {
    * see demo/media/media-listeners.ts.
    */
   extraMediaPorts?: number;
+  /**
+   * The connector of a wvp or ZLMediaKit platform of platforms.json: by default the real one
+   * (cameras/connectors/create-connector.ts); tests and benches pass doubles.
+   */
+  cameraConnector?: (platform: Platform) => CameraConnector | undefined;
 }
 
 export interface Core {
@@ -181,7 +190,19 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
   const incidents = new IncidentStore();
+  // cameras.json's cameras and the platforms' (cached while a platform is down), with their status.
+  const cameras = createCameraServices({
+    workspace,
+    mediaHost: () => media.nextHost(),
+    stateDir: writable.state,
+    log,
+    createConnector:
+      options.cameraConnector ??
+      ((platform) => createConnector(platform, { workspaceDir: workspace.directory })),
+  });
+  await cameras.start();
   const { wall, store } = await resumeWallState({
+    cameras: () => ({ crs: cameras.catalogue.crs, cameras: cameras.catalogue.all() }),
     workspace,
     scenarios: catalog,
     stateDir: writable.state,
@@ -222,6 +243,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     options.accessToken === undefined ? randomBytes(16).toString('hex') : options.accessToken;
   const { journal, audit, signIn, protect } = await createTrustBoundary({
     workspace,
+    camera: (cameraId) => cameras.catalogue.get(cameraId),
     stateDir: writable.state,
     host,
     consoleUser: options.consoleUser ?? (options.isEmbeddedDemo ? 'operator' : null),
@@ -246,8 +268,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     listeners: { tls: server.tls ?? undefined, names: server.names },
     hostName: server.mediaHostName,
   });
-  // Until the catalogue merges every platform: the demo platform's cameras, PTZ where their stream is a head,
-  // and their recordings.
+  // The demo platform's cameras steer (PTZ heads) and play back through the demo connector; every other camera
+  // through its platform's connector in the catalogue.
   const demoPlatform = createDemoPlatform({
     workspace,
     media: media.server,
@@ -259,8 +281,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     accessToken,
     log,
   });
+  const directory: CameraDirectory = {
+    find: (cameraId) => demoPlatform.directory.find(cameraId) ?? cameras.catalogue.find(cameraId),
+  };
   const ptz = createPtzService({
-    directory: demoPlatform.directory,
+    directory,
     audit,
     broadcast: sessions.broadcast,
     holderOf: (session) => {
@@ -271,7 +296,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
 
   const playbacks = new PlaybackSessions<CoreSession>({
-    directory: demoPlatform.directory,
+    directory,
     ended: (session, viewing) => audit.playbackViewed(session, viewing),
     log,
   });
@@ -284,12 +309,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor, writable.scenarioOverlay),
     ...feedHandlers(),
-    ...mediaHandlers(
-      workspace,
-      () => media.nextHost(),
-      (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
-      writable.snapshotRoot,
-    ),
+    ...mediaHandlers({
+      catalogue: cameras.catalogue,
+      liveStreams: cameras.liveStreams,
+      onlineRate: cameras.onlineRate,
+      mediaHost: () => media.nextHost(),
+      cellsOf: (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
+      snapshotRoot: writable.snapshotRoot,
+    }),
     ...playbackHandlers(playbacks),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
@@ -313,11 +340,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       // A console that goes away never leaves a camera turning: its heads stop and its leases end.
       ptz.sessionClosed(session);
       audit.sessionClosed(session);
+      // Its window no longer shows any on-demand stream (released after their grace).
+      cameras.liveStreams.releaseAll(session);
       close();
     };
     return sessions.add(session);
   };
   const broadcasts = broadcastToSessions(sessions, { wall, catalog, advisor, incidents, sources, levels });
+  const cameraBroadcasts = cameras.broadcast(sessions);
 
   // Tiles of local PMTiles base maps, served on the core's origin under its access token.
   const baseMapTiles = createBaseMapTiles({
@@ -399,6 +429,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       demo.stop();
       await playbacks.close();
       broadcasts.dispose();
+      cameraBroadcasts.dispose();
+      await cameras.close();
       sessions.closeAll();
       ptz.dispose();
       demoPlatform.dispose();

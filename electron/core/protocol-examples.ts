@@ -64,6 +64,8 @@ export function validExamples(known: { incidentId: string; packText: string }): 
     'topic.unsubscribe': [{ topics: ['vitals/rain-1h', 'vitals/wind-speed'] }],
     'cameras.get': [{ ids: ['cam-0001', 'cam-0002'] }, {}],
     'media.resolve': [{ cameraId: 'cam-0001', profile: 'sub' }],
+    'media.release': [{ cameraId: 'cam-0001', profile: 'sub' }],
+    'cameras.onlineRates': [{}],
     'media.prefetch': [{ displayId: 'right' }],
     'media.snapshot': [{ cameraId: 'cam-0001', png: tinyPng }],
     'playback.recordings': [{ cameraId: 'cam-0001', from: Date.now() - 24 * 3600_000, to: Date.now() }],

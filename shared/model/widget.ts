@@ -119,6 +119,14 @@ export const mapIncidentsOptionsSchema = z.object({
   isInteractive: z.boolean().optional(),
 });
 
+/** 在线率: per street (or grid) the share of cameras online now and the average since midnight. */
+export const camerasOnlineRateOptionsSchema = z.object({
+  title: z.string().max(60).optional(),
+  areaKind: z.enum(['street', 'grid']).default('street'),
+  /** Rows shown, lowest rate first (the areas to look at). */
+  limit: z.number().int().min(1).max(50).default(12),
+});
+
 export const clockOptionsSchema = z.object({ showDate: z.boolean().default(true) });
 
 export const emptyOptionsSchema = z.object({});
@@ -133,6 +141,7 @@ export const widgetOptionSchemas = {
   'vitals.ranking': vitalsRankingOptionsSchema,
   'warnings.board': warningsBoardOptionsSchema,
   'map.incidents': mapIncidentsOptionsSchema,
+  'cameras.onlineRate': camerasOnlineRateOptionsSchema,
   clock: clockOptionsSchema,
   empty: emptyOptionsSchema,
 } as const;
@@ -152,6 +161,7 @@ export const widgetConfigSchema = z.discriminatedUnion('kind', [
   widgetVariant('vitals.ranking'),
   widgetVariant('warnings.board'),
   widgetVariant('map.incidents'),
+  widgetVariant('cameras.onlineRate'),
   widgetVariant('clock'),
   widgetVariant('empty'),
 ]);

@@ -48,10 +48,8 @@ function harness() {
       return done.promise;
     },
   });
-  const handlers = withAudit(
-    wallHandlers(wall) as Parameters<typeof withAudit>[0],
-    audit,
-    workspace.cameras.cameras,
+  const handlers = withAudit(wallHandlers(wall) as Parameters<typeof withAudit>[0], audit, (cameraId) =>
+    workspace.cameras.cameras.find((camera) => camera.id === cameraId),
   );
   const session = {
     role: 'console',
@@ -130,7 +128,7 @@ describe('a journaled wall command', () => {
         typeof withAudit
       >[0],
       audit,
-      workspace.cameras.cameras,
+      (cameraId) => workspace.cameras.cameras.find((camera) => camera.id === cameraId),
     );
     const session = { role: 'console', address: 'ipc', principal: null } as unknown as CoreSession;
     const answer = await handlers['wall.command'](

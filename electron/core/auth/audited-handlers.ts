@@ -31,9 +31,9 @@ function camerasNamed(command: WallCommand): string[] {
 export function withAudit(
   handlers: HandlerGroup<AuditedRequests>,
   audit: Audit,
-  cameras: readonly Camera[],
+  camera: (cameraId: string) => Camera | undefined,
 ): HandlerGroup<AuditedRequests> {
-  const byId = new Map(cameras.map((camera) => [camera.id, camera]));
+  const byId = { get: camera };
   /** A user may not bring a camera outside their areas onto the wall (that would show it to them). */
   const checkCameras = (session: CoreSession, command: WallCommand) => {
     const principal = session.principal;

@@ -33,11 +33,13 @@ const handlers = {
   'cameras.get': async () => 'unguarded',
 } as unknown as HandlerGroup<Ptz>;
 
+const cameraById = (cameraId: string) => cameras.find((candidate) => candidate.id === cameraId);
+
 describe('withCameraControlPermissions', () => {
   it('lets a street operator steer the cameras of their street only, journaling the refusal', async () => {
     const refused: string[] = [];
     const guarded = withCameraControlPermissions(handlers, {
-      cameras,
+      camera: cameraById,
       refused: (_session, cameraId, reason) => refused.push(`${cameraId}: ${reason}`),
     });
     const context = { session: waitanOperator };
@@ -54,7 +56,10 @@ describe('withCameraControlPermissions', () => {
 
   it('wraps only the PTZ requests of a whole handler table (camera lists keep their own filter)', () => {
     // Spread over the whole table in trust-boundary.ts: an entry for cameras.get here would undo its area filter.
-    const guarded = withCameraControlPermissions(handlers, { cameras, refused: () => undefined });
+    const guarded = withCameraControlPermissions(handlers, {
+      camera: cameraById,
+      refused: () => undefined,
+    });
     expect(Object.keys(guarded).sort()).toEqual([
       'ptz.areaZoom',
       'ptz.centre',

@@ -18,7 +18,8 @@ type CameraRequests =
   | 'playback.start';
 
 export interface CameraPermissionOptions {
-  readonly cameras: readonly Camera[];
+  /** A camera of the catalogue by id (cameras.json's or a platform's), undefined for an unknown one. */
+  readonly camera: (cameraId: string) => Camera | undefined;
   readonly wallState: () => WallState;
   readonly scenarios: () => readonly Scenario[];
   /** A refused camera, for the journal (the session refusal path journals request-level refusals). */
@@ -52,7 +53,7 @@ export function withCameraPermissions(
   handlers: HandlerGroup<CameraRequests>,
   options: CameraPermissionOptions,
 ): HandlerGroup<CameraRequests> {
-  const byId = new Map(options.cameras.map((camera) => [camera.id, camera]));
+  const byId = { get: options.camera };
   const viewOf = (principal: Principal) =>
     wallView(options.wallState(), principal.kind === 'machine' ? options.scenarios() : null);
   const principalOf = (session: CoreSession): Principal => {
@@ -143,12 +144,11 @@ type CameraControlRequests = (typeof cameraControlRequests)[number];
  */
 export function withCameraControlPermissions(
   handlers: HandlerGroup<CameraControlRequests>,
-  options: Pick<CameraPermissionOptions, 'cameras' | 'refused'>,
+  options: Pick<CameraPermissionOptions, 'camera' | 'refused'>,
 ): HandlerGroup<CameraControlRequests> {
-  const byId = new Map(options.cameras.map((camera) => [camera.id, camera]));
   const check = (session: CoreSession, cameraId: string) => {
     const principal = session.principal;
-    const camera = byId.get(cameraId);
+    const camera = options.camera(cameraId);
     if (!principal || principal.kind !== 'user' || !camera) return; // the request check and not-found answer these
     if (areasInclude(principal.areas, camera)) return;
     const reason = `摄像机 ${cameraId} 不在您的管辖区域内`;

@@ -1,6 +1,7 @@
 // The core's trust boundary in one place for the composition root: the journal, the audit that writes to it,
 // sign-in, and the handlers wrapped with camera permissions and journaling.
 import type { RequestHandlers } from '@shared/protocol';
+import type { Camera } from '@shared/model/camera';
 import type { Scenario, WallState } from '@shared/model/wall';
 import { Journal } from '../journal/journal';
 import type { CoreSession, SessionContext } from '../session';
@@ -12,6 +13,8 @@ import { SignIn } from './sign-in';
 
 export interface TrustBoundaryOptions {
   readonly workspace: Workspace;
+  /** A camera of the catalogue by id (default: cameras.json's), for per-area permissions. */
+  readonly camera?: (cameraId: string) => Camera | undefined;
   readonly stateDir: string;
   /** The address the core listens on (without users.json, consoles are served on loopback only). */
   readonly host: string;
@@ -50,7 +53,8 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
     signedOut: options.signedOut,
     log: options.log,
   });
-  const cameras = options.workspace.cameras.cameras;
+  const byId = new Map(options.workspace.cameras.cameras.map((camera) => [camera.id, camera]));
+  const camera = options.camera ?? ((cameraId: string) => byId.get(cameraId));
   const refusedCamera = (session: CoreSession, cameraId: string, reason: string) =>
     audit.record(session, {
       action: 'refused',
@@ -65,14 +69,14 @@ export async function createTrustBoundary(options: TrustBoundaryOptions): Promis
     protect: (handlers) => ({
       ...handlers,
       ...withCameraPermissions(handlers, {
-        cameras,
+        camera,
         wallState: options.wallState,
         scenarios: options.scenarios,
         refused: refusedCamera,
         viewed: (session, cameraId) => audit.viewStarted(session, cameraId),
       }),
-      ...withAudit(handlers, audit, cameras),
-      ...withCameraControlPermissions(handlers, { cameras, refused: refusedCamera }),
+      ...withAudit(handlers, audit, camera),
+      ...withCameraControlPermissions(handlers, { camera, refused: refusedCamera }),
     }),
   };
 }

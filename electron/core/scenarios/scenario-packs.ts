@@ -15,6 +15,7 @@ import { ProtocolError } from '@shared/protocol/envelope';
 import type { Workspace } from '../workspace/load-workspace';
 import { checkScenario, unknownCameras } from '../workspace/check-scenario';
 import { writeFilesAtomic } from '../files/atomic-file';
+import { workspaceCameraIds } from '../cameras/catalogue-ids';
 import type { ScenarioCatalog } from './scenario-catalog';
 
 /** A refused pack: `field` is the dotted path of the bad field inside the pack ('' for the whole file). */
@@ -69,11 +70,14 @@ export function parseScenarioPack(text: string, workspace: Workspace): Scenario[
     const issue = pack.error.issues[0]!;
     throw new ScenarioPackError(issue.path.map(String).join('.'), issue.message);
   }
-  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+  const hasCamera = workspaceCameraIds(
+    workspace.cameras.cameras.map((camera) => camera.id),
+    workspace.platforms,
+  );
   const indicatorIds = new Set(workspace.indicators.map((indicator) => indicator.id));
   const references = {
     displayIds: workspace.wall.displays.map((display) => display.id),
-    hasCamera: (id: string) => cameraIds.has(id),
+    hasCamera,
     hasIndicator: (id: string) => indicatorIds.has(id),
   };
   const seen = new Set<string>();

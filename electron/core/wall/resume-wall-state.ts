@@ -3,7 +3,7 @@
 import type { LonLat } from '@shared/model/common';
 import type { Workspace } from '../workspace/load-workspace';
 import type { ScenarioCatalog } from '../scenarios/scenario-catalog';
-import { WallService, checkWallState, withUsableHistory } from './wall-service';
+import { WallService, checkWallState, withUsableHistory, type WallServiceOptions } from './wall-service';
 import { WallStateStore } from './wall-state-store';
 
 export interface ResumeWallOptions {
@@ -14,6 +14,8 @@ export interface ResumeWallOptions {
   readonly log: (line: string) => void;
   /** Where an incident is, for 调阅周边视频 (the incident store's lookup). */
   readonly incidentPosition: (incidentId: string) => LonLat | undefined;
+  /** Every camera now, platforms' too (see WallServiceOptions.cameras). */
+  readonly cameras?: WallServiceOptions['cameras'];
 }
 
 export interface ResumedWall {
@@ -39,6 +41,7 @@ export async function resumeWallState(options: ResumeWallOptions): Promise<Resum
     );
   const wall = new WallService(workspace, {
     incidentPosition: options.incidentPosition,
+    ...(options.cameras ? { cameras: options.cameras } : {}),
     scenarios: catalog,
     initialState: resumed?.state ?? null,
     persist: (state) => store.save(state),

@@ -10,6 +10,9 @@ import { applyWallCommand, initialWallState } from './wall-reducer';
 import { wallStateHash } from './state-hash';
 import { Emitter } from '@shared/base/emitter';
 import type { Disposable } from '@shared/base/disposable';
+import type { Camera } from '@shared/model/camera';
+import type { Crs } from '@shared/model/common';
+import { workspaceCameraIds } from '../cameras/catalogue-ids';
 
 export type WallStateListener = (state: WallState, stateHash: string) => void;
 
@@ -23,6 +26,8 @@ export interface WallServiceOptions {
   persist?: (state: WallState) => Promise<void>;
   /** Where an incident is, for 调阅周边视频 (the incident store's lookup). */
   incidentPosition?: (incidentId: string) => LonLat | undefined;
+  /** Every camera now, platforms' too, for 调阅周边视频 (default: cameras.json's). */
+  cameras?: () => { readonly crs: Crs; readonly cameras: readonly Camera[] };
 }
 
 /** Why a snapshot cannot be shown on this workspace's wall (`at` prefixes the field path), or null. */
@@ -32,7 +37,10 @@ function checkSnapshot(
   scenarios: ScenarioCatalog,
   at: string,
 ): string | null {
-  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+  const hasCamera = workspaceCameraIds(
+    workspace.cameras.cameras.map((camera) => camera.id),
+    workspace.platforms,
+  );
   const displayIds = workspace.wall.displays.map((display) => display.id);
   if (!scenarios.get(snapshot.scenarioId))
     return `${at}scenarioId: unknown scenario '${snapshot.scenarioId}'`;
@@ -49,7 +57,7 @@ function checkSnapshot(
     if (content.cells.length !== count)
       return `${at}displays.${displayId}.cells: ${content.cells.length} cells for a layout of ${count}`;
     for (const [index, widget] of content.cells.entries()) {
-      if (widget.kind === 'video.camera' && !cameraIds.has(widget.options.cameraId))
+      if (widget.kind === 'video.camera' && !hasCamera(widget.options.cameraId))
         return `${at}displays.${displayId}.cells.${index}: unknown camera '${widget.options.cameraId}'`;
     }
     const maximized = ownValue(snapshot.maximized, displayId);
@@ -94,7 +102,7 @@ export class WallService {
   private currentHash: string;
   private readonly changed = new Emitter<{ state: WallState; stateHash: string }>();
   readonly scenarios: ScenarioCatalog;
-  private readonly cameraIds: ReadonlySet<string>;
+  private readonly hasCamera: (cameraId: string) => boolean;
   private readonly now: () => number;
   private lastSave: Promise<void> = Promise.resolve();
 
@@ -104,7 +112,10 @@ export class WallService {
   ) {
     this.now = options.now ?? Date.now;
     this.scenarios = options.scenarios ?? new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
-    this.cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+    this.hasCamera = workspaceCameraIds(
+      workspace.cameras.cameras.map((camera) => camera.id),
+      workspace.platforms,
+    );
     this.current =
       options.initialState ??
       initialWallState(this.scenarios.get(workspace.manifest.defaultScenario)!, this.now());
@@ -125,9 +136,9 @@ export class WallService {
     const next = applyWallCommand(this.current, command, {
       scenarios: this.scenarios.asMap(),
       displayIds: this.workspace.wall.displays.map((display) => display.id),
-      hasCamera: (cameraId) => this.cameraIds.has(cameraId),
+      hasCamera: this.hasCamera,
       now: this.now(),
-      cameras: this.workspace.cameras,
+      cameras: this.options.cameras?.() ?? this.workspace.cameras,
       incidentPosition: this.options.incidentPosition ?? (() => undefined),
     });
     // Nothing changed (the scenario already shown, untouched): nothing to save, nobody to tell.

@@ -25,6 +25,7 @@ import { checkScenario } from './check-scenario';
 import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { loadBaseMaps } from '../map/load-base-maps';
 import { checkUsers } from '../auth/check-users';
+import { workspaceCameraIds } from '../cameras/catalogue-ids';
 
 /** Everything the core reads from a workspace folder, validated and cross-checked. */
 export interface Workspace {
@@ -254,7 +255,11 @@ function checkReferences(workspace: Workspace, fileLabels: readonly string[]): v
     }
   }
 
-  const cameraIds = new Set(workspace.cameras.cameras.map((camera) => camera.id));
+  // A listing platform's cameras may be named before it lists them (see catalogue-ids.ts).
+  const hasCamera = workspaceCameraIds(
+    workspace.cameras.cameras.map((camera) => camera.id),
+    workspace.platforms,
+  );
   const indicatorIds = new Set(workspace.indicators.map((indicator) => indicator.id));
   for (const [index, source] of workspace.sources.entries()) {
     if (source.kind !== 'demo') continue;
@@ -280,7 +285,7 @@ function checkReferences(workspace: Workspace, fileLabels: readonly string[]): v
     scenarioIds.add(scenario.id);
     const problem = checkScenario(scenario, {
       displayIds,
-      hasCamera: (id) => cameraIds.has(id),
+      hasCamera,
       hasIndicator: (id) => indicatorIds.has(id),
     });
     if (problem) throw new WorkspaceError(file, problem.field, problem.problem);

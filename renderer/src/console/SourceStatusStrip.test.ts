@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import type { SourceHealth } from '@shared/model/source';
+import type { ConnectorHealth } from '@shared/model/camera-platform';
 import { windowContextKey, type WindowContext } from '../data/context';
 import { i18n } from '../i18n';
 import SourceStatusStrip from './SourceStatusStrip.vue';
@@ -23,11 +24,12 @@ const healthy: SourceHealth = {
   incidents: 0,
 };
 
-function mountStrip(sources: SourceHealth[]) {
+function mountStrip(sources: SourceHealth[], platforms: ConnectorHealth[] = []) {
   const client = {
     status: 'open',
     request: async (name: string) => {
       if (name === 'sources.list') return { sources };
+      if (name === 'cameras.onlineRates') return { since: 0, areas: [], platforms };
       throw new Error(`unexpected request ${name}`);
     },
     on: () => () => undefined,
@@ -54,5 +56,17 @@ describe('SourceStatusStrip', () => {
     await flushPromises();
     expect(strip.find('[data-testid="source-chip"]').exists()).toBe(true);
     expect(strip.find('[data-testid="source-refused"]').exists()).toBe(false);
+  });
+
+  it('shows a camera platform that refused the password as down, with the problem in words', async () => {
+    const strip = mountStrip(
+      [healthy],
+      [{ platformId: 'wvp', state: 'down', problem: '用户名或密码错误', cameras: 120, skipped: 0 }],
+    );
+    await flushPromises();
+    const chip = strip.get('[data-testid="platform-chip"]');
+    expect(chip.attributes('data-state')).toBe('down');
+    expect(chip.text()).toContain('不可用');
+    expect(chip.get('[data-testid="platform-problem"]').text()).toBe('用户名或密码错误');
   });
 });

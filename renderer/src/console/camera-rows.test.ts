@@ -63,3 +63,19 @@ describe('camera rows over a 26,000-camera estate', () => {
     }
   });
 });
+
+describe('camera rows with live status', () => {
+  it('counts a street’s unknown cameras apart and not as online', () => {
+    const [first, second, third] = stressCameras().slice(0, 3);
+    const index = buildCameraIndex(
+      [
+        { ...first!, street: 's', isOnline: true, status: 'online' as const },
+        { ...second!, street: 's', isOnline: false, status: 'unknown' as const },
+        { ...third!, street: 's', isOnline: false, status: 'offline' as const },
+      ],
+      new Map(),
+    );
+    const [street] = cameraRows(index, { mode: 'area', query: '', expanded: new Set() });
+    expect(street).toMatchObject({ count: 3, onlineCount: 1, unknownCount: 1 });
+  });
+});

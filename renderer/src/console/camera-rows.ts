@@ -1,6 +1,10 @@
 // The console's camera tree as flat rows for a virtualised list: by area (street → grid → camera) or by tag
 // (tag → camera), filtered by a search over names, ids, tags and area names. Fast enough for 26,000 cameras.
-import type { Camera } from '@shared/model/camera';
+import type { Camera as FiledCamera } from '@shared/model/camera';
+import type { CameraStatus } from '@shared/model/camera-platform';
+
+/** A camera of the tree: as filed, with its live status when the catalogue knows it (状态未知: `unknown`). */
+type Camera = FiledCamera & { readonly status?: CameraStatus };
 
 export type CameraTreeMode = 'area' | 'tag';
 
@@ -12,6 +16,8 @@ export type CameraRow =
       readonly label: string;
       readonly count: number;
       readonly onlineCount: number;
+      /** Cameras whose platform cannot be reached (counted as not online, shown apart). */
+      readonly unknownCount: number;
       readonly isExpanded: boolean;
     }
   | { readonly kind: 'camera'; readonly key: string; readonly depth: 1 | 2; readonly camera: Camera };
@@ -105,6 +111,7 @@ export function cameraRows(index: CameraIndex, options: CameraRowOptions): Camer
       label: group.label,
       count: shown.length,
       onlineCount: shown.reduce((sum, camera) => sum + (camera.isOnline ? 1 : 0), 0),
+      unknownCount: shown.reduce((sum, camera) => sum + (camera.status === 'unknown' ? 1 : 0), 0),
       isExpanded,
     });
     if (!isExpanded) return;

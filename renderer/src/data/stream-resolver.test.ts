@@ -90,4 +90,40 @@ describe('createStreamResolver', () => {
     expect(resolve('cam-1', 'sub')).toBe(asked);
     await expect(asked).resolves.toMatchObject({ url: 'ws://media/cam-1-sub.flv' });
   });
+
+  it("releases an on-demand platform's stream at the core once no tile of the window shows it, and asks again later", async () => {
+    const released: string[] = [];
+    const calls: string[] = [];
+    const resolve = createStreamResolver(
+      async (cameraId, profile) => {
+        calls.push(`${cameraId}/${profile}`);
+        return {
+          cameraId,
+          profile,
+          kind: 'ws-flv',
+          url: `ws://wvp/${cameraId}.flv`,
+          isHeld: cameraId.startsWith('wvp-'),
+        };
+      },
+      { releaseAtCore: (cameraId, profile) => released.push(`${cameraId}/${profile}`) },
+    );
+    const [tileA, tileB] = [{}, {}];
+    for (const tile of [tileA, tileB]) {
+      await resolve('wvp-1', 'sub');
+      resolve.hold('wvp-1', 'sub', tile);
+    }
+    await resolve('cam-1', 'sub');
+    resolve.hold('cam-1', 'sub', tileA);
+    resolve.release('wvp-1', 'sub', tileA);
+    resolve.release('cam-1', 'sub', tileA);
+    await Promise.resolve();
+    expect(released).toEqual([]); // tile B still shows wvp-1; cam-1 is a template stream
+    resolve.release('wvp-1', 'sub', tileB);
+    resolve.release('wvp-1', 'sub', tileB); // a second release of the same tile does nothing more
+    await new Promise((settle) => setTimeout(settle, 0));
+    expect(released).toEqual(['wvp-1/sub']);
+    await resolve('wvp-1', 'sub');
+    await resolve('cam-1', 'sub');
+    expect(calls).toEqual(['wvp-1/sub', 'cam-1/sub', 'wvp-1/sub']);
+  });
 });

@@ -25,6 +25,13 @@ export interface StreamResolver {
   (cameraId: string, profile: StreamProfile): Promise<StreamSource>;
   /** Keeps each source as if just resolved (a request still on its way for the same stream is left be). */
   prime(sources: readonly StreamSource[]): void;
+  /** `holder` (a tile) shows or prefetches the stream now. */
+  hold(cameraId: string, profile: StreamProfile, holder: object): void;
+  /**
+   * `holder` no longer shows it. Once no tile holds a stream the core holds for this window (`isHeld`, an
+   * on-demand platform's), it is forgotten here and released at the core (`releaseAtCore`).
+   */
+  release(cameraId: string, profile: StreamProfile, holder: object): void;
 }
 
 /**
@@ -33,7 +40,12 @@ export interface StreamResolver {
  */
 export function createStreamResolver(
   request: (cameraId: string, profile: StreamProfile) => Promise<StreamSource>,
-  options: { ttlMs?: number; now?: () => number; maxEntries?: number } = {},
+  options: {
+    ttlMs?: number;
+    now?: () => number;
+    maxEntries?: number;
+    releaseAtCore?: (cameraId: string, profile: StreamProfile) => void;
+  } = {},
 ): StreamResolver {
   const ttlMs = options.ttlMs ?? streamCacheMs;
   const now = options.now ?? Date.now;
@@ -73,5 +85,27 @@ export function createStreamResolver(
       store(key, { source: Promise.resolve(source), resolvedAt: now() });
     }
   };
-  return Object.assign(resolve, { prime });
+  const holders = new Map<string, Set<object>>();
+  const hold = (cameraId: string, profile: StreamProfile, holder: object) => {
+    const key = keyOf(cameraId, profile);
+    let set = holders.get(key);
+    if (!set) holders.set(key, (set = new Set()));
+    set.add(holder);
+  };
+  const release = (cameraId: string, profile: StreamProfile, holder: object) => {
+    const key = keyOf(cameraId, profile);
+    const set = holders.get(key);
+    if (!set?.delete(holder) || set.size > 0) return;
+    holders.delete(key);
+    const entry = entries.get(key);
+    void entry?.source.then(
+      (source) => {
+        if (!source.isHeld || holders.has(key)) return;
+        if (entries.get(key) === entry) entries.delete(key);
+        options.releaseAtCore?.(cameraId, profile);
+      },
+      () => undefined,
+    );
+  };
+  return Object.assign(resolve, { prime, hold, release });
 }

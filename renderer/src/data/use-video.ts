@@ -46,10 +46,13 @@ export function showsVideoStatistics(): boolean {
  */
 export function useLiveTileSettings() {
   const { latencyTargetMs, stallTimeoutMs } = useVideoSettings();
+  const resolver = useStreamResolver();
   return {
     latencyTargetMs,
     stallTimeoutMs,
-    resolve: useStreamResolver(),
+    resolve: resolver,
+    // An object, not the resolver itself (a function): Vue checks the prop's type.
+    streamHolds: { hold: resolver.hold, release: resolver.release },
     saveSnapshot: useSnapshotSaver(),
     showsStatistics: showsVideoStatistics(),
   };

@@ -1,14 +1,13 @@
 // Composables for workspace data that rarely changes: cameras, the district map, stream URLs.
 // Each is fetched once per window and shared by every widget that asks.
 import { onMounted, onUnmounted, shallowRef, type ShallowRef } from 'vue';
-import type { Camera } from '@shared/model/camera';
-import type { Crs } from '@shared/model/common';
 import type { DistrictMap } from '@shared/model/workspace';
 import { useWindowContext, type WindowContext } from './context';
 import { startStreamPrefetch } from './stream-prefetch';
 import { createStreamResolver, type StreamResolver } from './stream-resolver';
+import { followCameraEvents, type CameraList } from './use-camera-platforms';
 
-const cameraCache = new WeakMap<WindowContext, ShallowRef<{ crs: Crs; cameras: Camera[] } | null>>();
+const cameraCache = new WeakMap<WindowContext, ShallowRef<CameraList | null>>();
 const districtCache = new WeakMap<WindowContext, ShallowRef<DistrictMap | null>>();
 
 function cached<T>(
@@ -33,9 +32,13 @@ function cached<T>(
   return entry;
 }
 
+/** Every camera the window may see, with its live status (kept current by the catalogue's events). */
 export function useCameras() {
   const context = useWindowContext();
-  return cached(cameraCache, context, () => context.client.request('cameras.get', {}));
+  const isNew = !cameraCache.has(context);
+  const list = cached(cameraCache, context, () => context.client.request('cameras.get', {}));
+  if (isNew) followCameraEvents(context, list);
+  return list;
 }
 
 export function useDistrict() {
@@ -52,8 +55,13 @@ export function useStreamResolver(): StreamResolver {
   const context = useWindowContext();
   let resolve = resolvers.get(context);
   if (!resolve) {
-    resolve = createStreamResolver((cameraId, profile) =>
-      context.client.request('media.resolve', { cameraId, profile }),
+    resolve = createStreamResolver(
+      (cameraId, profile) => context.client.request('media.resolve', { cameraId, profile }),
+      {
+        // An on-demand platform's stream no tile of this window shows: the core stops it after its grace.
+        releaseAtCore: (cameraId, profile) =>
+          void context.client.request('media.release', { cameraId, profile }).catch(() => undefined),
+      },
     );
     resolvers.set(context, resolve);
   }

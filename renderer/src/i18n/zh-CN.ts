@@ -52,6 +52,9 @@ export const zhCN = {
     cameras: '视频资源',
     treeMode: { area: '按区域', tag: '按标签' },
     searchCameras: '搜索名称、编号、标签…',
+    statusUnknown: '状态未知',
+    unknownCount: '未知 {n}',
+    onlineRateTitle: '在线 / 总数 · 在线率（状态未知计为不在线）',
     matches: '找到 {n} 路',
     maximizeCell: '最大化',
     map: '一张图',
@@ -155,6 +158,8 @@ export const zhCN = {
     refused: '已拒收 {count}',
     lastRefusal: '最近一次拒收：{reason}',
     allHealthy: '数据源正常',
+    platformState: { connecting: '连接中', connected: '正常', degraded: '部分异常', down: '不可用' },
+    platformCounters: '视频平台 · {cameras} 路 · 跳过异常记录 {skipped}',
     unhealthy: '{count} 个数据源异常',
   },
   playback: {

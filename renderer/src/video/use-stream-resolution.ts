@@ -24,6 +24,9 @@ export interface StreamResolutionSource {
   /** The tile's players, created on first use. */
   readonly switcher: () => PlayerSwitcher | null;
   readonly ensureSwitcher: () => PlayerSwitcher | null;
+  /** The tile shows (or prefetches) a stream now / no longer: on-demand platforms stop what no tile holds. */
+  readonly hold?: (cameraId: string, profile: StreamProfile) => void;
+  readonly release?: (cameraId: string, profile: StreamProfile) => void;
 }
 
 /** The key of a camera's player in the tile's PlayerSwitcher. */
@@ -40,8 +43,27 @@ export function useStreamResolution(tile: StreamResolutionSource) {
   /** Bumped on every change of what to show: a URL resolved for an older request is dropped. */
   let request = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The streams this tile shows or prefetches, by player key. */
+  const held = new Map<string, readonly [string, StreamProfile]>();
 
   const keyOf = (cameraId: string) => playerKey(cameraId, tile.profile());
+
+  /** Holds `keep` (camera ids in the current profile) and lets go of every other stream the tile held. */
+  function holdOnly(keep: readonly string[]): void {
+    const profile = tile.profile();
+    const wanted = new Set(keep.map((cameraId) => playerKey(cameraId, profile)));
+    for (const [key, [cameraId, heldProfile]] of [...held]) {
+      if (wanted.has(key)) continue;
+      held.delete(key);
+      tile.release?.(cameraId, heldProfile);
+    }
+    for (const cameraId of keep) {
+      const key = playerKey(cameraId, profile);
+      if (held.has(key)) continue;
+      held.set(key, [cameraId, profile]);
+      tile.hold?.(cameraId, profile);
+    }
+  }
 
   /** Resolves the camera's stream and shows it; a failed resolve retries with the players' backoff. */
   async function show(attempt = 0): Promise<void> {
@@ -66,6 +88,7 @@ export function useStreamResolution(tile: StreamResolutionSource) {
     }
     if (current !== request || !tile.isActive()) return;
     resolveFailure.value = null;
+    holdOnly([cameraId]);
     tile.ensureSwitcher()?.show(keyOf(cameraId), source);
     void prefetchNext(current);
   }
@@ -80,7 +103,10 @@ export function useStreamResolution(tile: StreamResolutionSource) {
     }
     try {
       const source = await tile.resolve(next.id, tile.profile());
-      if (current === request && tile.isActive()) tile.switcher()?.prefetch(keyOf(next.id), source);
+      if (current === request && tile.isActive()) {
+        holdOnly([tile.camera().id, next.id]);
+        tile.switcher()?.prefetch(keyOf(next.id), source);
+      }
     } catch {
       // The next camera is only a head start; showing it later will resolve (and report) again.
     }
@@ -96,6 +122,7 @@ export function useStreamResolution(tile: StreamResolutionSource) {
     request++;
     stopRetry();
     resolveFailure.value = null;
+    holdOnly([]);
   }
 
   return { resolveFailure, show, prefetchNext, stopRetry, cancel };

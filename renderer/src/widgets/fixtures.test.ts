@@ -39,6 +39,23 @@ function fixtureContext(): WindowContext {
     'units.list': { units: [] },
     'sensors.list': { sensors: [] },
     'sources.list': { sources: [] },
+    'cameras.onlineRates': {
+      since: 0,
+      platforms: [],
+      areas: [
+        {
+          kind: 'street',
+          id: 'waitan',
+          cameras: 10,
+          online: 7,
+          offline: 2,
+          unknown: 1,
+          rate: 0.7,
+          averageRate: 0.82,
+          averageUnknown: 0.05,
+        },
+      ],
+    },
     'vitals.levels': { levels: [] },
     'topic.subscribe': { snapshots: [] },
     'topic.unsubscribe': {},

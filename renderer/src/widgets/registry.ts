@@ -11,6 +11,7 @@ import { vitalsRankingKind } from './vitals-ranking';
 import { warningsBoardKind } from './warnings-board';
 import { mapIncidentsKind } from './map-incidents';
 import { clockKind } from './clock';
+import { camerasOnlineRateKind } from './cameras-online-rate';
 import { emptyKind } from './empty';
 
 export const widgetKinds: { readonly [K in WidgetKindId]: WidgetKind<K> } = {
@@ -22,6 +23,7 @@ export const widgetKinds: { readonly [K in WidgetKindId]: WidgetKind<K> } = {
   'vitals.ranking': vitalsRankingKind,
   'warnings.board': warningsBoardKind,
   'map.incidents': mapIncidentsKind,
+  'cameras.onlineRate': camerasOnlineRateKind,
   clock: clockKind,
   empty: emptyKind,
 };

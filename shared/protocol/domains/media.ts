@@ -2,11 +2,30 @@
 import { z } from 'zod';
 import { crsSchema, idSchema } from '../../model/common';
 import { cameraSchema, streamKindSchema } from '../../model/camera';
+import { cameraStatusSchema, connectorHealthSchema } from '../../model/camera-platform';
 
 export const profileSchema = z.enum(['main', 'sub']);
 
 /** Largest snapshot accepted (decoded PNG bytes): a 4K frame as PNG is well under this. */
 export const maxSnapshotBytes = 8 * 1024 * 1024;
+
+/** A camera of the catalogue (cameras.json's or a platform's) with its live status (unknown: 状态未知). */
+export const catalogueCameraSchema = cameraSchema.extend({ status: cameraStatusSchema });
+
+const cameraStatusChangeSchema = z.object({ cameraId: idSchema, status: cameraStatusSchema });
+
+/** 在线率 of one street or grid: now, and time-weighted since `since` (unknown counts as not online). */
+export const areaOnlineRateSchema = z.object({
+  kind: z.enum(['street', 'grid']),
+  id: idSchema,
+  cameras: z.number().int().nonnegative(),
+  online: z.number().int().nonnegative(),
+  offline: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
+  rate: z.number().min(0).max(1),
+  averageRate: z.number().min(0).max(1),
+  averageUnknown: z.number().min(0).max(1),
+});
 
 /** Where one camera's stream is, in one profile. */
 const resolvedStreamSchema = z.object({
@@ -14,6 +33,11 @@ const resolvedStreamSchema = z.object({
   profile: profileSchema,
   kind: streamKindSchema,
   url: z.string(),
+  /**
+   * The platform started the stream for this window (wvp): send `media.release` once no tile of the window shows
+   * it, and resolve it again (never from a cache) to show it later.
+   */
+  isHeld: z.boolean().optional(),
 });
 
 /**
@@ -26,12 +50,34 @@ export const mediaRequests = {
   'cameras.get': {
     access: 'wall',
     params: z.object({ ids: z.array(idSchema).max(1000).optional() }),
-    result: z.object({ crs: crsSchema, cameras: z.array(cameraSchema) }),
+    result: z.object({ crs: crsSchema, cameras: z.array(catalogueCameraSchema) }),
+  },
+  /**
+   * Online rates per street and grid (now, and the average since local midnight or the core's start), and each
+   * camera platform's health for the console's source strip (a wrong password is named there).
+   */
+  'cameras.onlineRates': {
+    access: 'wall',
+    params: z.object({}),
+    result: z.object({
+      since: z.number().int().nonnegative(),
+      areas: z.array(areaOnlineRateSchema),
+      platforms: z.array(connectorHealthSchema),
+    }),
   },
   'media.resolve': {
     access: 'wall',
     params: z.object({ cameraId: idSchema, profile: profileSchema }),
     result: resolvedStreamSchema,
+  },
+  /**
+   * The window no longer shows the camera in this profile (no tile of it does): an on-demand platform's stream
+   * is stopped once no window holds it, after a short grace. Closing the window releases all it held.
+   */
+  'media.release': {
+    access: 'wall',
+    params: z.object({ cameraId: idSchema, profile: profileSchema }),
+    result: z.object({}),
   },
   /**
    * The streams a display may show next, resolved ahead: those of the camera tiles and patrols of every
@@ -60,4 +106,11 @@ export const mediaRequests = {
   },
 } as const;
 
-export const mediaEvents = {} as const;
+export const mediaEvents = {
+  /** Cameras whose status changed, sent together (at most every half second). */
+  'cameras.statusChanged': z.object({ changes: z.array(cameraStatusChangeSchema) }),
+  /** A platform's listing added or dropped cameras. */
+  'cameras.listChanged': z.object({ added: z.array(catalogueCameraSchema), removed: z.array(idSchema) }),
+  /** A camera platform's health changed (every platform's, for the source strip). */
+  'cameras.platformsChanged': z.object({ platforms: z.array(connectorHealthSchema) }),
+} as const;
