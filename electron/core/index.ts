@@ -12,6 +12,7 @@ import { resumeWallState } from './wall/resume-wall-state';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { ScenarioAdvisor } from './scenarios/scenario-advisor';
 import { scenarioHandlers } from './scenarios/scenario-handlers';
+import { startSchedules } from './schedules/start-schedules';
 import { SourceManager } from './feeds/source-manager';
 import { LevelWatcher } from './feeds/level-watcher';
 import { sourceHandlers } from './feeds/source-handlers';
@@ -233,6 +234,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     signedOut: (session) => void playbacks.closeOwner(session),
     log,
   });
+  const schedules = startSchedules({ workspace, wall, catalog, advisor, audit, sessions, log });
   // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
   const media = createDemoMedia({
     clipsDir: options.clipsDir,
@@ -283,6 +285,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
     ...journalHandlers(journal, audit),
+    ...schedules.handlers,
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
   const handlers = protect(unchecked);
@@ -372,6 +375,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     connect,
     async close() {
       clearInterval(sweepTimer);
+      schedules.dispose();
       await sources.stop();
       levels.stop();
       await store.flushed();

@@ -94,5 +94,7 @@ export function validExamples(known: { incidentId: string; packText: string }): 
       { filter: { cameraId: 'cam-0001', result: 'refused' }, pageSize: 1, cursor: 5 },
     ],
     'journal.export': [{ filter: { action: 'login' } }],
+    'schedule.status': [{}],
+    'schedule.dismissSuggestion': [{}],
   };
 }

@@ -16,6 +16,7 @@ import { sourceEvents, sourceRequests } from './domains/sources';
 import { vitalsEvents, vitalsRequests } from './domains/vitals';
 import { sensorEvents, sensorRequests } from './domains/sensors';
 import { journalEvents, journalRequests } from './domains/journal';
+import { scheduleEvents, scheduleRequests } from './domains/schedules';
 
 export {
   scenarioSummarySchema,
@@ -50,6 +51,7 @@ export const requestSchemas = {
   ...vitalsRequests,
   ...sensorRequests,
   ...journalRequests,
+  ...scheduleRequests,
 } as const satisfies Record<string, RequestDeclaration>;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -67,6 +69,7 @@ export const eventSchemas = {
   ...vitalsEvents,
   ...sensorEvents,
   ...journalEvents,
+  ...scheduleEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
