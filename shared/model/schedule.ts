@@ -150,6 +150,8 @@ export type ScheduleSuggestion = z.infer<typeof scheduleSuggestionSchema>;
 export const scheduleStatusSchema = z.object({
   hasSchedule: z.boolean(),
   timeZone: z.string(),
+  /** Today's date in the schedule's time zone: the console names the date of a change that is not today. */
+  today: z.string(),
   current: scheduleEventSchema.nullable(),
   next: scheduleEventSchema.nullable(),
   suggestion: scheduleSuggestionSchema.nullable(),

@@ -5,6 +5,7 @@ import { defaultScheduleTimeZone } from '@shared/model/schedule';
 import type { LocalizedText } from '@shared/model/common';
 import { Emitter } from '@shared/base/emitter';
 import type { Disposable } from '@shared/base/disposable';
+import { dateOfDay, localMinuteAt } from './local-time';
 import { currentRule, nextRuleStart, ScheduleWindows, type RuleStart } from './schedule-evaluator';
 
 /** The scheduler's clock: injected so tests move time without waiting. */
@@ -93,11 +94,13 @@ export class Scheduler {
 
   status(): ScheduleStatus {
     const now = this.clock.now();
+    const timeZone = this.options.schedule?.timeZone ?? defaultScheduleTimeZone;
     const current = this.windows && currentRule(this.windows, now);
     const next = this.windows && nextRuleStart(this.windows, now);
     return {
       hasSchedule: this.windows !== null,
-      timeZone: this.options.schedule?.timeZone ?? defaultScheduleTimeZone,
+      timeZone,
+      today: dateOfDay(Math.floor(localMinuteAt(timeZone, now) / 1440)),
       current: current ? this.event(current) : null,
       next: next ? this.event(next) : null,
       suggestion: this.suggestion,
