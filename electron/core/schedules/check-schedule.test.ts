@@ -103,6 +103,18 @@ describe('schedules.json at load', () => {
     expect((await refusal(file([weekly({ from: '08:00', to: '08:00' })]))).field).toBe('rules.0.to');
   });
 
+  it('a date range of more than 366 days (2027 typed as 2072) is refused, so loading never expands decades of days', async () => {
+    const dated = {
+      ...weekly({}),
+      kind: 'dated',
+      days: undefined,
+      dates: { from: '2027-01-01', to: '2072-01-01' },
+    };
+    expect((await refusal(file([dated]))).message).toBe(
+      'schedules.json → rules.0.dates.to: a range spans at most 366 days',
+    );
+  });
+
   it('a file that is not JSON is refused naming the file', async () => {
     expect((await refusal('{"format":')).message).toMatch(/^schedules\.json: not valid JSON/);
   });
