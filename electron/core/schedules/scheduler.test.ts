@@ -109,6 +109,64 @@ describe('Scheduler', () => {
     expect(switches[1]!.at).toBe(beijing('2026-12-08T06:00'));
   });
 
+  it('the change to and from a rule at midnight: Sunday 18:00–24:00 ends and Monday 00:00–06:00 begins at 00:00 exactly', () => {
+    const atMidnight = scheduleFileSchema.parse({
+      format: 'tianmu-schedules/1',
+      rules: [
+        {
+          ...schedule.rules[1]!,
+          id: 'sunday-evening',
+          days: [7],
+          from: '18:00',
+          to: '24:00',
+          scenarioId: 'fire',
+        },
+        {
+          ...schedule.rules[0]!,
+          id: 'early-monday',
+          days: [1],
+          from: '00:00',
+          to: '06:00',
+          scenarioId: 'night',
+        },
+      ],
+    });
+    // 2026-12-13 is a Sunday.
+    const clock = new FakeClock(beijing('2026-12-13T17:00'));
+    let wall = 'daily';
+    const switches: { scenarioId: string; at: number }[] = [];
+    const scheduler = new Scheduler({
+      schedule: atMidnight,
+      scenarioName: name,
+      wallScenarioId: () => wall,
+      defaultScenarioId: 'daily',
+      hasWarningSuggestion: () => false,
+      activate: (scenarioId) => {
+        switches.push({ scenarioId, at: clock.now() });
+        wall = scenarioId;
+      },
+      clock,
+    });
+    scheduler.start();
+    clock.advanceTo(beijing('2026-12-13T23:59'));
+    expect(switches).toEqual([{ scenarioId: 'fire', at: beijing('2026-12-13T18:00') }]);
+    expect(scheduler.status().next).toMatchObject({
+      ruleId: 'early-monday',
+      localDate: '2026-12-14',
+      localTime: '00:00',
+    });
+    clock.advanceTo(beijing('2026-12-14T00:01'));
+    expect(switches.at(-1)).toEqual({ scenarioId: 'night', at: beijing('2026-12-14T00:00') });
+    expect(scheduler.status()).toMatchObject({ today: '2026-12-14', current: { ruleId: 'early-monday' } });
+    // From 06:00 no rule applies: the wall stays on the night layout until Sunday's rule comes round again.
+    clock.advanceTo(beijing('2026-12-14T07:00'));
+    expect(switches).toHaveLength(2);
+    expect(scheduler.status()).toMatchObject({
+      current: null,
+      next: { ruleId: 'sunday-evening', localDate: '2026-12-20' },
+    });
+  });
+
   it('an operator who switched by hand is not overruled: at 22:00 the schedule suggests 夜间模式 instead', () => {
     const { clock, switches, scheduler, operatorSwitches } = harness('2026-12-07T21:00');
     operatorSwitches('flood-typhoon');
