@@ -12,6 +12,7 @@ import { resumeWallState } from './wall/resume-wall-state';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { ScenarioAdvisor } from './scenarios/scenario-advisor';
 import { scenarioHandlers } from './scenarios/scenario-handlers';
+import { startSchedules } from './schedules/start-schedules';
 import { SourceManager } from './feeds/source-manager';
 import { LevelWatcher } from './feeds/level-watcher';
 import { sourceHandlers } from './feeds/source-handlers';
@@ -256,6 +257,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     signedOut: (session) => void playbacks.closeOwner(session),
     log,
   });
+  const schedules = startSchedules({ workspace, wall, catalog, advisor, audit, sessions, log });
   // The core's own pages read streams from the extra media ports too (cross-origin to them): that origin only.
   const media = createDemoMedia({
     clipsDir: options.clipsDir,
@@ -324,6 +326,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
     ...journalHandlers(journal, audit),
     ...ptz.handlers,
+    ...schedules.handlers,
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
   const handlers = protect(unchecked);
@@ -423,6 +426,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     connect,
     async close() {
       clearInterval(sweepTimer);
+      schedules.dispose();
       await sources.stop();
       levels.stop();
       await store.flushed();

@@ -106,5 +106,7 @@ export function validExamples(known: { incidentId: string; packText: string }): 
       { cameraId: 'cam-0017', box: { x: 0.1, y: 0.1, width: 0.3, height: 0.3 }, zoomIn: true },
     ],
     'ptz.centre': [{ cameraId: 'cam-0017', point: { x: 0.8, y: 0.5 } }],
+    'schedule.status': [{}],
+    'schedule.dismissSuggestion': [{}],
   };
 }

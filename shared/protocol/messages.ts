@@ -17,6 +17,7 @@ import { vitalsEvents, vitalsRequests } from './domains/vitals';
 import { sensorEvents, sensorRequests } from './domains/sensors';
 import { journalEvents, journalRequests } from './domains/journal';
 import { ptzEvents, ptzRequests } from './domains/ptz';
+import { scheduleEvents, scheduleRequests } from './domains/schedules';
 
 export {
   scenarioSummarySchema,
@@ -52,6 +53,7 @@ export const requestSchemas = {
   ...sensorRequests,
   ...journalRequests,
   ...ptzRequests,
+  ...scheduleRequests,
 } as const satisfies Record<string, RequestDeclaration>;
 
 /** Events: name → payload schema. Named in the past tense. */
@@ -70,6 +72,7 @@ export const eventSchemas = {
   ...sensorEvents,
   ...journalEvents,
   ...ptzEvents,
+  ...scheduleEvents,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

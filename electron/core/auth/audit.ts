@@ -45,9 +45,9 @@ export class Audit {
     await this.append({ ...record, actor: actorOf(session) });
   }
 
-  /** A record of the core's own act (an automatic scenario switch). */
-  system(record: SessionRecord): void {
-    this.write({ ...record, actor: { role: 'system', window: 'core' } });
+  /** A record of the core's own act (an automatic scenario switch); `userId` names the part that acted (`schedule`). */
+  system(record: SessionRecord, userId?: string): void {
+    this.write({ ...record, actor: { ...(userId ? { userId } : {}), role: 'system', window: 'core' } });
   }
 
   /** One AuthService outcome. */

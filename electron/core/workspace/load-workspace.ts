@@ -26,6 +26,8 @@ import type { BaseMapCatalogue } from '@shared/model/base-map';
 import { loadBaseMaps } from '../map/load-base-maps';
 import { checkUsers } from '../auth/check-users';
 import { workspaceCameraIds } from '../cameras/catalogue-ids';
+import { scheduleFileSchema, type ScheduleFile } from '@shared/model/schedule';
+import { checkSchedule } from '../schedules/check-schedule';
 
 /** Everything the core reads from a workspace folder, validated and cross-checked. */
 export interface Workspace {
@@ -48,6 +50,8 @@ export interface Workspace {
   readonly baseMaps: BaseMapCatalogue;
   /** From the optional `users.json`; null when the workspace has none (the hosts decide what that means). */
   readonly users: UsersFile | null;
+  /** From the optional `schedules.json`; null when the workspace has none (nothing follows the clock). */
+  readonly schedules: ScheduleFile | null;
 }
 
 async function readJson(directory: string, file: string): Promise<unknown> {
@@ -87,6 +91,20 @@ async function loadSources(directory: string): Promise<Source[]> {
     return [sourceSchema.parse({ id: 'demo', kind: 'demo' })];
   }
   return (await loadFile(directory, 'sources.json', sourceListSchema)).sources;
+}
+
+/** An optional file: its parsed content, or null when the workspace has none. */
+async function loadOptional<T extends z.ZodType>(
+  directory: string,
+  file: string,
+  schema: T,
+): Promise<z.output<T> | null> {
+  try {
+    await access(path.join(directory, file));
+  } catch {
+    return null;
+  }
+  return loadFile(directory, file, schema);
 }
 
 /** `users.json` is optional: without it the workspace has no users. */
@@ -155,6 +173,7 @@ export async function loadWorkspace(
   const sources = await loadSources(directory);
   const baseMaps = await loadBaseMaps(directory);
   const users = await loadUsers(directory);
+  const schedules = await loadOptional(directory, 'schedules.json', scheduleFileSchema);
 
   let scenarioFiles: string[];
   try {
@@ -199,6 +218,7 @@ export async function loadWorkspace(
     sources,
     baseMaps,
     users,
+    schedules,
   };
   checkReferences(workspace, fileLabels);
   return workspace;
@@ -301,4 +321,8 @@ function checkReferences(workspace: Workspace, fileLabels: readonly string[]): v
     if (!scenarioIds.has(id))
       throw new WorkspaceError('workspace.json', `automaticSwitching.${index}`, `no scenario has id '${id}'`);
   }
+  const scheduleProblem =
+    workspace.schedules && checkSchedule(workspace.schedules, (id) => scenarioIds.has(id));
+  if (scheduleProblem)
+    throw new WorkspaceError('schedules.json', scheduleProblem.field, scheduleProblem.problem);
 }
