@@ -16,25 +16,16 @@ import { startSchedules } from './schedules/start-schedules';
 import { SourceManager } from './feeds/source-manager';
 import { LevelWatcher } from './feeds/level-watcher';
 import { sourceHandlers } from './feeds/source-handlers';
-import {
-  CoreSession,
-  type CoreSessionOptions,
-  type EventSender,
-  type SessionContext,
-  type SessionIdentity,
-} from './session';
+import { CoreSession, type EventSender, type SessionContext, type SessionIdentity } from './session';
 import { OpenSessions, broadcastToSessions } from './session-broadcasts';
 import { startHttpServer, type HttpServer } from './server/http-server';
 import { workspaceHandlers } from './workspace/workspace-handlers';
 import { wallHandlers } from './wall/wall-handlers';
 import { feedHandlers } from './feeds/feed-handlers';
 import { mediaHandlers, upcomingCells } from './cameras/media-handlers';
-import { playbackHandlers } from './cameras/playback-handlers';
-import { PlaybackSessions } from './cameras/playback-sessions';
 import { createCameraServices } from './cameras/camera-services';
-import type { CameraConnector, CameraDirectory } from './cameras/connector';
+import type { CameraDirectory } from './cameras/connector';
 import { createConnector } from './cameras/connectors/create-connector';
-import type { Platform } from '@shared/model/camera';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
 import { mapHandlers } from './map/map-handlers';
@@ -51,7 +42,7 @@ import { demoHandlers } from './demo/demo-handlers';
 import type { TyphoonScript } from './demo/world/typhoon-script';
 import type { MediaServer } from './demo/media/media-server';
 import { createDemoPlatform } from './demo/start-demo-platform';
-import { createPtzService } from './cameras/ptz-service';
+import { createCameraControl } from './cameras/camera-control';
 
 import { prepareServer, serverFacts, type CoreServerFacts } from './server/server-settings';
 
@@ -60,76 +51,9 @@ export type { CoreServerFacts } from './server/server-settings';
 export type { Workspace } from './workspace/load-workspace';
 export type { CoreSession } from './session';
 
-export interface CoreOptions {
-  /**
-   * Address of the core's HTTP server (`--listen`; with `port`, overrides the workspace's `server.listen`).
-   * Default 127.0.0.1: never reachable from other machines unless configured. Off loopback TLS is required
-   * (server/listen-policy.ts).
-   */
-  host?: string;
-  /** Port of the HTTP server (default 0: any free port). */
-  port?: number;
-  /** Port on 127.0.0.1 when neither host/port nor the workspace's `server.listen` say (default 0). */
-  defaultPort?: number;
-  /** `--tls-cert` / `--tls-key` (override the workspace's `server.tls`). */
-  tls?: { certificateFile: string; keyFile: string };
-  /** More host names other machines use (override the workspace's `server.names`). */
-  names?: readonly string[];
-  /** `--insecure-lan`: plain HTTP off loopback, announced by a red banner in every window. */
-  insecureLan?: boolean;
-  /** Folder of the built renderer to serve (both hosts load their windows from the core's origin). */
-  rendererDir?: string;
-  /** Folder of the demo clips (default: resources/media/clips beside the workspace's resources). */
-  clipsDir: string;
-  /**
-   * The wall machines' token (their credential: read and play, never command); null turns every credential
-   * check off and signs every connection in as the console would be (tests). Default: a random token.
-   */
-  accessToken?: string | null;
-  /**
-   * A user of users.json the local console starts signed in as, through a start ticket in its URL (default:
-   * `operator` for the embedded demo, else none: a workspace with users starts its console at the login page).
-   */
-  consoleUser?: string | null;
-  /** Write no journal (benchmarks measuring the journal's cost); default: the journal is on. */
-  isJournalOff?: boolean;
-  session?: CoreSessionOptions;
-  /**
-   * Folder of the saved wall state (default `<workspace>/.state`); for a read-only workspace also the data folder
-   * of snapshots and imported packs (see workspace/writable-paths.ts).
-   */
-  stateDir?: string;
-  /** The workspace is the embedded demo, shipped with the app: it is never written. */
-  isEmbeddedDemo?: boolean;
-  /** The installed application's folder (read-only): a workspace inside it is never written. */
-  appDir?: string;
-  /** The platform's per-user data folder (Electron's `userData` in an installed app). */
-  userDataDir?: string;
-  /** Where the core's own log lines go (default console.log). */
-  log?: (line: string) => void;
-  /** Start the demo typhoon script at once (`--demo-typhoon`). */
-  demoTyphoon?: boolean;
-  /** Mean seconds between two demo incidents (default 25; end-to-end tests ask for fewer). */
-  demoIncidentSeconds?: number;
-  /** History points the feed hub keeps per topic (default 4,000); the soak bench makes it small. */
-  historyPoints?: number;
-  /**
-   * Test-only: mounts the media fault-injection control at `/test/media/` (see demo/media/fault-control.ts).
-   * Never on by default; the CLI turns it on with `--fault-injection`.
-   */
-  faultInjection?: boolean;
-  /**
-   * Ports the demo media server answers on besides the core's own (default 3). Chromium connects WebSockets
-   * to one host:port one at a time, so a wall of 32 tiles on one port spends 0.4 s in handshakes alone;
-   * see demo/media/media-listeners.ts.
-   */
-  extraMediaPorts?: number;
-  /**
-   * The connector of a wvp or ZLMediaKit platform of platforms.json: by default the real one
-   * (cameras/connectors/create-connector.ts); tests and benches pass doubles.
-   */
-  cameraConnector?: (platform: Platform) => CameraConnector | undefined;
-}
+import type { CoreOptions } from './core-options';
+
+export type { CoreOptions };
 
 export interface Core {
   readonly workspace: Workspace;
@@ -253,8 +177,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     sessions: () => sessions,
     wallState: () => wall.state,
     scenarios: () => catalog.all(),
-    // Recordings were opened as that user: they stop with the sign-out, not with the window.
-    signedOut: (session) => void playbacks.closeOwner(session),
+    signedOut: (session) => control.signedOut(session),
     log,
   });
   const schedules = startSchedules({ workspace, wall, catalog, advisor, audit, sessions, log });
@@ -286,7 +209,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   const directory: CameraDirectory = {
     find: (cameraId) => demoPlatform.directory.find(cameraId) ?? cameras.catalogue.find(cameraId),
   };
-  const ptz = createPtzService({
+  const control = createCameraControl({
     directory,
     audit,
     broadcast: sessions.broadcast,
@@ -294,12 +217,6 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       const { user } = signIn.whoAmI(session);
       return user ? { userId: user.id, displayName: user.displayName, role: user.role } : null;
     },
-    log,
-  });
-
-  const playbacks = new PlaybackSessions<CoreSession>({
-    directory,
-    ended: (session, viewing) => audit.playbackViewed(session, viewing),
     log,
   });
 
@@ -319,13 +236,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       cellsOf: (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
       snapshotRoot: writable.snapshotRoot,
     }),
-    ...playbackHandlers(playbacks),
     ...incidentHandlers(incidents),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
     ...journalHandlers(journal, audit),
-    ...ptz.handlers,
+    ...control.handlers,
     ...schedules.handlers,
   };
   // The request-level check is in CoreSession.dispatch; cameras and audited acts wrap their handlers here.
@@ -338,10 +254,8 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     // Views (调阅) end when the window's session closes (a second close finds no open views).
     const close = session.close.bind(session);
     session.close = () => {
-      // A window's playbacks end with it (each journaled as the 调阅 of a recording).
-      void playbacks.closeOwner(session);
-      // A console that goes away never leaves a camera turning: its heads stop and its leases end.
-      ptz.sessionClosed(session);
+      // A console that goes away never leaves a camera turning, nor a recording playing.
+      control.sessionClosed(session);
       audit.sessionClosed(session);
       // Its window no longer shows any on-demand stream (released after their grace).
       cameras.liveStreams.releaseAll(session);
@@ -431,12 +345,11 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       levels.stop();
       await store.flushed();
       demo.stop();
-      await playbacks.close();
+      await control.close();
       broadcasts.dispose();
       cameraBroadcasts.dispose();
       await cameras.close();
       sessions.closeAll();
-      ptz.dispose();
       demoPlatform.dispose();
       // Media first: its WebSocket viewers are upgraded sockets the HTTP server would wait for forever.
       await media.close();
