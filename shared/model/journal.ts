@@ -18,6 +18,7 @@ export const journalActions = [
   'user.changed',
   'command',
   'scenario.switched',
+  'scenario.saved',
   'camera.viewed',
   'camera.controlled',
   'incident.acknowledged',

@@ -223,6 +223,7 @@ export const en: Messages = {
       user_changed: 'User changed',
       command: 'Wall command',
       scenario_switched: 'Scenario switch',
+      scenario_saved: 'Scenario saved',
       camera_viewed: 'Camera viewed',
       camera_controlled: 'PTZ control',
       incident_acknowledged: 'Incident acknowledged',

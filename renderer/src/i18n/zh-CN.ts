@@ -220,6 +220,7 @@ export const zhCN = {
       user_changed: '用户变更',
       command: '大屏指令',
       scenario_switched: '场景切换',
+      scenario_saved: '场景保存',
       camera_viewed: '视频调阅',
       camera_controlled: '云台控制',
       incident_acknowledged: '事件确认',
