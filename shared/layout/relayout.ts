@@ -4,7 +4,7 @@ import type { WidgetConfig } from '../model/widget';
 
 /** Where the cells of the old split went. */
 export interface Relayout {
-  /** One widget per cell of the new split, in reading order; new cells are empty. */
+  /** One widget per cell of the new split, in reading order (the given objects, not copies); new cells are empty. */
   readonly cells: WidgetConfig[];
   /** Old cell index → new cell index, for every widget kept (its runtime state moves with it). */
   readonly moves: ReadonlyMap<number, number>;
@@ -25,7 +25,7 @@ export function relayoutCells(cells: readonly WidgetConfig[], cellCount: number)
   cells.forEach((widget, index) => {
     if (widget.kind === 'empty') return;
     if (index < cellCount) {
-      next[index] = structuredClone(widget);
+      next[index] = widget;
       moves.set(index, index);
     } else overflow.push(index);
   });
@@ -36,7 +36,7 @@ export function relayoutCells(cells: readonly WidgetConfig[], cellCount: number)
       dropped.push(index);
       continue;
     }
-    next[target] = structuredClone(cells[index]!);
+    next[target] = cells[index]!;
     moves.set(index, target);
   }
   return { cells: next, moves, dropped };
