@@ -112,6 +112,17 @@ describe('scenario.save', () => {
       expect(saved.name).toEqual(flood.name);
       expect(saved.displays).toEqual(core.wall.state.displays);
       expect(told).toHaveLength(1);
+      // Journaled as the console's act (appends are not awaited by the answer; the first test's record is there too).
+      const overwritten = async () =>
+        (await core.journal!.query({ action: 'scenario.saved' })).find(
+          (record) => record.target?.id === flood.id,
+        );
+      let record = await overwritten();
+      for (let attempt = 0; attempt < 100 && !record; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        record = await overwritten();
+      }
+      expect(record).toMatchObject({ result: 'ok', detail: { isReplaced: true } });
     } finally {
       await core.close();
     }
