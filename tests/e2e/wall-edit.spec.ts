@@ -1,6 +1,6 @@
 // The wall edited live from the console's mimic (issue 18, point 2): a display changed from 4 to 9 tiles plays
 // 9 tiles on the wall and 返回 restores the 4 exactly (same state hash); 另存为场景 reaches a second console at once
-// and is there after the host restarts.
+// and is there after the host restarts; a tile dragged between cells of the mimic swaps on the wall.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -140,9 +140,19 @@ test('a display changed from 4 to 9 tiles on the mimic plays 9 tiles on the wall
   await expect(pages.console.getByTestId('undo-button')).toBeDisabled();
 });
 
-test('另存为场景 is in a second console’s list at once, asks before overwriting, and survives a restart', async ({
+test('a tile dragged onto another mimic cell swaps on the wall; 另存为场景 is in a second console’s list at once, asks before overwriting, and survives a restart', async ({
   browser,
 }) => {
+  // A tile dragged onto another cell of the mimic trades places with it on the wall.
+  const mimicCell = (index: number) =>
+    rightMimic().locator(`[data-testid="mimic-cell"][data-cell-index="${index}"]`);
+  const wallTile = (index: number) =>
+    pages.right.locator(`[data-testid="wall-cell"][data-cell-index="${index}"] [data-testid="video-tile"]`);
+  await expect(mimicCell(0)).toHaveAttribute('data-camera-id', 'cam-0001');
+  await mimicCell(0).dragTo(mimicCell(1));
+  await expect(wallTile(0)).toHaveAttribute('data-camera-id', 'cam-0017');
+  await expect(wallTile(1)).toHaveAttribute('data-camera-id', 'cam-0001');
+
   await rightMimic().getByTestId('split-select').selectOption('1+5');
   await expect(pages.right.getByTestId('wall-cell')).toHaveCount(6);
   await pages.console.getByTestId('save-scenario-button').click();
