@@ -10,6 +10,7 @@ import { TopicCatalogue } from './feeds/topic-catalogue';
 import type { WallService } from './wall/wall-service';
 import { resumeWallState } from './wall/resume-wall-state';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
+import { scenarioSaveHandlers } from './scenarios/scenario-save';
 import { ScenarioAdvisor } from './scenarios/scenario-advisor';
 import { scenarioHandlers } from './scenarios/scenario-handlers';
 import { startSchedules } from './schedules/start-schedules';
@@ -227,6 +228,13 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
     ...signIn.handlers(),
     ...wallHandlers(wall),
     ...scenarioHandlers(workspace, catalog, advisor, writable.scenarioOverlay),
+    ...scenarioSaveHandlers({
+      workspace,
+      catalog,
+      wall: () => wall.state,
+      folder: writable.scenarioOverlay,
+      log,
+    }),
     ...feedHandlers(),
     ...mediaHandlers({
       catalogue: cameras.catalogue,

@@ -25,6 +25,18 @@ export function validExamples(known: { incidentId: string; packText: string }): 
       { command: { type: 'scenario.return' } },
       {
         command: {
+          type: 'display.setLayout',
+          displayId: 'left',
+          layout: { rows: 3, columns: 3, merges: [] },
+        },
+      },
+      {
+        command: { type: 'cell.move', displayId: 'left', cellIndex: 0, toDisplayId: 'right', toCellIndex: 1 },
+      },
+      { command: { type: 'cell.clear', ...at } },
+      { command: { type: 'wall.undo' } },
+      {
+        command: {
           type: 'cell.assign',
           displayId: 'right',
           cellIndex: 2,
@@ -83,6 +95,7 @@ export function validExamples(known: { incidentId: string; packText: string }): 
     'scenario.list': [{}],
     'scenario.exportPack': [{ scenarioIds: ['daily', 'fire'] }, {}],
     'scenario.importPack': [{ text: known.packText, replaceExisting: false }],
+    'scenario.save': [{ name: '夜间值守', overwrite: false }],
     'scenario.suggestions': [{}],
     'scenario.dismissSuggestion': [{ suggestionId: 'flood-typhoon/rain-1h' }],
     'sources.list': [{}],

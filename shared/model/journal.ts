@@ -19,6 +19,7 @@ export const journalActions = [
   'command',
   'scenario.switched',
   'schedule.dismissed',
+  'scenario.saved',
   'camera.viewed',
   'camera.controlled',
   'incident.acknowledged',

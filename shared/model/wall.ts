@@ -188,6 +188,12 @@ export type WallSnapshot = z.infer<typeof wallSnapshotSchema>;
  */
 export const wallHistoryDepth = 8;
 
+/**
+ * How many live edits 撤销 can undo (a split change, a tile moved, swapped, cleared or assigned). Each entry is a
+ * whole snapshot, like a 返回 entry, so the depth keeps the saved file and every broadcast small.
+ */
+export const wallUndoDepth = 10;
+
 /** The wall as it is now: versioned, changed only by commands, broadcast to every window. */
 export const wallStateSchema = wallSnapshotSchema.extend({
   version: z.number().int().min(0),
@@ -196,12 +202,40 @@ export const wallStateSchema = wallSnapshotSchema.extend({
    * it. Only `scenario.activate` adds an entry; at most `wallHistoryDepth`.
    */
   history: z.array(wallSnapshotSchema).max(wallHistoryDepth),
+  /**
+   * The walls before the last live edits since the last switch or 返回, oldest first: 撤销 (`wall.undo`) restores
+   * the last entry and removes it. Bookkeeping like `history`, not part of the snapshot: a switch or 返回 starts it
+   * afresh, so 返回 after any number of edits is exactly the wall before the switch.
+   */
+  undo: z.array(wallSnapshotSchema).max(wallUndoDepth).optional(),
   changedAt: z.number(),
 });
 export type WallState = z.infer<typeof wallStateSchema>;
 
+const cellIndexSchema = z.number().int().min(0).max(255);
+
 /** Commands that change the wall. Each is validated, then applied by the wall reducer. */
 export const wallCommandSchema = z.discriminatedUnion('type', [
+  /**
+   * A display's split changes live (see layout/presets.ts for 1 … 64, 1+5, 1+7, 2+8; any valid layout is a custom
+   * one). Widgets keep their cells where the new split has them; see layout/relayout.ts for what is dropped.
+   */
+  z.object({ type: z.literal('display.setLayout'), displayId: idSchema, layout: layoutSchema }),
+  /**
+   * The tile at (displayId, cellIndex) goes to (toDisplayId, toCellIndex), on the same display or another, and
+   * what was there comes back in its place: a swap, or a move when the target was empty.
+   */
+  z.object({
+    type: z.literal('cell.move'),
+    displayId: idSchema,
+    cellIndex: cellIndexSchema,
+    toDisplayId: idSchema,
+    toCellIndex: cellIndexSchema,
+  }),
+  /** The cell shows nothing (an empty widget). */
+  z.object({ type: z.literal('cell.clear'), displayId: idSchema, cellIndex: cellIndexSchema }),
+  /** 撤销: the wall before the last live edit comes back (see `WallState.undo`). */
+  z.object({ type: z.literal('wall.undo') }),
   /** Switches the whole wall to a scenario; the wall it replaces goes onto the 返回 history. */
   z.object({ type: z.literal('scenario.activate'), scenarioId: idSchema }),
   /** 返回: the wall before the last switch comes back exactly, and leaves the history. */

@@ -1,5 +1,5 @@
 // The acts the journal keeps beside their handlers: every wall command (and the scenario switch it may be),
-// scenario imports and incident acknowledgements. A wall command may put only cameras the caller sees on the wall.
+// scenario imports and saves (另存为场景), and incident acknowledgements. A wall command may put only cameras the caller sees on the wall.
 import { ProtocolError } from '@shared/protocol';
 import type { Camera } from '@shared/model/camera';
 import type { WallCommand } from '@shared/model/wall';
@@ -8,7 +8,7 @@ import type { CoreSession, HandlerGroup } from '../session';
 import { areasInclude } from './principal';
 import type { Audit, SessionRecord } from './audit';
 
-type AuditedRequests = 'wall.command' | 'scenario.importPack' | 'incidents.acknowledge';
+type AuditedRequests = 'wall.command' | 'scenario.importPack' | 'scenario.save' | 'incidents.acknowledge';
 
 /** What a command acts on, for the journal's target. */
 export function commandTarget(command: WallCommand): SessionRecord['target'] {
@@ -104,6 +104,16 @@ export function withAudit(
         target: { kind: 'scenario-pack' },
         result: 'ok',
         detail: { imported: answer.imported.slice(0, 64), replaced: answer.replaced.slice(0, 64) },
+      });
+      return answer;
+    },
+    async 'scenario.save'(params, context) {
+      const answer = await handlers['scenario.save'](params, context);
+      audit.record(context.session, {
+        action: 'scenario.saved',
+        target: { kind: 'scenario', id: answer.scenarioId },
+        result: 'ok',
+        detail: { name: params.name, isReplaced: answer.isReplaced },
       });
       return answer;
     },

@@ -2,6 +2,7 @@
 import {
   maxCellStateBytes,
   wallHistoryDepth,
+  wallUndoDepth,
   type DisplayContent,
   type Scenario,
   type WallCommand,
@@ -17,6 +18,7 @@ import { canonicalJson } from '@shared/model/canonical-json';
 import { ownValue } from '@shared/base/own-property';
 import { videoBlock, videoDisplayId } from './video-block';
 import { patrolKey, patrolStep, runningPatrol, type PatrolState } from '@shared/model/patrol';
+import { clearCell, moveCell, setDisplayLayout } from './wall-edits';
 
 /** What the reducer needs to know about the workspace to judge a command. */
 export interface WallContext {
@@ -54,13 +56,26 @@ function snapshotOfScenario(scenario: Scenario): WallSnapshot {
 }
 
 /**
- * Everything in `state` except its bookkeeping (version, time, 返回 history). Generic on purpose: a field
- * added to the snapshot schema is kept by a switch and restored by 返回 without touching this reducer.
+ * Everything in `state` except its bookkeeping (version, time, 返回 history, 撤销 stack). Generic on purpose: a
+ * field added to the snapshot schema is kept by a switch and restored by 返回 without touching this reducer.
  */
 export function snapshotOf(state: WallState): WallSnapshot {
-  const { version: _version, changedAt: _changedAt, history: _history, ...snapshot } = state;
+  const { version: _version, changedAt: _changedAt, history: _history, undo: _undo, ...snapshot } = state;
   return structuredClone(snapshot);
 }
+
+/**
+ * Commands that edit what the cells show, which 撤销 can undo. Switches and 返回 have 返回; maximising, widget
+ * state and patrol control are moments of viewing, not edits (a map's pans would flood the stack).
+ */
+const undoableCommands: ReadonlySet<WallCommand['type']> = new Set([
+  'display.setLayout',
+  'cell.move',
+  'cell.clear',
+  'cell.assign',
+  'camera.show',
+  'incident.showNearestCameras',
+]);
 
 /** The wall as a scenario defines it, before any operator change. */
 export function initialWallState(scenario: Scenario, now: number): WallState {
@@ -109,11 +124,22 @@ function checkCell(state: WallState, displayId: string, cellIndex: number): Disp
  * wall already shows, untouched): the caller then has nothing to save or broadcast.
  */
 export function applyWallCommand(state: WallState, command: WallCommand, context: WallContext): WallState {
-  // Entries are never mutated, so the history is shared between successive states.
-  const next = (snapshot: WallSnapshot, history: readonly WallSnapshot[] = state.history): WallState => ({
+  // Entries are never mutated, so the history and the 撤销 stack are shared between successive states. An edit
+  // pushes the wall it changes onto the 撤销 stack; a switch or 返回 starts it afresh (undefined: no key at all).
+  const undoAfter = undoableCommands.has(command.type)
+    ? [...(state.undo ?? []), snapshotOf(state)].slice(-wallUndoDepth)
+    : command.type === 'scenario.activate' || command.type === 'scenario.return'
+      ? undefined
+      : state.undo;
+  const next = (
+    snapshot: WallSnapshot,
+    history: readonly WallSnapshot[] = state.history,
+    undo: readonly WallSnapshot[] | undefined = undoAfter,
+  ): WallState => ({
     ...snapshot,
     version: state.version + 1,
     history: [...history],
+    ...(undo && undo.length > 0 ? { undo: [...undo] } : {}),
     changedAt: context.now,
   });
   const current = snapshotOf(state);
@@ -135,6 +161,29 @@ export function applyWallCommand(state: WallState, command: WallCommand, context
       const last = state.history.at(-1);
       if (!last) throw new ProtocolError('rejected', 'there is no previous wall to return to');
       return next(structuredClone(last), state.history.slice(0, -1));
+    }
+    case 'wall.undo': {
+      const last = state.undo?.at(-1);
+      if (!last) throw new ProtocolError('rejected', 'there is no live edit to undo');
+      return next(structuredClone(last), state.history, state.undo!.slice(0, -1));
+    }
+    case 'display.setLayout': {
+      checkDisplay(state, command.displayId);
+      setDisplayLayout(current, command.displayId, command.layout);
+      return next(current);
+    }
+    case 'cell.move': {
+      checkCell(state, command.displayId, command.cellIndex);
+      checkCell(state, command.toDisplayId, command.toCellIndex);
+      if (command.displayId === command.toDisplayId && command.cellIndex === command.toCellIndex)
+        return state;
+      moveCell(current, command, { displayId: command.toDisplayId, cellIndex: command.toCellIndex });
+      return next(current);
+    }
+    case 'cell.clear': {
+      checkCell(state, command.displayId, command.cellIndex);
+      clearCell(current, command.displayId, command.cellIndex);
+      return next(current);
     }
     case 'cell.assign': {
       checkCell(state, command.displayId, command.cellIndex);

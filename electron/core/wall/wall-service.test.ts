@@ -54,6 +54,19 @@ describe('a resumed wall state against the workspace', () => {
     expect({ ...fitted, history: state.history }).toEqual(state);
   });
 
+  it('drops a 撤销 entry that no longer fits the same way, keeping the others', () => {
+    const wall = new WallService(workspace, { scenarios: catalog });
+    wall.execute({ type: 'cell.clear', displayId: 'right', cellIndex: 0 });
+    wall.execute({ type: 'cell.clear', displayId: 'right', cellIndex: 1 });
+    const [first, second] = wall.state.undo as [WallSnapshot, WallSnapshot];
+    const stale: WallState = { ...wall.state, undo: [withUnknownCamera(first), second] };
+    const { state: fitted, dropped } = withUsableHistory(stale, workspace, catalog);
+    expect(fitted.undo).toEqual([second]);
+    expect(dropped).toEqual([
+      expect.stringMatching(/^undo\.0\.displays\.\w+\.cells\.\d+: unknown camera 'cam-retired'$/),
+    ]);
+  });
+
   it('gives back the very same state when every entry fits', () => {
     const state = threeDeep();
     expect(withUsableHistory(state, workspace, catalog)).toEqual({ state, dropped: [] });

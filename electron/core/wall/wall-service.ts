@@ -80,7 +80,7 @@ export function checkWallState(
 }
 
 /**
- * A resumed state without the 返回 entries this workspace can no longer show (a scenario, display or camera
+ * A resumed state without the 返回 (and 撤销) entries this workspace can no longer show (a scenario, display or camera
  * removed since they were saved), and one line per entry dropped, for the log. The rest keep their order.
  */
 export function withUsableHistory(
@@ -94,7 +94,15 @@ export function withUsableHistory(
     if (problem !== null) dropped.push(problem);
     return problem === null;
   });
-  return dropped.length === 0 ? { state, dropped } : { state: { ...state, history }, dropped };
+  // 撤销 entries are judged the same way: an edit that can no longer be shown cannot be undone to.
+  const undo = (state.undo ?? []).filter((snapshot, index) => {
+    const problem = checkSnapshot(snapshot, workspace, scenarios, `undo.${index}.`);
+    if (problem !== null) dropped.push(problem);
+    return problem === null;
+  });
+  if (dropped.length === 0) return { state, dropped };
+  const { undo: _undo, ...rest } = state;
+  return { state: { ...rest, history, ...(undo.length > 0 ? { undo } : {}) }, dropped };
 }
 
 export class WallService {

@@ -32,6 +32,19 @@ export const scenarioRequests = {
     }),
     result: z.object({ imported: z.array(idSchema), replaced: z.array(idSchema) }),
   },
+  /**
+   * 另存为场景: the wall as it is now becomes a scenario, new (`scenarioId` left out) or over an existing one
+   * (`overwrite` must be true: the console asks first). Every console's list is told at once (`listChanged`).
+   */
+  'scenario.save': {
+    access: 'operate',
+    params: z.object({
+      name: z.string().trim().min(1).max(40),
+      scenarioId: idSchema.optional(),
+      overwrite: z.boolean().default(false),
+    }),
+    result: z.object({ scenarioId: idSchema, isReplaced: z.boolean() }),
+  },
   'scenario.suggestions': {
     access: 'wall',
     params: z.object({}),
