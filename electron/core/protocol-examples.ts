@@ -72,6 +72,9 @@ export function validExamples(known: { incidentId: string; packText: string }): 
       { topics: ['vitals/rain-1h', 'vitals/wind-speed'] },
       // One topic asked for many times is one subscription, answered once.
       { topics: Array.from({ length: 20 }, () => 'vitals/rain-1h') },
+      // A KPI asks for the latest values only, a trend for the history too.
+      { topics: ['vitals/rain-1h'], history: 'none' },
+      { topics: ['vitals/rain-1h'], history: 'all' },
     ],
     'topic.unsubscribe': [{ topics: ['vitals/rain-1h', 'vitals/wind-speed'] }],
     'cameras.get': [{ ids: ['cam-0001', 'cam-0002'] }, {}],

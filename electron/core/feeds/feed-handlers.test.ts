@@ -33,8 +33,10 @@ function fullHub(topicCount: number): FeedHub {
   return hub;
 }
 
-const subscribe = async (session: CoreSession, topics: string[]) =>
-  (await session.request('topic.subscribe', { topics })) as { snapshots: TopicSnapshot[] };
+const subscribe = async (session: CoreSession, topics: string[], history?: 'all' | 'none') =>
+  (await session.request('topic.subscribe', history ? { topics, history } : { topics })) as {
+    snapshots: TopicSnapshot[];
+  };
 
 describe('topic.subscribe', () => {
   it('answers 500 copies of one topic with that topic and its history once', async () => {
@@ -87,5 +89,29 @@ describe('topic.subscribe', () => {
     expect(snapshots.map((snapshot) => snapshot.latest)).toEqual([null, null]);
     expect(hub.subscriberCount('vitals/aqi')).toBe(1);
     expect(hub.subscriberCount('vitals/nobody')).toBe(0);
+  });
+
+  it('answers a latest-only subscription (a KPI) with the latest value and no history', async () => {
+    const session = sessionOn(fullHub(3));
+    const topics = ['vitals/t-0', 'vitals/t-1', 'vitals/t-2'];
+    const { snapshots } = await subscribe(session, topics, 'none');
+    expect(snapshots.map((snapshot) => snapshot.latest?.value)).toEqual([3_999, 3_999, 3_999]);
+    expect(snapshots.map((snapshot) => snapshot.history)).toEqual([[], [], []]);
+    expect([...session.subscription.topics]).toEqual(topics);
+  });
+
+  it('still answers a trend its whole history when it asks for it, or says nothing (older windows)', async () => {
+    const session = sessionOn(fullHub(1));
+    const asked = await subscribe(session, ['vitals/t-0'], 'all');
+    expect(asked.snapshots[0]!.history).toHaveLength(4_000);
+    const unsaid = await subscribe(session, ['vitals/t-0']);
+    expect(unsaid.snapshots[0]!.history).toHaveLength(4_000);
+  });
+
+  it('refuses an unknown history option, naming it', async () => {
+    const session = sessionOn(fullHub(1));
+    await expect(
+      session.request('topic.subscribe', { topics: ['vitals/t-0'], history: 'some' } as never),
+    ).rejects.toThrow(/history/);
   });
 });

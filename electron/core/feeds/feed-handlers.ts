@@ -3,8 +3,8 @@ import type { HandlerGroup } from '../session';
 
 export function feedHandlers(): HandlerGroup<'topic.subscribe' | 'topic.unsubscribe'> {
   return {
-    async 'topic.subscribe'({ topics }, { session }) {
-      return { snapshots: session.subscription.add(topics) };
+    async 'topic.subscribe'({ topics, history }, { session }) {
+      return { snapshots: session.subscription.add(topics, history) };
     },
     async 'topic.unsubscribe'({ topics }, { session }) {
       session.subscription.remove(topics);

@@ -5,6 +5,7 @@ import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed'
 import { valueRefusal } from '@shared/feeds/value-check';
 import type { TopicCatalogue } from './topic-catalogue';
 import type { Disposable } from '@shared/base/disposable';
+import type { HistoryWanted } from '@shared/protocol/domains/feeds';
 
 /** Receives the values of the topics it subscribed to, as they are published. */
 export type FeedListener = (values: readonly TopicValue[]) => void;
@@ -14,8 +15,11 @@ export type FeedListener = (values: readonly TopicValue[]) => void;
  * topics, so the per-topic sets stay here; `dispose()` releases them all.
  */
 export interface FeedSubscription extends Disposable {
-  /** Subscribes to the topics (once each) and answers their snapshots, within one answer's history budget. */
-  add(topics: readonly string[]): TopicSnapshot[];
+  /**
+   * Subscribes to the topics (once each) and answers their snapshots: with history (`all`, the default) within one
+   * answer's budget, or only the latest values (`none`).
+   */
+  add(topics: readonly string[], history?: HistoryWanted): TopicSnapshot[];
   remove(topics: readonly string[]): void;
   /** Topics this subscription holds. */
   readonly topics: ReadonlySet<string>;
@@ -151,7 +155,7 @@ export class FeedHub {
 
   subscribe(listener: FeedListener): FeedSubscription {
     const topics = new Set<string>();
-    const add = (requested: readonly string[]) => {
+    const add = (requested: readonly string[], history: HistoryWanted = 'all') => {
       const unique = [...new Set(requested)];
       for (const topic of unique) {
         // Nothing is ever published outside the catalogue: a listener there would only hold memory.
@@ -161,7 +165,7 @@ export class FeedHub {
         if (!listeners) this.listenersByTopic.set(topic, (listeners = new Set()));
         listeners.add(listener);
       }
-      return this.snapshots(unique);
+      return history === 'none' ? unique.map((topic) => this.snapshot(topic, 0)) : this.snapshots(unique);
     };
     const remove = (oldTopics: readonly string[]) => {
       for (const topic of oldTopics) {

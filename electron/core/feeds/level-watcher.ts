@@ -42,7 +42,8 @@ export class LevelWatcher {
 
   start(): void {
     this.subscription = this.hub.subscribe((values) => this.evaluate(values));
-    const snapshots = this.subscription.add([...this.byTopic.keys()]);
+    // Levels follow the latest value: copying every indicator's history here would be thrown away.
+    const snapshots = this.subscription.add([...this.byTopic.keys()], 'none');
     this.evaluate(snapshots.flatMap((snapshot) => (snapshot.latest ? [snapshot.latest] : [])));
   }
 

@@ -8,17 +8,18 @@ import { LiveData } from './live-data';
 
 function fakeClient(history: Record<string, SamplePoint[]> = {}) {
   const listeners = new Map<string, (payload: unknown) => void>();
-  const requests: Array<{ name: string; topics: string[] }> = [];
+  const requests: Array<{ name: string; topics: string[]; history?: string }> = [];
   const client = {
     status: 'open',
-    request: async (name: string, params: { topics: string[] }) => {
-      requests.push({ name, topics: params.topics });
+    request: async (name: string, params: { topics: string[]; history?: string }) => {
+      requests.push({ name, ...params });
       if (name !== 'topic.subscribe') return {};
       return {
         snapshots: params.topics.map((topic) => ({
           topic,
           latest: null,
-          history: history[topic] ?? [],
+          // As the core answers: a latest-only subscription gets no history.
+          history: params.history === 'none' ? [] : (history[topic] ?? []),
         })),
       };
     },
@@ -105,6 +106,60 @@ describe('LiveData', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(history.value.map(([ts]) => ts)).toEqual([1]);
     expect(requests.filter((request) => request.name === 'topic.subscribe')).toHaveLength(2);
+    live.dispose();
+  });
+
+  it('asks the core for no history of a topic only latest-value widgets hold', async () => {
+    const { client, requests } = fakeClient({ 'risk/grid/1': [[1, 40]] });
+    const live = new LiveData(client);
+    live.acquire(['risk/grid/1', 'risk/grid/2']);
+    await Promise.resolve();
+    expect(requests).toEqual([
+      { name: 'topic.subscribe', topics: ['risk/grid/1', 'risk/grid/2'], history: 'none' },
+    ]);
+    live.dispose();
+  });
+
+  it('asks once for the history when a trend and a KPI of one topic mount together: the larger need wins', async () => {
+    const { client, requests } = fakeClient({ rain: [[1, 5]], wind: [[1, 3]] });
+    const live = new LiveData(client);
+    live.acquire(['rain', 'wind']);
+    live.acquire(['rain'], 'all');
+    const history = live.history('rain');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(history.value).toEqual([[1, 5]]);
+    expect(requests).toEqual([
+      { name: 'topic.subscribe', topics: ['rain', 'wind'], history: 'none' },
+      { name: 'topic.subscribe', topics: ['rain'], history: 'all' },
+    ]);
+    // A latest-only answer arriving after the history must not empty it.
+    live.acquire(['rain']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(history.value).toEqual([[1, 5]]);
+    live.dispose();
+  });
+
+  it('re-subscribes after a reconnect with the history only for the topics a trend reads', async () => {
+    let reconnect = () => undefined as void;
+    const { client, requests } = fakeClient({ rain: [[1, 5]] });
+    (client as unknown as { onStatusChanged: unknown }).onStatusChanged = (
+      listener: (status: string) => void,
+    ) => {
+      reconnect = () => listener('open');
+      return () => undefined;
+    };
+    const live = new LiveData(client);
+    live.acquire(['rain'], 'all');
+    live.acquire(['wind']);
+    await Promise.resolve();
+    requests.length = 0;
+    reconnect();
+    await Promise.resolve();
+    expect(requests).toEqual([
+      { name: 'topic.subscribe', topics: ['rain'], history: 'all' },
+      { name: 'topic.subscribe', topics: ['wind'], history: 'none' },
+    ]);
+    expect(live.history('rain').value).toEqual([[1, 5]]);
     live.dispose();
   });
 });

@@ -1,9 +1,11 @@
 // The window's view of the feed hub: one core subscription per topic however many widgets show it,
-// the latest values and a bounded history, re-subscribed after a reconnect. History is kept only for the topics a
-// widget reads the history of (a trend), and only while one holds the topic: a risk map's 85 grids and a KPI need
-// only the latest value, and a topic left at a scenario switch would otherwise stay at its cap for good.
+// the latest values and a bounded history, re-subscribed after a reconnect. History is asked of the core and kept only
+// for the topics a widget reads the history of (a trend), and only while one holds the topic: a risk map's 85 grids
+// and a KPI need only the latest value (their history was ~10 MB per scenario switch across the windows), and a
+// topic left at a scenario switch would otherwise stay at its cap for good.
 import { shallowRef, triggerRef, type ShallowRef } from 'vue';
 import type { SamplePoint, TopicSnapshot, TopicValue } from '@shared/model/feed';
+import type { HistoryWanted } from '@shared/protocol/domains/feeds';
 import type { CoreClient } from '../transport/core-client';
 
 /** Points a window keeps per topic at most (the longest trend's hour at one value a second fits in it). */
@@ -42,8 +44,11 @@ export class LiveData {
   readonly latest = new LatestValues();
   private readonly histories = new Map<string, ShallowRef<SamplePoint[]>>();
   private readonly refCounts = new Map<string, number>();
-  /** Topics whose snapshot is on its way (a history asked for now is filled by it). */
-  private readonly awaitingSnapshot = new Set<string>();
+  /**
+   * Topics whose snapshot is on its way, and whether it brings history (`all`: a history asked for now is filled
+   * by it; `none`: a reader of the history needs one more).
+   */
+  private readonly awaitingSnapshot = new Map<string, HistoryWanted>();
   private readonly stopListening: Array<() => void> = [];
 
   /**
@@ -57,7 +62,7 @@ export class LiveData {
     this.stopListening.push(
       client.on('topic.updated', ({ values }) => this.apply(values)),
       client.onStatusChanged((status) => {
-        if (status === 'open' && this.refCounts.size > 0) void this.subscribe([...this.refCounts.keys()]);
+        if (status === 'open' && this.refCounts.size > 0) this.subscribe([...this.refCounts.keys()]);
       }),
     );
   }
@@ -70,20 +75,27 @@ export class LiveData {
     let history = this.histories.get(topic);
     if (!history) {
       this.histories.set(topic, (history = shallowRef([])));
-      if (this.refCounts.has(topic) && !this.awaitingSnapshot.has(topic)) void this.subscribe([topic]);
+      if (this.refCounts.has(topic) && this.awaitingSnapshot.get(topic) !== 'all') this.subscribe([topic]);
     }
     return history;
   }
 
-  /** Holds the topics until the returned function is called; the first holder subscribes at the core. */
-  acquire(topics: readonly string[]): () => void {
-    const fresh: string[] = [];
+  /**
+   * Holds the topics until the returned function is called; the first holder subscribes at the core. A holder
+   * that reads the history (`all`, a trend) has it asked for with the subscription; a topic already held without
+   * it is asked again with it (the larger need wins, and stays while the topic is held).
+   */
+  acquire(topics: readonly string[], history: HistoryWanted = 'none'): () => void {
+    const wanted: string[] = [];
     for (const topic of topics) {
       const count = this.refCounts.get(topic) ?? 0;
       this.refCounts.set(topic, count + 1);
-      if (count === 0) fresh.push(topic);
+      const isHistoryNew = history === 'all' && !this.histories.has(topic);
+      if (isHistoryNew) this.histories.set(topic, shallowRef([]));
+      const isAsked = count > 0 && !(isHistoryNew && this.awaitingSnapshot.get(topic) !== 'all');
+      if (!isAsked && !wanted.includes(topic)) wanted.push(topic);
     }
-    if (fresh.length > 0) void this.subscribe(fresh);
+    if (wanted.length > 0) this.subscribe(wanted);
     let isReleased = false;
     return () => {
       if (isReleased) return;
@@ -115,24 +127,37 @@ export class LiveData {
     for (const stop of this.stopListening) stop();
   }
 
-  private async subscribe(topics: string[]): Promise<void> {
-    for (const topic of topics) this.awaitingSnapshot.add(topic);
+  /** Subscribes at the core: the topics with a history reader with their history, the others without. */
+  private subscribe(topics: readonly string[]): void {
+    const withHistory = topics.filter((topic) => this.histories.has(topic));
+    const latestOnly = topics.filter((topic) => !this.histories.has(topic));
+    if (withHistory.length > 0) void this.requestSnapshots(withHistory, 'all');
+    if (latestOnly.length > 0) void this.requestSnapshots(latestOnly, 'none');
+  }
+
+  private async requestSnapshots(topics: string[], history: HistoryWanted): Promise<void> {
+    for (const topic of topics) {
+      if (this.awaitingSnapshot.get(topic) !== 'all') this.awaitingSnapshot.set(topic, history);
+    }
     try {
-      const { snapshots } = await this.client.request('topic.subscribe', { topics });
-      for (const snapshot of snapshots) this.applySnapshot(snapshot);
+      const { snapshots } = await this.client.request('topic.subscribe', { topics, history });
+      for (const snapshot of snapshots) this.applySnapshot(snapshot, history);
     } catch (error) {
       // A lost connection re-subscribes everything on reconnect; anything else is worth a console line.
       console.warn('[live-data] subscribe failed', error);
     } finally {
-      for (const topic of topics) this.awaitingSnapshot.delete(topic);
+      for (const topic of topics) {
+        if (this.awaitingSnapshot.get(topic) === history) this.awaitingSnapshot.delete(topic);
+      }
     }
   }
 
-  private applySnapshot(snapshot: TopicSnapshot): void {
+  /** Takes the latest value, and the history when it was asked for (a latest-only answer has none to give). */
+  private applySnapshot(snapshot: TopicSnapshot, history: HistoryWanted): void {
     if (snapshot.latest) this.latest.set(snapshot.latest);
-    const history = this.histories.get(snapshot.topic);
-    if (history && this.refCounts.has(snapshot.topic))
-      history.value = snapshot.history.slice(-this.historyLimit());
+    const kept = this.histories.get(snapshot.topic);
+    if (history === 'all' && kept && this.refCounts.has(snapshot.topic))
+      kept.value = snapshot.history.slice(-this.historyLimit());
   }
 
   private historyLimit(): number {

@@ -1,4 +1,5 @@
-// useTopics: a widget whose topics change keeps the ones it still shows (no unsubscribe and no lost history).
+// useTopics: a widget (here one reading the history, as a trend) whose topics change keeps the ones it still shows
+// (no unsubscribe and no lost history).
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import { flushPromises, mount } from '@vue/test-utils';
@@ -32,7 +33,7 @@ describe('useTopics', () => {
     let history: (topic: string) => { value: SamplePoint[] } = () => ({ value: [] });
     const Widget = defineComponent({
       setup() {
-        ({ history } = useTopics(topics));
+        ({ history } = useTopics(topics, { history: 'all' }));
         return () => h('div', history('rain').value.length);
       },
     });

@@ -1,8 +1,16 @@
 // Composable: subscribe to feed topics for as long as the calling component lives.
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import type { HistoryWanted } from '@shared/protocol/domains/feeds';
 import { useWindowContext } from './context';
 
-export function useTopics(topics: MaybeRefOrGetter<readonly string[]>) {
+/**
+ * Holds the topics while the caller lives. `history: 'all'` for a widget that draws the topics' past (a trend);
+ * the default `none` asks the core for the latest values only, so a KPI or a map layer costs no history.
+ */
+export function useTopics(
+  topics: MaybeRefOrGetter<readonly string[]>,
+  options: { history?: HistoryWanted } = {},
+) {
   const { liveData } = useWindowContext();
   let release: (() => void) | undefined;
   watch(
@@ -10,7 +18,7 @@ export function useTopics(topics: MaybeRefOrGetter<readonly string[]>) {
     (current) => {
       // The new set first: a topic in both stays held (no unsubscribe, its history kept for the widget).
       const previous = release;
-      release = liveData.acquire(current);
+      release = liveData.acquire(current, options.history);
       previous?.();
     },
     { immediate: true },

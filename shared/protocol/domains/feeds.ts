@@ -12,10 +12,18 @@ const topicListSchema = z
   .max(maxTopicsPerRequest, `at most ${maxTopicsPerRequest} topics per request`)
   .transform((topics) => [...new Set(topics)]);
 
+/**
+ * How much history a subscriber wants with each topic's snapshot: `all` (what the core keeps, within one answer's
+ * budget; the default, as before the option existed) for a trend, `none` for a widget that shows only the latest
+ * value (a KPI, a gauge, the warnings board, map layers) — about 10 MB less per scenario switch across the windows.
+ */
+export const historyWantedSchema = z.enum(['all', 'none'], "history is 'all' or 'none'");
+export type HistoryWanted = z.infer<typeof historyWantedSchema>;
+
 export const feedRequests = {
   'topic.subscribe': {
     access: 'wall',
-    params: z.object({ topics: topicListSchema }),
+    params: z.object({ topics: topicListSchema, history: historyWantedSchema.default('all') }),
     result: z.object({ snapshots: z.array(topicSnapshotSchema) }),
   },
   'topic.unsubscribe': {

@@ -31,13 +31,18 @@ const indicator = (id: string): Indicator => ({
 const indicators = ['a', 'b', 'c'].map(indicator);
 
 let pushValues: (values: TopicValue[]) => void;
+/** The topic.subscribe requests the view made, as sent. */
+let subscriptions: Array<{ topics: string[]; history?: string }>;
 
 function fakeContext(): WindowContext {
   const listeners = new Map<string, (payload: unknown) => void>();
   const client = {
     status: 'open',
-    async request(name: string) {
-      if (name === 'topic.subscribe') return { snapshots: [] };
+    async request(name: string, params: { topics: string[]; history?: string }) {
+      if (name === 'topic.subscribe') {
+        subscriptions.push(params);
+        return { snapshots: [] };
+      }
       if (name === 'vitals.levels') return { levels: [] };
       return {};
     },
@@ -48,6 +53,7 @@ function fakeContext(): WindowContext {
     onStatusChanged: () => () => undefined,
   } as unknown as CoreClient;
   pushValues = (values) => listeners.get('topic.updated')?.({ values });
+  subscriptions = [];
   return {
     client,
     liveData: new LiveData(client),
@@ -100,6 +106,13 @@ describe('VitalsKpiView', () => {
     await flushPromises();
     expect(vi.mocked(localized).mock.calls.map(([name]) => name.zh)).toEqual(['负荷 b']);
     expect(wrapper.get('[data-indicator-id="b"]').attributes('data-value')).toBe('501');
+    wrapper.unmount();
+  });
+
+  it('subscribes to its indicators without history: a KPI shows the latest value only', async () => {
+    const wrapper = mountKpi();
+    await flushPromises();
+    expect(subscriptions).toEqual([{ topics: ['vitals/a', 'vitals/b', 'vitals/c'], history: 'none' }]);
     wrapper.unmount();
   });
 });

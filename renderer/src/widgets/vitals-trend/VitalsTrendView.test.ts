@@ -36,19 +36,24 @@ const rain: Indicator = {
 };
 
 let pushValues: (values: TopicValue[]) => void;
+/** The history option of each topic.subscribe the view made. */
+let historiesAsked: Array<string | undefined>;
 
 function fakeContext(): WindowContext {
   const listeners = new Map<string, (payload: unknown) => void>();
   const client = {
     status: 'open',
-    async request(name: string) {
+    async request(name: string, params: { history?: string }) {
       if (name === 'topic.subscribe') {
+        historiesAsked.push(params.history);
+        // As the core answers: a latest-only subscription gets no history.
+        const history = params.history === 'none' ? [] : undefined;
         return {
           snapshots: [
             {
               topic: 'vitals/rain-1h',
               latest: { topic: 'vitals/rain-1h', value: 12.3, ts: t0 - 3_000 },
-              history: [
+              history: history ?? [
                 [t0 - 20 * 60_000, 4], // outside a 10-minute window
                 [t0 - 6_000, 11.9],
                 [t0 - 3_000, 12.3],
@@ -67,6 +72,7 @@ function fakeContext(): WindowContext {
     close: () => undefined,
   } as unknown as CoreClient;
   const liveData = new LiveData(client);
+  historiesAsked = [];
   pushValues = (values) => listeners.get('topic.updated')?.({ values });
   return { client, liveData, indicators: new Map([[rain.id, rain]]) } as unknown as WindowContext;
 }
@@ -128,6 +134,14 @@ describe('VitalsTrendView', () => {
     const row = wrapper.get('[data-indicator-id="rain-1h"]');
     expect(row.classes()).toContain('is-stale');
     expect(row.text()).toContain('数据过期 07:59:57');
+    wrapper.unmount();
+  });
+
+  it('still gets its points when latest-only widgets do not: it asks for the history', async () => {
+    const wrapper = mountTrend();
+    await flushPromises();
+    expect(historiesAsked).toEqual(['all']);
+    expect(wrapper.get('[data-testid="trend-chart"]').attributes('data-points')).toBe('2');
     wrapper.unmount();
   });
 });
