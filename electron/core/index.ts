@@ -32,6 +32,8 @@ import { playbackHandlers } from './cameras/playback-handlers';
 import { PlaybackSessions } from './cameras/playback-sessions';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
+import { IncidentLog } from './incidents/incident-log';
+import { loadAlarmSettings } from './incidents/load-alarm-settings';
 import { mapHandlers } from './map/map-handlers';
 import { createBaseMapTiles } from './map/base-map-tiles';
 import { contentSecurityPolicy } from './server/content-security-policy';
@@ -180,6 +182,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
   });
   const catalog = new ScenarioCatalog(workspace.scenarios, workspace.scenarioFiles);
   const incidents = new IncidentStore();
+  // Incidents and the room's steps on them come back after a restart or kill -9, before any source re-sends them.
+  const alarmSettings = await loadAlarmSettings(workspace.directory);
+  const { log: incidentLog, loaded: savedIncidents } = await IncidentLog.open(
+    { directory: writable.state, log },
+    () => incidents.list(),
+  );
+  incidents.restore(savedIncidents.incidents);
+  incidents.onChanged((changed) => incidentLog.append(changed));
   const { wall, store } = await resumeWallState({
     workspace,
     scenarios: catalog,
@@ -278,7 +288,12 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       writable.snapshotRoot,
     ),
     ...playbackHandlers(playbacks),
-    ...incidentHandlers(incidents),
+    ...incidentHandlers({
+      store: incidents,
+      settings: alarmSettings,
+      sync: () => incidentLog.sync(),
+      nameOf: (userId) => workspace.users?.users.find((user) => user.id === userId)?.displayName,
+    }),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
@@ -384,6 +399,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await http.close();
       await baseMapTiles.close();
       await journal?.close();
+      await incidentLog.close();
     },
   };
 }
