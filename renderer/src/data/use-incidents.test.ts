@@ -25,6 +25,8 @@ function fakeContext(list: Incident[]) {
   const client = {
     status: 'open',
     async request(name: string) {
+      if (name === 'incidents.settings')
+        return { departments: [], sound: { blue: false, yellow: false, orange: true, red: true } };
       return name === 'incidents.list' ? { incidents: list, overflow: 0 } : {};
     },
     on(name: string, listener: (payload: unknown) => void) {
