@@ -40,7 +40,7 @@ import { contentSecurityPolicy } from './server/content-security-policy';
 import { createSessionEndpoint } from './server/session-endpoint';
 import type { Journal } from './journal/journal';
 import { journalHandlers } from './journal/journal-handlers';
-import type { SignIn } from './auth/sign-in';
+import { localAdmin, type SignIn } from './auth/sign-in';
 import { createTrustBoundary } from './auth/trust-boundary';
 import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
 import { createDemoMedia } from './demo/start-demo-media';
@@ -292,7 +292,10 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       store: incidents,
       settings: alarmSettings,
       sync: () => incidentLog.sync(),
-      nameOf: (userId) => workspace.users?.users.find((user) => user.id === userId)?.displayName,
+      // Without users.json the loopback console is the local administrator: named so in the history.
+      nameOf: (userId) =>
+        workspace.users?.users.find((user) => user.id === userId)?.displayName ??
+        (userId === localAdmin.userId ? '本地管理员' : undefined),
     }),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
