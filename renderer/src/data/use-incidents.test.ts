@@ -63,4 +63,21 @@ describe('useIncidents', () => {
     expect(feed!.incidents.value.map((item) => item.id)).toEqual(['e', 'd']);
     expect(feed!.overflow.value).toBe(3);
   });
+
+  it('counts as arrived only the incidents first seen from the change feed, not those listed at load', async () => {
+    const { context, push } = fakeContext([incident('listed', 1, 'new')]);
+    let feed: IncidentFeed | undefined;
+    mount(
+      defineComponent({
+        setup() {
+          feed = useIncidents();
+          return () => h('div');
+        },
+      }),
+      { global: { provide: { [windowContextKey as symbol]: context } } },
+    );
+    await flushPromises();
+    push([incident('listed', 1, 'acknowledged'), incident('fresh', 2, 'new')], 0);
+    expect([...feed!.arrived.value]).toEqual(['fresh']);
+  });
 });
