@@ -295,7 +295,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       // Without users.json the loopback console is the local administrator: named so in the history.
       nameOf: (userId) =>
         workspace.users?.users.find((user) => user.id === userId)?.displayName ??
-        (userId === localAdmin.userId ? '本地管理员' : undefined),
+        (localAdmin.kind === 'user' && userId === localAdmin.userId ? '本地管理员' : undefined),
     }),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
