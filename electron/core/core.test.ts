@@ -303,11 +303,13 @@ describe('core over WebSocket', () => {
     const listed = await operator.request('incidents.list', {});
     expect(listed.result.incidents.length).toBeGreaterThanOrEqual(10);
     const target = listed.result.incidents.find((incident: { status: string }) => incident.status === 'new');
+    // The name a window sends is ignored: the step is the signed-in user's (here the console's admin).
     const acknowledged = await operator.request('incidents.acknowledge', { id: target.id, by: '李敏' });
     expect(acknowledged.result.incident).toMatchObject({
       id: target.id,
       status: 'acknowledged',
-      acknowledgedBy: '李敏',
+      acknowledgedBy: '管理员 赵六',
+      history: [{ action: 'acknowledged', by: 'admin', byName: '管理员 赵六' }],
     });
     const change = await wall.eventually('incidents.changed');
     expect(change.incidents[0]).toMatchObject({ id: target.id, status: 'acknowledged' });

@@ -29,13 +29,15 @@ import type { CameraDirectory } from './cameras/connector';
 import { createConnector } from './cameras/connectors/create-connector';
 import { IncidentStore } from './incidents/incident-store';
 import { incidentHandlers } from './incidents/incident-handlers';
+import { IncidentLog } from './incidents/incident-log';
+import { loadAlarmSettings } from './incidents/load-alarm-settings';
 import { mapHandlers } from './map/map-handlers';
 import { createBaseMapTiles } from './map/base-map-tiles';
 import { contentSecurityPolicy } from './server/content-security-policy';
 import { createSessionEndpoint } from './server/session-endpoint';
 import type { Journal } from './journal/journal';
 import { journalHandlers } from './journal/journal-handlers';
-import type { SignIn } from './auth/sign-in';
+import { localAdmin, type SignIn } from './auth/sign-in';
 import { createTrustBoundary } from './auth/trust-boundary';
 import { createDemoWorld, demoTopicPrefixes } from './demo/start-demo-world';
 import { createDemoMedia } from './demo/start-demo-media';
@@ -127,6 +129,14 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       ((platform) => createConnector(platform, { workspaceDir: workspace.directory })),
   });
   await cameras.start();
+  // Incidents and the room's steps on them come back after a restart or kill -9, before any source re-sends them.
+  const alarmSettings = await loadAlarmSettings(workspace.directory);
+  const { log: incidentLog, loaded: savedIncidents } = await IncidentLog.open(
+    { directory: writable.state, log },
+    () => incidents.list(),
+  );
+  incidents.restore(savedIncidents.incidents);
+  incidents.onChanged((changed) => incidentLog.append(changed));
   const { wall, store } = await resumeWallState({
     cameras: () => ({ crs: cameras.catalogue.crs, cameras: cameras.catalogue.all() }),
     workspace,
@@ -244,7 +254,15 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       cellsOf: (displayId) => upcomingCells(displayId, catalog.all(), wall.state),
       snapshotRoot: writable.snapshotRoot,
     }),
-    ...incidentHandlers(incidents),
+    ...incidentHandlers({
+      store: incidents,
+      settings: alarmSettings,
+      sync: () => incidentLog.sync(),
+      // Without users.json the loopback console is the local administrator: named so in the history.
+      nameOf: (userId) =>
+        workspace.users?.users.find((user) => user.id === userId)?.displayName ??
+        (localAdmin.kind === 'user' && userId === localAdmin.userId ? '本地管理员' : undefined),
+    }),
     ...sourceHandlers({ sources, levels, incidents, sessions: () => sessions }),
     ...demoHandlers({ sources, typhoon: demo.typhoon }),
     ...mapHandlers(workspace.baseMaps, demo.units, demo.sensors, process.env, accessToken),
@@ -364,6 +382,7 @@ export async function createCore(workspaceDir: string, options: CoreOptions): Pr
       await http.close();
       await baseMapTiles.close();
       await journal?.close();
+      await incidentLog.close();
     },
   };
 }

@@ -10,6 +10,8 @@ import { dimensions, indicatorCatalogueSchema } from '../../shared/model/indicat
 import { scenarioSchema, wallSchema } from '../../shared/model/wall';
 import { districtMapSchema, workspaceManifestSchema } from '../../shared/model/workspace';
 import { usersFileSchema } from '../../shared/model/user';
+import { alarmSettingsSchema } from '../../shared/model/incident';
+import { buildAlarms } from './generator/alarms';
 import { buildCameras, cameraCount } from './generator/cameras';
 import type { District } from './generator/district';
 import { buildDistrict } from './generator/district';
@@ -184,6 +186,7 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
     features: districtFeatures(district),
   });
   const users = validated('users.json', usersFileSchema, buildUsers());
+  const alarms = validated('alarms.json', alarmSettingsSchema, buildAlarms());
   const scenarios = buildScenarios(district, plannedCameras).map((scenario) =>
     validated(`scenarios/${scenario.id}.json`, scenarioSchema, scenario),
   );
@@ -245,6 +248,7 @@ export function buildDemoWorkspace(seed: number = defaultDemoSeed): Map<string, 
     ['cameras.json', formatJsonWithCompactList(cameras, 'cameras')],
     ['district.geojson', formatJsonWithCompactList(districtMap, 'features')],
     ['users.json', formatJson(users)],
+    ['alarms.json', formatJson(alarms)],
     ...scenarios.map((scenario): [string, string] => [`scenarios/${scenario.id}.json`, formatJson(scenario)]),
   ]);
   for (const [fileName, text] of files) {

@@ -112,7 +112,7 @@ test('a new alarm appears on two consoles, 确认 shows on both, 调阅周边视
   for (const page of [first, second]) {
     await expect(row(page, incident.id)).toHaveAttribute('data-status', 'acknowledged');
     await expect(row(page, incident.id).getByTestId('incident-status')).toContainText(
-      /值班员 \d\d:\d\d:\d\d 确认/,
+      /本地管理员 \d\d:\d\d:\d\d 确认/,
     );
     await expect(row(page, incident.id).getByTestId('incident-acknowledge')).toHaveCount(0);
   }

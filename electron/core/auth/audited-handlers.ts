@@ -1,5 +1,6 @@
 // The acts the journal keeps beside their handlers: every wall command (and the scenario switch it may be),
-// scenario imports and saves (另存为场景), and incident acknowledgements. A wall command may put only cameras the caller sees on the wall.
+// scenario imports and saves (另存为场景), and the incident steps (确认, 派单, 处置中, 办结, 合并). A wall command may put
+// only cameras the caller sees on the wall.
 import { ProtocolError } from '@shared/protocol';
 import type { Camera } from '@shared/model/camera';
 import type { WallCommand } from '@shared/model/wall';
@@ -8,7 +9,15 @@ import type { CoreSession, HandlerGroup } from '../session';
 import { areasInclude } from './principal';
 import type { Audit, SessionRecord } from './audit';
 
-type AuditedRequests = 'wall.command' | 'scenario.importPack' | 'scenario.save' | 'incidents.acknowledge';
+type AuditedRequests =
+  | 'wall.command'
+  | 'scenario.importPack'
+  | 'scenario.save'
+  | 'incidents.acknowledge'
+  | 'incidents.dispatch'
+  | 'incidents.start'
+  | 'incidents.close'
+  | 'incidents.merge';
 
 /** What a command acts on, for the journal's target. */
 export function commandTarget(command: WallCommand): SessionRecord['target'] {
@@ -123,6 +132,45 @@ export function withAudit(
         action: 'incident.acknowledged',
         target: { kind: 'incident', id: params.id },
         result: 'ok',
+      });
+      return answer;
+    },
+    async 'incidents.dispatch'(params, context) {
+      const answer = await handlers['incidents.dispatch'](params, context);
+      audit.record(context.session, {
+        action: 'incident.dispatched',
+        target: { kind: 'incident', id: params.id },
+        result: 'ok',
+        detail: { department: params.department, ...(params.note ? { note: params.note } : {}) },
+      });
+      return answer;
+    },
+    async 'incidents.start'(params, context) {
+      const answer = await handlers['incidents.start'](params, context);
+      audit.record(context.session, {
+        action: 'incident.started',
+        target: { kind: 'incident', id: params.id },
+        result: 'ok',
+      });
+      return answer;
+    },
+    async 'incidents.close'(params, context) {
+      const answer = await handlers['incidents.close'](params, context);
+      audit.record(context.session, {
+        action: 'incident.closed',
+        target: { kind: 'incident', id: params.id },
+        result: 'ok',
+        detail: { outcome: params.outcome },
+      });
+      return answer;
+    },
+    async 'incidents.merge'(params, context) {
+      const answer = await handlers['incidents.merge'](params, context);
+      audit.record(context.session, {
+        action: 'incident.merged',
+        target: { kind: 'incident', id: params.duplicateId },
+        result: 'ok',
+        detail: { into: params.keptId },
       });
       return answer;
     },

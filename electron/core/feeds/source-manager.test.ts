@@ -139,7 +139,7 @@ describe('SourceManager', () => {
     });
     manager.start();
     await until(() => store.get('city-api-e-1') !== undefined, 'the alarm');
-    store.acknowledge('city-api-e-1', '李敏');
+    store.act('city-api-e-1', { type: 'acknowledge' }, { userId: 'limin', name: '李敏' });
     // What every window is told after the acknowledgement, poll after poll.
     const redelivered: string[] = [];
     store.onChanged((changed) => redelivered.push(...changed.map((incident) => incident.status)));

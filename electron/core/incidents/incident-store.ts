@@ -1,8 +1,16 @@
 // The incident store: every incident the core knows, bounded in size with an overflow count that is shown,
-// and a change feed that delivers every change (incidents are never coalesced away).
+// and a change feed that delivers every change (incidents are never coalesced away). Operators' steps go through
+// the lifecycle (incident-lifecycle.ts); sources' deliveries never undo them.
 import type { Incident } from '@shared/model/incident';
 import { Emitter } from '@shared/base/emitter';
 import type { Disposable } from '@shared/base/disposable';
+import {
+  applyAct,
+  keepOperatorChanges,
+  mergeIncidents,
+  type IncidentAct,
+  type IncidentActor,
+} from './incident-lifecycle';
 
 export type IncidentListener = (changed: readonly Incident[], overflow: number) => void;
 
@@ -44,30 +52,46 @@ export class IncidentStore {
    */
   upsert(incidents: readonly Incident[]): void {
     if (incidents.length === 0) return;
-    const stored = incidents.map((incident) => {
-      const merged = keepOperatorChanges(this.incidents.get(incident.id), incident);
-      this.incidents.delete(incident.id);
-      this.incidents.set(incident.id, merged);
-      return merged;
-    });
-    this.evictBeyondCapacity();
-    this.changed.fire({ changed: stored, overflow: this.evicted });
+    const now = this.now();
+    this.store(
+      incidents.map((incident) => keepOperatorChanges(this.incidents.get(incident.id), incident, now)),
+    );
   }
 
-  acknowledge(id: string, by: string): Incident | undefined {
+  /** Puts back incidents as they were saved (at start, from the state folder): the room's steps included. */
+  restore(incidents: readonly Incident[]): void {
+    if (incidents.length > 0) this.store(incidents);
+  }
+
+  /**
+   * An operator's step (确认, 派单, 处置中, 办结). Returns the incident after it, undefined for an unknown id; throws
+   * LifecycleError when the step is not allowed from the incident's status.
+   */
+  act(id: string, act: IncidentAct, actor: IncidentActor): Incident | undefined {
     const incident = this.incidents.get(id);
     if (!incident) return undefined;
-    if (incident.status !== 'new') return incident;
-    const now = this.now();
-    const acknowledged: Incident = {
-      ...incident,
-      status: 'acknowledged',
-      acknowledgedAt: now,
-      acknowledgedBy: by,
-      updatedAt: now,
-    };
-    this.upsert([acknowledged]);
-    return acknowledged;
+    const changed = applyAct(incident, act, actor, this.now());
+    this.store([changed]);
+    return changed;
+  }
+
+  /** Merges a duplicate into the incident kept; undefined when either is unknown. Throws LifecycleError. */
+  merge(duplicateId: string, keptId: string, actor: IncidentActor): [Incident, Incident] | undefined {
+    const duplicate = this.incidents.get(duplicateId);
+    const kept = this.incidents.get(keptId);
+    if (!duplicate || !kept) return undefined;
+    const merged = mergeIncidents(duplicate, kept, actor, this.now());
+    this.store(merged);
+    return merged;
+  }
+
+  private store(incidents: readonly Incident[]): void {
+    for (const incident of incidents) {
+      this.incidents.delete(incident.id);
+      this.incidents.set(incident.id, incident);
+    }
+    this.evictBeyondCapacity();
+    this.changed.fire({ changed: incidents, overflow: this.evicted });
   }
 
   /** Every change, as it happens (never coalesced), with the eviction count so far. */
@@ -89,22 +113,4 @@ export class IncidentStore {
       this.evicted++;
     }
   }
-}
-
-const statusOrder: Readonly<Record<Incident['status'], number>> = { new: 0, acknowledged: 1, closed: 2 };
-
-/**
- * An incident as delivered, with the operators' changes to the known one kept: its status only moves forward
- * (new → acknowledged → closed), and who acknowledged it, and when, stays. Sources re-deliver whole records
- * that know nothing of the room, typically still `status: 'new'`.
- */
-export function keepOperatorChanges(known: Incident | undefined, delivered: Incident): Incident {
-  if (!known) return delivered;
-  const status = statusOrder[known.status] > statusOrder[delivered.status] ? known.status : delivered.status;
-  return {
-    ...delivered,
-    status,
-    ...(known.acknowledgedAt !== undefined ? { acknowledgedAt: known.acknowledgedAt } : {}),
-    ...(known.acknowledgedBy !== undefined ? { acknowledgedBy: known.acknowledgedBy } : {}),
-  };
 }

@@ -117,7 +117,7 @@ async function loadUsers(directory: string): Promise<UsersFile | null> {
   return loadFile(directory, 'users.json', usersFileSchema);
 }
 
-async function loadFile<T extends z.ZodType>(
+export async function loadFile<T extends z.ZodType>(
   directory: string,
   file: string,
   schema: T,

@@ -25,6 +25,8 @@ function fakeContext(list: Incident[]) {
   const client = {
     status: 'open',
     async request(name: string) {
+      if (name === 'incidents.settings')
+        return { departments: [], sound: { blue: false, yellow: false, orange: true, red: true } };
       return name === 'incidents.list' ? { incidents: list, overflow: 0 } : {};
     },
     on(name: string, listener: (payload: unknown) => void) {
@@ -38,6 +40,21 @@ function fakeContext(list: Incident[]) {
   return { context: { client } as unknown as WindowContext, push };
 }
 
+/** The feed of one mounted component in the given window. */
+function mountFeed(context: WindowContext): IncidentFeed {
+  let feed: IncidentFeed | undefined;
+  mount(
+    defineComponent({
+      setup() {
+        feed = useIncidents();
+        return () => h('div');
+      },
+    }),
+    { global: { provide: { [windowContextKey as symbol]: context } } },
+  );
+  return feed!;
+}
+
 describe('useIncidents', () => {
   it('forgets the incidents the core evicted from its full store, as the core chose them (oldest closed first)', async () => {
     const { context, push } = fakeContext([
@@ -45,20 +62,19 @@ describe('useIncidents', () => {
       incident('b', 2, 'closed'),
       incident('c', 3, 'closed'),
     ]);
-    let feed: IncidentFeed | undefined;
-    mount(
-      defineComponent({
-        setup() {
-          feed = useIncidents();
-          return () => h('div');
-        },
-      }),
-      { global: { provide: { [windowContextKey as symbol]: context } } },
-    );
+    const feed = mountFeed(context);
     await flushPromises();
     push([incident('d', 4, 'new')], 1);
     push([incident('e', 5, 'new')], 3);
-    expect(feed!.incidents.value.map((item) => item.id)).toEqual(['e', 'd']);
-    expect(feed!.overflow.value).toBe(3);
+    expect(feed.incidents.value.map((item) => item.id)).toEqual(['e', 'd']);
+    expect(feed.overflow.value).toBe(3);
+  });
+
+  it('counts as arrived only the incidents first seen from the change feed, not those listed at load', async () => {
+    const { context, push } = fakeContext([incident('listed', 1, 'new')]);
+    const feed = mountFeed(context);
+    await flushPromises();
+    push([incident('listed', 1, 'acknowledged'), incident('fresh', 2, 'new')], 0);
+    expect([...feed.arrived.value]).toEqual(['fresh']);
   });
 });
