@@ -1,4 +1,5 @@
-// A double of an ONVIF PTZ camera: a node:http SOAP 1.2 endpoint answering GetCapabilities (device service),
+// A double of an ONVIF PTZ camera: a node:http SOAP 1.2 endpoint answering GetSystemDateAndTime and
+// GetCapabilities (device service),
 // GetProfiles (media service) and ContinuousMove, Stop, GetPresets, GotoPreset (ver20/ptz/wsdl/ptz.wsdl), in the
 // shapes of those WSDLs. Every request's WS-Security UsernameToken digest is checked (a wrong one is the Sender
 // fault ter:NotAuthorized, as ONVIF Core 5.11.2 says) and every call is recorded for the tests to count.
@@ -13,6 +14,8 @@ export interface OnvifDeviceOptions {
   readonly presets?: Readonly<Record<string, string>>;
   /** The host the device announces in its XAddrs (a camera behind NAT knows only its own address). */
   readonly announcedHost?: string;
+  /** How far the device's clock is ahead of the real one (ms); a token whose `Created` is 5 s off it is refused. */
+  readonly clockAheadMs?: number;
 }
 
 /** One call the device answered (or refused). */
@@ -52,11 +55,12 @@ const field = (xml: string, name: string) =>
   new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([^<]*)</(?:\\w+:)?${name}>`).exec(xml)?.[1];
 
 /** Whether the UsernameToken is the user's, with Base64(SHA-1(nonce + created + password)). */
-function digestMatches(xml: string, username: string, password: string): boolean {
+function digestMatches(xml: string, username: string, password: string, deviceNow: number): boolean {
   const [user, digest, nonce, created] = ['Username', 'Password', 'Nonce', 'Created'].map((name) =>
     field(xml, name),
   );
   if (user !== username || !digest || !nonce || !created) return false;
+  if (Math.abs(Date.parse(created) - deviceNow) > 5_000) return false;
   const expected = createHash('sha1')
     .update(Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(password)]))
     .digest('base64');
@@ -72,6 +76,17 @@ export async function startOnvifDevice(options: OnvifDeviceOptions = {}): Promis
 
   const answer = (operation: string, host: string): string | undefined => {
     switch (operation) {
+      case 'GetSystemDateAndTime': {
+        const time = new Date(Date.now() + (options.clockAheadMs ?? 0));
+        return (
+          `<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType>` +
+          `<tt:UTCDateTime><tt:Time><tt:Hour>${time.getUTCHours()}</tt:Hour><tt:Minute>${time.getUTCMinutes()}` +
+          `</tt:Minute><tt:Second>${time.getUTCSeconds()}</tt:Second></tt:Time><tt:Date><tt:Year>` +
+          `${time.getUTCFullYear()}</tt:Year><tt:Month>${time.getUTCMonth() + 1}</tt:Month><tt:Day>` +
+          `${time.getUTCDate()}</tt:Day></tt:Date></tt:UTCDateTime></tds:SystemDateAndTime>` +
+          `</tds:GetSystemDateAndTimeResponse>`
+        );
+      }
       case 'GetCapabilities':
         return (
           `<tds:GetCapabilitiesResponse><tds:Capabilities>` +
@@ -114,6 +129,7 @@ export async function startOnvifDevice(options: OnvifDeviceOptions = {}): Promis
 
   /** Which service serves which operations (a PTZ call on the media path is refused, as a real device does). */
   const servedAt: Record<string, string> = {
+    GetSystemDateAndTime: '/onvif/device_service',
     GetCapabilities: '/onvif/device_service',
     GetProfiles: '/onvif/Media',
     ContinuousMove: '/onvif/PTZ',
@@ -129,7 +145,10 @@ export async function startOnvifDevice(options: OnvifDeviceOptions = {}): Promis
       const xml = Buffer.concat(chunks).toString('utf8');
       const body = /<(?:\w+:)?Body\b[^>]*>([\s\S]*)<\/(?:\w+:)?Body>/.exec(xml)?.[1] ?? '';
       const operation = /^\s*<(?:\w+:)?(\w+)/.exec(body)?.[1] ?? '';
-      const authorised = digestMatches(xml, username, password);
+      const deviceNow = Date.now() + (options.clockAheadMs ?? 0);
+      // GetSystemDateAndTime answers before sign-in (ONVIF Core: PRE_AUTH), so a client can learn the device's time.
+      const authorised =
+        operation === 'GetSystemDateAndTime' || digestMatches(xml, username, password, deviceNow);
       const path = request.url ?? '/';
       calls.push({ operation, path, body, authorised });
       const send = (status: number, text: string) => {

@@ -31,7 +31,10 @@ afterEach(async () => {
   device = undefined;
 });
 
-async function connect(password = 'onvif-pass', options: { announcedHost?: string } = {}) {
+async function connect(
+  password = 'onvif-pass',
+  options: { announcedHost?: string; clockAheadMs?: number } = {},
+) {
   device = await startOnvifDevice(options);
   connector = createOnvifConnector(onvifPlatform(device.address), {
     workspaceDir: '.',
@@ -83,6 +86,18 @@ describe('ONVIF connector', () => {
     const { device, ptz } = await connect('onvif-pass', { announcedHost: '192.168.1.64' });
     await ptz.stop(ref);
     expect(device.count('Stop')).toBe(1);
+  });
+
+  it('signs in the clock of a device an hour ahead (asked once with GetSystemDateAndTime) and moves', async () => {
+    const { device, connector, ptz } = await connect('onvif-pass', { clockAheadMs: 3_600_000 });
+    await ptz.move(ref, { direction: 'up', speed: 1 });
+    await ptz.stop(ref);
+    expect([
+      device.count('GetSystemDateAndTime'),
+      device.count('ContinuousMove'),
+      device.count('Stop'),
+    ]).toEqual([1, 1, 1]);
+    expect(connector.health().state).toBe('connected');
   });
 
   it('lists the presets by token and name and goes to one', async () => {

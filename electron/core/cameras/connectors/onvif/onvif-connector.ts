@@ -19,7 +19,7 @@ import {
   type StatusChange,
 } from '../../connector';
 import { readSecret } from '../../read-secret';
-import { attribute, elements, escapeXml, onvifNamespaces, soapCall, textOf } from './onvif-soap';
+import { attribute, deviceTime, elements, escapeXml, onvifNamespaces, soapCall, textOf } from './onvif-soap';
 
 export interface OnvifConnectorOptions {
   /** Where a `{ file }` secret is looked up. */
@@ -130,6 +130,29 @@ export function createOnvifConnector(platform: Platform, options: OnvifConnector
   };
 
   const targets = new Map<string, Promise<DeviceTarget>>();
+  /** streamId → how far the device's clock is ahead of ours (ms): the digest's `Created` is stamped in its time. */
+  const clockShift = new Map<string, number>();
+
+  /** Asks the device its time; true when it is off by more than 5 s from what we signed with (worth a retry). */
+  async function resynchronise(streamId: string, address: string, name: string): Promise<boolean> {
+    const answer = await soapCall({
+      url: address,
+      action: `${onvifNamespaces.tds}/GetSystemDateAndTime`,
+      body: '<tds:GetSystemDateAndTime/>',
+      username: undefined,
+      password: '',
+      timeoutMs,
+      now,
+      fetch: fetchCall,
+      device: name,
+    }).catch(() => '');
+    const time = deviceTime(answer);
+    if (time === undefined) return false;
+    const shift = time - now();
+    if (Math.abs(shift - (clockShift.get(streamId) ?? 0)) < 5_000) return false;
+    clockShift.set(streamId, shift);
+    return true;
+  }
 
   /** Runs `work` against a camera's device, keeping the platform's health from how it went. */
   async function withDevice<T>(
@@ -160,11 +183,17 @@ export function createOnvifConnector(platform: Platform, options: OnvifConnector
           username: device.username,
           password,
           timeoutMs,
-          now,
+          now: () => now() + (clockShift.get(streamId) ?? 0),
           fetch: fetchCall,
           device: name,
         });
-      const result = await work(call);
+      const result = await work(call).catch(async (error: unknown) => {
+        // A device whose clock is off refuses the digest's time as it would a wrong password: sign in its time
+        // (as ONVIF clients do) and try once more; a refusal that stays is the password.
+        const refused = error instanceof ConnectorError && error.reason === 'unauthorised';
+        if (!refused || !(await resynchronise(streamId, device.address, name))) throw error;
+        return work(call);
+      });
       if (failing.delete(streamId)) updateHealth();
       return result;
     } catch (error) {

@@ -34,16 +34,22 @@ export function passwordDigest(nonce: Buffer, created: string, password: string)
     .digest('base64');
 }
 
-/** The SOAP 1.2 envelope of one call, signed with a fresh nonce and the current time. */
-export function soapEnvelope(body: string, username: string, password: string, now: Date): string {
-  const nonce = randomBytes(16);
-  const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The SOAP 1.2 envelope of one call, signed with a fresh nonce and the current time (unsigned without a user). */
+export function soapEnvelope(
+  body: string,
+  username: string | undefined,
+  password: string,
+  now: Date,
+): string {
   const namespaces = Object.entries(onvifNamespaces)
     .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
     .join('');
+  const open = `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"${namespaces}>`;
+  if (username === undefined) return `${open}<s:Body>${body}</s:Body></s:Envelope>`;
+  const nonce = randomBytes(16);
+  const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>` +
-    `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"${namespaces}>` +
+    open +
     `<s:Header><wsse:Security xmlns:wsse="${wsse}" xmlns:wsu="${wsu}" s:mustUnderstand="1"><wsse:UsernameToken>` +
     `<wsse:Username>${escapeXml(username)}</wsse:Username>` +
     `<wsse:Password Type="${digestType}">${passwordDigest(nonce, created, password)}</wsse:Password>` +
@@ -82,9 +88,20 @@ export function textOf(xml: string, name: string): string | undefined {
     .trim();
 }
 
+/** The device's clock from a GetSystemDateAndTimeResponse's UTCDateTime (epoch ms), if it gives one. */
+export function deviceTime(xml: string): number | undefined {
+  const utc = elements(xml, 'UTCDateTime')[0]?.inner ?? '';
+  const [year, month, day, hour, minute, second] = ['Year', 'Month', 'Day', 'Hour', 'Minute', 'Second'].map(
+    (name) => Number(textOf(utc, name)),
+  );
+  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  return Number.isFinite(time) ? time : undefined;
+}
+
 export interface SoapCallOptions {
   readonly url: string;
-  readonly username: string;
+  /** Absent: an unsigned call (GetSystemDateAndTime answers before sign-in). */
+  readonly username: string | undefined;
   readonly password: string;
   /** The operation's SOAP action (namespace + operation), sent in the Content-Type as SOAP 1.2 asks. */
   readonly action: string;
