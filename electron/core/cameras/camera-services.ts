@@ -22,8 +22,8 @@ export interface CameraServicesOptions {
   readonly stateDir: string;
   readonly log: (line: string) => void;
   /**
-   * The connector of a wvp or ZLMediaKit platform; undefined leaves the platform without one (logged: its cameras
-   * are not listed). Tests and benches pass doubles here.
+   * The connector of a wvp, ZLMediaKit or ONVIF platform; undefined leaves the platform without one (logged: its
+   * cameras are not listed, or an ONVIF platform's have no PTZ). Tests and benches pass doubles here.
    */
   readonly createConnector?: (platform: Platform) => CameraConnector | undefined;
 }
@@ -46,12 +46,16 @@ export interface CameraServices extends Disposable {
 export function createCameraServices(options: CameraServicesOptions): CameraServices {
   const { workspace, log } = options;
   const staticCameras = workspace.cameras.cameras;
-  const staticConnectors = new Map<string, CameraConnector>();
+  const staticConnectors = new Map<string, StaticConnector>();
   const listing: ListingPlatform[] = [];
   for (const platform of workspace.platforms) {
     if (listingPlatforms([platform]).length === 0) {
       const own = staticCameras.filter((camera) => camera.platform === platform.id);
-      staticConnectors.set(platform.id, new StaticConnector(platform, own, options.mediaHost));
+      // An ONVIF platform plays its templates too; its connector only steers the heads.
+      const ptz = platform.connector?.type === 'onvif' ? options.createConnector?.(platform) : undefined;
+      if (platform.connector?.type === 'onvif' && !ptz)
+        log(`[cameras] no onvif connector for '${platform.id}': its cameras play without PTZ`);
+      staticConnectors.set(platform.id, new StaticConnector(platform, own, options.mediaHost, ptz));
       continue;
     }
     const connector = options.createConnector?.(platform);

@@ -47,7 +47,7 @@ export interface CameraCatalogueOptions {
   /** cameras.json's cameras, kept as filed (a platform camera with the same id is skipped). */
   readonly cameras: readonly Camera[];
   /** The connector of each template platform (by platform id), which plays cameras.json's cameras. */
-  readonly staticConnectors: ReadonlyMap<string, CameraConnector>;
+  readonly staticConnectors: ReadonlyMap<string, CameraConnector & { hasPtz(streamId: string): boolean }>;
   readonly platforms: readonly ListingPlatform[];
   /** Writable state folder for the per-platform caches; null keeps none. */
   readonly stateDir: string | null;
@@ -365,11 +365,12 @@ export class CameraCatalogue implements CameraDirectory, Disposable {
     const camera = this.get(cameraId);
     if (!camera) return undefined;
     const listed = this.states.get(camera.platform)?.entry.connector;
-    const connector = listed ?? this.options.staticConnectors.get(camera.platform);
+    const template = listed ? undefined : this.options.staticConnectors.get(camera.platform);
+    const connector = listed ?? template;
     if (!connector) return undefined;
-    const ref = { cameraId, platformCameraId: camera.streamId };
-    // A listed camera says whether it has a head (tagged at listing); a template camera has none.
-    return { connector, ref, hasPtz: listed ? camera.tags.includes('ptz') : false };
+    // A listed camera says whether it has a head (tagged at listing); a template one as its ONVIF device entry.
+    const hasPtz = template?.hasPtz(camera.streamId) ?? camera.tags.includes('ptz');
+    return { connector, ref: { cameraId, platformCameraId: camera.streamId }, hasPtz };
   }
 
   /** Each listing platform's health, with the catalogue's own count, skipped records and last listing. */

@@ -2,6 +2,7 @@
 // (the catalogue calls it once per platform).
 import type { Platform } from '@shared/model/camera';
 import type { CameraConnector } from '../connector';
+import { createOnvifConnector, type OnvifConnectorOptions } from './onvif/onvif-connector';
 import { createWvpConnector, type WvpConnectorOptions } from './wvp/wvp-connector';
 import {
   createZlmediakitConnector,
@@ -9,11 +10,11 @@ import {
 } from './zlmediakit/zlmediakit-connector';
 
 /** What every connector is given: the workspace folder (`{ file }` secrets are relative to it), the environment. */
-export type ConnectorOptions = WvpConnectorOptions & ZlmediakitConnectorOptions;
+export type ConnectorOptions = WvpConnectorOptions & ZlmediakitConnectorOptions & OnvifConnectorOptions;
 
 /**
- * The platform's connector, or undefined for a platform that only has URL templates (the static path) or a
- * connector type not built yet (ONVIF: the caller says so).
+ * The platform's connector, or undefined for a platform that only has URL templates (the static path). An ONVIF
+ * platform's connector only steers PTZ: its streams still play through the templates.
  */
 export function createConnector(platform: Platform, options: ConnectorOptions): CameraConnector | undefined {
   switch (platform.connector?.type) {
@@ -21,6 +22,8 @@ export function createConnector(platform: Platform, options: ConnectorOptions): 
       return createWvpConnector(platform, options);
     case 'zlmediakit':
       return createZlmediakitConnector(platform, options);
+    case 'onvif':
+      return createOnvifConnector(platform, options);
     default:
       return undefined;
   }

@@ -1,28 +1,34 @@
 // A static URL-template platform as a CameraConnector: plays the cameras cameras.json lists for it, and nothing
-// else (no listing, no status, no PTZ). Workspaces without connectors run through this exactly as before.
+// else (no listing, no status) but the PTZ of an ONVIF platform, which it takes from that platform's ONVIF
+// connector. Workspaces without connectors run through this exactly as before.
 import { Emitter } from '@shared/base/emitter';
 import type { Camera, Platform } from '@shared/model/camera';
 import {
   liveOnlyCapabilities,
   type ConnectorHealth,
   type PlatformAlarm,
+  type PlatformCapabilities,
 } from '@shared/model/camera-platform';
 import type {
   CameraConnector,
   CameraPage,
   ConnectorCameraRef,
   LiveStream,
+  PtzControl,
   StatusChange,
 } from '../../connector';
 import { resolveStreamUrl } from '../../stream-url';
 
 /**
  * The connector of one template platform. `origin()` names the media address `{origin}` is filled with (the
- * demo server's rotating addresses); a camera's `platformCameraId` is its `streamId`.
+ * demo server's rotating addresses); a camera's `platformCameraId` is its `streamId`. `ptzSource`, an ONVIF
+ * platform's connector (owned: disposed with this one), gives its cameras PTZ and the platform its health, while
+ * live still plays the templates.
  */
 export class StaticConnector implements CameraConnector {
-  readonly capabilities = liveOnlyCapabilities;
+  readonly capabilities: PlatformCapabilities;
   readonly platformId: string;
+  readonly ptz?: PtzControl;
   private readonly healthChanged = new Emitter<ConnectorHealth>();
   private readonly statusChanged = new Emitter<readonly StatusChange[]>();
   private readonly alarmRaised = new Emitter<PlatformAlarm>();
@@ -34,16 +40,33 @@ export class StaticConnector implements CameraConnector {
     private readonly platform: Platform,
     private readonly cameras: readonly Camera[],
     private readonly origin: () => string,
+    private readonly ptzSource?: CameraConnector,
   ) {
     this.platformId = platform.id;
+    this.capabilities = ptzSource?.ptz
+      ? { ...liveOnlyCapabilities, ptz: ptzSource.capabilities.ptz }
+      : liveOnlyCapabilities;
+    this.ptz = ptzSource?.ptz;
+    ptzSource?.onHealth((health) => this.healthChanged.fire({ ...health, cameras: this.cameras.length }));
   }
 
   readonly health = (): ConnectorHealth => ({
     platformId: this.platformId,
     state: 'connected',
-    cameras: this.cameras.length,
     skipped: 0,
+    ...this.ptzSource?.health(),
+    cameras: this.cameras.length,
   });
+
+  /** Whether a camera has a PTZ head: an ONVIF platform's cameras that have a device entry. */
+  hasPtz(platformCameraId: string): boolean {
+    const connector = this.platform.connector;
+    return (
+      this.ptz !== undefined &&
+      connector?.type === 'onvif' &&
+      Object.hasOwn(connector.devices, platformCameraId)
+    );
+  }
 
   /** The platform's cameras of cameras.json, on one page (the catalogue keeps them as they are filed there). */
   async listCameras(): Promise<CameraPage> {
@@ -52,7 +75,7 @@ export class StaticConnector implements CameraConnector {
         platformCameraId: camera.streamId,
         name: camera.name,
         status: camera.isOnline ? 'online' : 'offline',
-        hasPtz: false,
+        hasPtz: this.hasPtz(camera.streamId),
       })),
       skipped: 0,
       total: this.cameras.length,
@@ -77,6 +100,7 @@ export class StaticConnector implements CameraConnector {
   }
 
   dispose(): void {
+    this.ptzSource?.dispose();
     this.healthChanged.dispose();
     this.statusChanged.dispose();
     this.alarmRaised.dispose();
