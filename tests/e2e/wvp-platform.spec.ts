@@ -6,8 +6,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startHost, type RunningHost } from '../support/browser-host';
+import {
+  cameraCell,
+  clockCell,
+  openConsole,
+  previewLeftCell,
+  shownFrames,
+  showAndTimeFirstFrame,
+  wallCommand,
+} from '../support/console-wall-page';
 import { connectToCore, coreRequest } from '../support/core-requests';
 import { tempDemoWorkspace, type TempWorkspace } from '../support/temp-workspace';
 import { startNodeMediaServer, type NodeMediaServer } from '../support/wvp/node-media-server';
@@ -118,56 +127,6 @@ test.afterAll(async () => {
   await workspace?.remove();
 });
 
-/** A console signed in as `userId` (operator 值班员 张三 unless named), in a context of its own when `browser` given. */
-async function openConsole(
-  target: Page | Browser,
-  userId = 'operator',
-  password = 'demo-operator',
-): Promise<Page> {
-  const page = 'newContext' in target ? await (await target.newContext()).newPage() : target;
-  await page.goto(host!.urls.get('console')!);
-  await page.getByTestId('login-user').fill(userId);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('console')).toBeVisible({ timeout: 15_000 });
-  return page;
-}
-
-/** A wall.command sent from a signed-in console page over a WebSocket of its own (its session cookie rides along). */
-async function wallCommand(desk: Page, command: Record<string, unknown>): Promise<void> {
-  const answer = await desk.evaluate(
-    (params) =>
-      new Promise<{ ok: boolean; error?: { message: string } }>((resolve, reject) => {
-        const socket = new WebSocket(`ws://${location.host}/ws`);
-        socket.onerror = () => reject(new Error('no WebSocket'));
-        socket.onopen = () =>
-          socket.send(JSON.stringify({ type: 'request', id: 1, name: 'wall.command', params }));
-        socket.onmessage = (message) => {
-          const envelope = JSON.parse(String(message.data));
-          if (envelope.type === 'response') {
-            socket.close();
-            resolve(envelope);
-          }
-        };
-      }),
-    { command },
-  );
-  expect(answer.ok, answer.error?.message).toBe(true);
-}
-
-const cameraCell = (cellIndex: number, cameraId: string) => ({
-  type: 'cell.assign',
-  displayId: 'left',
-  cellIndex,
-  widget: { kind: 'video.camera', options: { cameraId, profile: 'sub' } },
-});
-const clockCell = (cellIndex: number) => ({
-  type: 'cell.assign',
-  displayId: 'left',
-  cellIndex,
-  widget: { kind: 'clock', options: {} },
-});
-
 test('the platform cameras import into the camera tree with live status, a flip greys its camera, street rates show', async ({
   page,
 }) => {
@@ -175,7 +134,7 @@ test('the platform cameras import into the camera tree with live status, a flip 
   const listed = (await health())!;
   expect(listed.state).toBe('connected');
   expect(listed.cameras).toBe(channelCount);
-  await openConsole(page);
+  await openConsole(host!.urls.get('console')!, page);
   const tree = page.getByTestId('camera-tree');
   await expect
     .poll(async () => Number(await tree.getAttribute('data-camera-count')), { timeout: 20_000 })
@@ -242,49 +201,12 @@ test('the platform cameras import into the camera tree with live status, a flip 
   expect(waitan.rate).toBeLessThan(1);
 });
 
-/** Decoded frames of the picture a tile shows (its visible player layer). */
-function shownFrames(page: Page, cameraId: string): Promise<number> {
-  return page
-    .locator(`[data-testid="video-tile"][data-camera-id="${cameraId}"] .video-layer`)
-    .evaluateAll((layers) => {
-      const shown = layers.find((layer) => (layer as HTMLElement).style.visibility === 'visible');
-      return shown?.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
-    });
-}
-
-/**
- * Puts a camera on the left display's cell; returns the ms from the command to the tile's first decoded frame and
- * the tile states seen on the way (a slow start shows whether it retried).
- */
-async function showAndTimeFirstFrame(
-  desk: Page,
-  wall: Page,
-  cellIndex: number,
-  cameraId: string,
-): Promise<{ ms: number; states: string }> {
-  const asked = Date.now();
-  await wallCommand(desk, cameraCell(cellIndex, cameraId));
-  const tile = wall.locator(`[data-testid="video-tile"][data-camera-id="${cameraId}"]`).first();
-  const states: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        const state = await tile.getAttribute('data-state', { timeout: 1_000 }).catch(() => null);
-        if (state && states.at(-1) !== state) states.push(state);
-        return shownFrames(wall, cameraId);
-      },
-      { timeout: 30_000, intervals: [50] },
-    )
-    .toBeGreaterThan(0);
-  return { ms: Date.now() - asked, states: states.join('→') };
-}
-
 test('a wall tile plays a platform camera through on-demand play, and wvp is told to stop once no tile shows it', async ({
   page,
   browser,
 }) => {
   test.setTimeout(90_000);
-  const desk = await openConsole(browser);
+  const desk = await openConsole(host!.urls.get('console')!, browser);
   await page.goto(wallUrl());
   await expect(page.locator('[data-testid="video-tile"]').first()).toBeVisible({ timeout: 15_000 });
   const channelId = channelOf('nanjingdonglu', 5);
@@ -333,31 +255,18 @@ function steerableChannelOf(streetId: string): number {
   )!.gbId;
 }
 
-/** Selects the left display's cell on the console's mimic and opens its preview. */
-async function previewLeftCell(desk: Page, cellIndex: number, cameraId: string): Promise<Locator> {
-  await desk
-    .locator(
-      `[data-testid="mimic-display"][data-display-id="left"] [data-testid="mimic-cell"][data-cell-index="${cellIndex}"]`,
-    )
-    .click({ position: { x: 10, y: 30 } });
-  await desk.getByTestId('tile-preview-toggle').click();
-  const tile = desk.getByTestId('tile-preview').getByTestId('video-tile');
-  await expect(tile).toHaveAttribute('data-camera-id', cameraId);
-  return tile;
-}
-
 test('holding a PTZ direction on the console preview sends at most 4 moves a second and one stop; a second console sees the holder', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
   const channelId = steerableChannelOf('waitan');
   const cameraId = wallId(channelId);
-  const zhang = await openConsole(browser);
+  const zhang = await openConsole(host!.urls.get('console')!, browser);
   await wallCommand(zhang, cameraCell(3, cameraId));
   const tile = await previewLeftCell(zhang, 3, cameraId);
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expect(zhang.getByTestId('ptz-controls')).toBeVisible({ timeout: 10_000 });
-  const chen = await openConsole(browser, 'waitan-operator', 'demo-waitan');
+  const chen = await openConsole(host!.urls.get('console')!, browser, 'waitan-operator', 'demo-waitan');
   await previewLeftCell(chen, 3, cameraId);
   await expect(chen.getByTestId('ptz-controls')).toBeVisible({ timeout: 10_000 });
 
@@ -398,7 +307,7 @@ test('playback from a chosen time plays with the 回放 marking through wvp and 
   test.setTimeout(90_000);
   const channelId = channelOf('yuyuan', 2);
   const cameraId = wallId(channelId);
-  const desk = await openConsole(browser);
+  const desk = await openConsole(host!.urls.get('console')!, browser);
   await wallCommand(desk, cameraCell(4, cameraId));
   const preview = await previewLeftCell(desk, 4, cameraId);
   await expect(preview).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
@@ -447,7 +356,7 @@ test('faults: a wrong password is named on the source strip, an expired token is
   page,
 }) => {
   test.setTimeout(90_000);
-  await openConsole(page);
+  await openConsole(host!.urls.get('console')!, page);
   const chip = page.locator(`[data-testid="platform-chip"][data-platform-id="${wrongPasswordPlatformId}"]`);
   await expect(chip).toHaveAttribute('data-state', 'down', { timeout: 15_000 });
   await expect(chip.getByTestId('platform-problem')).toContainText('用户名或密码错误');
