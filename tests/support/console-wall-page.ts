@@ -23,7 +23,9 @@ export async function wallCommand(desk: Page, command: Record<string, unknown>):
   const answer = await desk.evaluate(
     (params) =>
       new Promise<{ ok: boolean; error?: { message: string } }>((resolve, reject) => {
-        const socket = new WebSocket(`ws://${location.host}/ws`);
+        // tests/support has no DOM types: the page's location is read through globalThis.
+        const host = (globalThis as unknown as { location: { host: string } }).location.host;
+        const socket = new WebSocket(`ws://${host}/ws`);
         socket.onerror = () => reject(new Error('no WebSocket'));
         socket.onopen = () =>
           socket.send(JSON.stringify({ type: 'request', id: 1, name: 'wall.command', params }));
@@ -58,7 +60,9 @@ export function shownFrames(page: Page, cameraId: string): Promise<number> {
   return page
     .locator(`[data-testid="video-tile"][data-camera-id="${cameraId}"] .video-layer`)
     .evaluateAll((layers) => {
-      const shown = layers.find((layer) => (layer as HTMLElement).style.visibility === 'visible');
+      const shown = layers.find(
+        (layer) => (layer as unknown as { style: { visibility: string } }).style.visibility === 'visible',
+      );
       return shown?.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
     });
 }
