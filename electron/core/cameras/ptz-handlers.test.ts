@@ -4,7 +4,7 @@ import { liveOnlyCapabilities, type PtzMove } from '@shared/model/camera-platfor
 import type { CoreSession } from '../session';
 import type { CameraConnector, CameraDirectory, ConnectorCameraRef } from './connector';
 import { ptzHandlers } from './ptz-handlers';
-import { PtzLeases } from './ptz-lease';
+import { PtzLeases, moveIdleMs } from './ptz-lease';
 
 /** A platform that records what reached it. */
 function fakePlatform(options: { ptz: boolean }) {
@@ -150,7 +150,7 @@ describe('ptz handlers', () => {
       { cameraId: 'cam-1', direction: 'up', speed: 1 },
       { session: session('zhang') },
     );
-    vi.advanceTimersByTime(500);
+    vi.advanceTimersByTime(moveIdleMs);
     expect(calls).toEqual(['move head-cam-1 up', 'auto-stop cam-1']);
   });
 

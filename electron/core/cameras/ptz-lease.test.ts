@@ -92,7 +92,7 @@ describe('PtzLeases', () => {
     expect(leases.holderOf('cam-0017')).toEqual(zhang);
   });
 
-  it('stops a moving head itself 500 ms after the last move, and journals the hold once', () => {
+  it('stops a moving head itself 750 ms after the last move, and journals the hold once', () => {
     const { leases, stops, records } = setUp();
     leases.take('cam-0017', 'console-a', zhang);
     for (let step = 0; step < 8; step++) {

@@ -8,10 +8,12 @@ import type { PtzDirection } from '@shared/model/camera-platform';
 /** A lease ends after this long without a move, stop, preset or gesture from its holder. */
 export const leaseIdleMs = 15_000;
 /**
- * A held direction is re-sent every 250 ms by the console (ptz-pacing.ts); two missed in a row means the
- * console is gone or stuck, so the core stops the head itself.
+ * A held direction is re-sent every 260 ms by the console (ptz-pacing.ts); two missed in a row means the
+ * console is gone or stuck, so the core stops the head itself. (The console's own stop after 500 ms without
+ * input is the issue's rule; this is the core's backstop, loose enough that a loaded machine's late timer does
+ * not stop a head mid-hold.)
  */
-export const moveIdleMs = 500;
+export const moveIdleMs = 750;
 
 /** Who may take a lease from whom: only a strictly higher role takes over; viewers never steer. */
 const rank: Record<Role, number> = { viewer: 0, operator: 1, trainer: 2, admin: 3 };
@@ -115,7 +117,7 @@ export class PtzLeases<Owner> {
     return holder;
   }
 
-  /** The holder's move reached the platform: a hold starts (journaled once) or continues (500 ms more). */
+  /** The holder's move reached the platform: a hold starts (journaled once) or continues (moveIdleMs more). */
   moved(cameraId: string, direction: PtzDirection): void {
     const lease = this.leases.get(cameraId);
     if (!lease) return;
@@ -123,7 +125,10 @@ export class PtzLeases<Owner> {
       this.options.journal({ cameraId, owner: lease.owner, act: 'move', detail: { direction } });
     lease.moving = direction;
     this.timers.clear(lease.moveTimer);
-    lease.moveTimer = this.timers.set(() => this.autoStop(cameraId, 'no move for 500 ms'), moveIdleMs);
+    lease.moveTimer = this.timers.set(
+      () => this.autoStop(cameraId, `no move for ${moveIdleMs} ms`),
+      moveIdleMs,
+    );
   }
 
   /** The holder stopped the head (its stop reached the platform). */

@@ -262,6 +262,17 @@ describe('createMediaServer', () => {
     expect(media.stats().playbacks).toBe(0);
   });
 
+  it('records a published stream (a PTZ head) too: its playback is the view it was published with', async () => {
+    const clip = parseFlv(readFileSync(join(clipsDir, 'cam-02.flv')));
+    media.publish('ptz-test', clip);
+    const recorded = media.openPlayback('ptz-test', Date.UTC(2026, 11, 7, 8, 0, 0));
+    expect(recorded).toBeDefined();
+    const viewer = httpViewer(`/media/playback/${recorded!.id}.flv`);
+    await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable recording');
+    media.closePlayback(recorded!.id);
+    await viewer.ended;
+  });
+
   it('stall keeps the connection open without data until resume', async () => {
     const viewer = webSocketViewer('/media/live/cam-05.flv');
     await waitFor(() => startsPlayable(viewer.parsed()), 1000, 'a playable start');

@@ -150,7 +150,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     isClosed,
   });
 
-  const published = new Set<string>();
+  /** Streams published by the demo platform (PTZ heads), with the clip each started on: what it "recorded". */
+  const published = new Map<string, FlvFile>();
 
   function createStream(id: string, clip: FlvFile): LiveStream {
     const live = new LiveStream(id, clip, {
@@ -334,7 +335,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     stream,
     publish(id: string, clip: FlvFile): LiveStream {
       if (streamIds.includes(id) || published.has(id)) throw new Error(`stream ${id} exists already`);
-      published.add(id);
+      published.set(id, clip);
       return createStream(id, clip);
     },
     refuseConnections(refuse: boolean): void {
@@ -345,9 +346,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       else forbidden.delete(id);
     },
     openPlayback(streamId: string, recordedTime: number): RecordedStream | undefined {
-      if (!streamIds.includes(streamId) || closed) return undefined;
+      // A PTZ head's recording is the view it was published with (the demo records no steering).
+      const clip = published.get(streamId) ?? (streamIds.includes(streamId) ? clipOf(streamId) : undefined);
+      if (!clip || closed) return undefined;
       const id = `${streamId}-${++playbackCount}`;
-      const recorded = new RecordedStream(id, clipOf(streamId), recordedTime, clock ? { clock } : {});
+      const recorded = new RecordedStream(id, clip, recordedTime, clock ? { clock } : {});
       playbacks.set(id, recorded);
       return recorded;
     },
@@ -357,7 +360,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     },
     stats(): MediaServerStats {
       const perStream: Record<string, { viewers: number }> = {};
-      for (const id of [...streamIds, ...published])
+      for (const id of [...streamIds, ...published.keys()])
         perStream[id] = { viewers: streams.get(id)?.viewers ?? 0 };
       return { streams: perStream, connections: connections.size, hlsRequests, playbacks: playbacks.size };
     },

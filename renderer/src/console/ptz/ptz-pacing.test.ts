@@ -52,8 +52,8 @@ describe('PtzPacer', () => {
     const times = moves().map((entry) => entry.at);
     expect(times[0]).toBe(0);
     expect(mostMovesInOneSecond(times)).toBeLessThanOrEqual(4);
-    expect(times.length).toBe(9); // 0, 250, … 2000: the head hears a move well within the core's 500 ms
-    expect(times.slice(1).map((at, index) => at - times[index]!)).toEqual(Array(8).fill(resendMs));
+    expect(times.length).toBe(8); // 0, 260, … 1820: the head hears a move well within the core's 750 ms
+    expect(times.slice(1).map((at, index) => at - times[index]!)).toEqual(Array(7).fill(resendMs));
     expect(stops()).toEqual([{ at: 2_000, what: 'stop' }]);
   });
 
@@ -102,7 +102,7 @@ describe('PtzPacer', () => {
     advance(200);
     pacer.press('zoom-in', 0.5, false);
     advance(inputIdleMs);
-    // Held until 700 ms: moves at 0, 250 and 500, then the stop.
+    // Held until 700 ms: moves at 0, 260 and 520, then the stop.
     expect(moves().map((entry) => entry.at)).toEqual([0, resendMs, resendMs * 2]);
     expect(stops()).toEqual([{ at: 200 + inputIdleMs, what: 'stop' }]);
   });
