@@ -41,6 +41,24 @@ export function stateText(
   return fill(pick(stateTexts[state]), { n: status.reconnectAttempt, codec: status.codec ?? '?' });
 }
 
+/**
+ * The lines under the badge: when the next attempt comes (a tile that is not playing), when the last frame was,
+ * and an unsupported codec's detail.
+ */
+export function stateDetails(
+  state: TileState,
+  status: Pick<TilePlayerStatus, 'reconnectAttempt' | 'lastFrameAt' | 'detail'>,
+  pick: (text: LocalizedText) => string,
+): string[] {
+  const lines: string[] = [];
+  if (['stalled', 'offline', 'error', 'forbidden'].includes(state))
+    lines.push(fill(pick(nextAttemptText), { n: status.reconnectAttempt }));
+  if (status.lastFrameAt !== null)
+    lines.push(fill(pick(lastFrameText), { time: clockTime(status.lastFrameAt) }));
+  if (state === 'unsupported' && status.detail) lines.push(status.detail);
+  return lines;
+}
+
 /** Type of a tile `height` px high that stays legible from five metres on a wall and fits small tiles. */
 export function tileFontSize(height: number): string {
   return `${Math.round(Math.min(36, Math.max(16, height * 0.065)))}px`;
